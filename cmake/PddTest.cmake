@@ -1,0 +1,35 @@
+# pdd_add_test(NAME <name> LABEL unit|integration|e2e SOURCES ... [LIBS ...]
+#              [TIMEOUT s] [ENV VAR=value ...] [RESOURCE_LOCK lock ...])
+# Builds a Qt Test executable and registers it with CTest under one label.
+# GUI tests run with the offscreen platform so no display is needed.
+function(pdd_add_test)
+  cmake_parse_arguments(T "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;ENV;RESOURCE_LOCK" ${ARGN})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 120)
+  endif()
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test pdd_warnings ${T_LIBS})
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  set_tests_properties(${T_NAME} PROPERTIES
+    LABELS "${T_LABEL}"
+    TIMEOUT ${T_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PDD_SOURCE_DIR=${CMAKE_SOURCE_DIR};PDD_BINARY_DIR=${CMAKE_BINARY_DIR};${T_ENV}")
+  if(T_RESOURCE_LOCK)
+    set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCK}")
+  endif()
+endfunction()
+
+# pdd_add_script_test(NAME <name> LABEL <label> COMMAND ... [TIMEOUT s] [RESOURCE_LOCK ...])
+# For end-to-end checks of the compose stack, which drive shell and HTTP rather than C++.
+function(pdd_add_script_test)
+  cmake_parse_arguments(T "" "NAME;LABEL;TIMEOUT" "COMMAND;RESOURCE_LOCK;ENV" ${ARGN})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 600)
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${T_COMMAND} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABEL}" TIMEOUT ${T_TIMEOUT}
+    ENVIRONMENT "PDD_SOURCE_DIR=${CMAKE_SOURCE_DIR};PDD_BINARY_DIR=${CMAKE_BINARY_DIR};${T_ENV}")
+  if(T_RESOURCE_LOCK)
+    set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCK}")
+  endif()
+endfunction()
