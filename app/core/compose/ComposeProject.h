@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ComposeTypes.h"
+#include "EnvFile.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+// What compose/docker-compose.yml declares, read with yaml-cpp and interpolated
+// from the stack's .env and the environment the way Compose does it. A broken
+// file does not throw: the project is invalid and error() says file:line:col,
+// which the main window shows in its banner while the app keeps running.
+class ComposeProject
+{
+public:
+    static ComposeProject load(const QString &composeFile, const EnvFile &env);
+    static ComposeProject parse(const QByteArray &yaml, const QString &fileName, const EnvFile &env);
+
+    bool isValid() const { return m_error.isNull(); }
+    ComposeError error() const { return m_error; }
+    QString fileName() const { return m_fileName; }
+
+    QVector<ComposeService> services() const { return m_services; }
+    // The services `--profile <mode>` starts: ones without profiles plus the mode's.
+    QVector<ComposeService> servicesForMode(const QString &mode) const;
+    std::optional<ComposeService> service(const QString &name) const;
+    QStringList profiles() const;
+    // Top-level named volumes, unprefixed ("pgdata", not "<project>_pgdata").
+    QStringList volumes() const { return m_volumes; }
+
+    // The Compose project name each mode runs under (contract with compose/run):
+    // `${STACK_NAME:-postdodjango}-<mode>`.
+    static QString projectName(const EnvFile &env, const QString &mode);
+
+private:
+    QString m_fileName;
+    ComposeError m_error;
+    QVector<ComposeService> m_services;
+    QStringList m_volumes;
+};

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+// Plain values describing what docker-compose.yml declares, after interpolation.
+
+struct ComposePort
+{
+    QString hostIp;     // empty = all interfaces
+    int hostPort = 0;   // 0 = not published on a fixed port (ephemeral)
+    int containerPort = 0;
+    QString protocol = QStringLiteral("tcp");
+
+    bool operator==(const ComposePort &o) const
+    {
+        return hostIp == o.hostIp && hostPort == o.hostPort && containerPort == o.containerPort
+            && protocol == o.protocol;
+    }
+};
+
+struct ComposeMount
+{
+    QString source; // volume name, host path, or empty for an anonymous volume
+    QString target;
+    bool namedVolume = false;
+    bool readOnly = false;
+};
+
+struct ComposeService
+{
+    QString name;
+    QString image;      // interpolated; may be empty when only `build:` is given
+    bool hasBuild = false;
+    QStringList profiles;
+    QVector<ComposePort> ports;
+    QVector<ComposeMount> mounts;
+    int line = 0;       // where the service is declared, for messages
+
+    // Compose enables a service without profiles always, others only when one
+    // of their profiles is active.
+    bool isEnabledFor(const QString &profile) const { return profiles.isEmpty() || profiles.contains(profile); }
+};
+
+// "file:line:column: message" — line and column are 1-based, 0 when unknown.
+struct ComposeError
+{
+    QString file;
+    int line = 0;
+    int column = 0;
+    QString message;
+
+    bool isNull() const { return message.isEmpty(); }
+    QString toString() const
+    {
+        if (line <= 0)
+            return QStringLiteral("%1: %2").arg(file, message);
+        return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(message);
+    }
+};
+
+Q_DECLARE_METATYPE(ComposePort)
+Q_DECLARE_METATYPE(ComposeService)

@@ -1,0 +1,281 @@
+#include "compose/ComposeProject.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+namespace {
+
+// Shaped like compose/docker-compose.yml: anchors, merge keys, profiles,
+// interpolated images and loopback-bound ports.
+const char kStack[] = R"(x-web: &web
+  build:
+    context: ./web
+    args:
+      PYTHON_IMAGE: ${PYTHON_IMAGE:-python:3.12-slim}
+  image: ${REGISTRY:-localhost}/${WEB_IMAGE:-postdodjango-web}:${WEB_TAG:-latest}
+
+services:
+  db:
+    image: ${POSTGRES_IMAGE:-postgres:16}
+    volumes:
+      - pgdata:/var/lib/postgresql/data
+    ports:
+      - "127.0.0.1:${DEV_DB_PORT:-5432}:5432"
+    profiles: [dev]
+  db-prod:
+    image: ${POSTGRES_IMAGE:-postgres:16}
+    volumes:
+      - type: volume
+        source: pgdata
+        target: /var/lib/postgresql/data
+    profiles: [prod]
+  web:
+    <<: *web
+    ports:
+      - "${DEV_WEB_PORT:-8000}:8000"
+    volumes:
+      - ./web:/app:ro
+    profiles: ["dev"]
+  web-prod:
+    <<: *web
+    profiles: ["prod"]
+  pgadmin:
+    image: ${PGADMIN_IMAGE:-dpage/pgadmin4:8}
+    ports: ["127.0.0.1:${PGADMIN_PORT:-5050}:80"]
+    profiles: [dev]
+  nginx:
+    image: ${NGINX_IMAGE:-nginx:1.27}
+    ports:
+      - target: 80
+        published: ${PROD_HTTP_PORT:-80}
+        protocol: tcp
+    profiles: [prod]
+  tools:
+    image: busybox
+volumes:
+  pgdata:
+)";
+
+EnvFile testEnv(const QString &dotEnv, const QProcessEnvironment &pe = QProcessEnvironment())
+{
+    EnvFile env = EnvFile::parse(dotEnv);
+    env.setEnvironment(pe);
+    return env;
+}
+
+QStringList names(const QVector<ComposeService> &services)
+{
+    QStringList out;
+    for (const ComposeService &s : services)
+        out << s.name;
+    return out;
+}
+
+} // namespace
+
+class TestComposeProject : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void servicesForMode_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin", "tools"};
+        QTest::newRow("prod") << "prod" << QStringList{"db-prod", "web-prod", "nginx", "tools"};
+        QTest::newRow("unknown profile keeps profile-less") << "staging" << QStringList{"tools"};
+    }
+    void servicesForMode()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QStringList, expected);
+        const ComposeProject p = ComposeProject::parse(kStack, QStringLiteral("docker-compose.yml"), testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        QCOMPARE(names(p.servicesForMode(mode)), expected);
+    }
+
+    void interpolatesImages_data()
+    {
+        QTest::addColumn<QString>("dotEnv");
+        QTest::addColumn<QString>("envVar"); // NAME=value set in the process environment, or empty
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QString>("image");
+        QTest::newRow("defaults") << "" << "" << "db" << "postgres:16";
+        QTest::newRow("from .env") << "POSTGRES_IMAGE=pdd-forge/postgres:15" << "" << "db" << "pdd-forge/postgres:15";
+        QTest::newRow("environment beats .env") << "POSTGRES_IMAGE=from-file" << "POSTGRES_IMAGE=from-env" << "db"
+                                                << "from-env";
+        QTest::newRow("merge key image") << "WEB_TAG=1.2\nREGISTRY=reg:5000" << "" << "web-prod"
+                                         << "reg:5000/postdodjango-web:1.2";
+        QTest::newRow("empty .env value falls back") << "NGINX_IMAGE=" << "" << "nginx" << "nginx:1.27";
+    }
+    void interpolatesImages()
+    {
+        QFETCH(QString, dotEnv);
+        QFETCH(QString, envVar);
+        QFETCH(QString, service);
+        QFETCH(QString, image);
+        QProcessEnvironment pe;
+        if (!envVar.isEmpty())
+            pe.insert(envVar.section(QLatin1Char('='), 0, 0), envVar.section(QLatin1Char('='), 1));
+        const ComposeProject p = ComposeProject::parse(kStack, QStringLiteral("f.yml"), testEnv(dotEnv, pe));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        const auto s = p.service(service);
+        QVERIFY(s.has_value());
+        QCOMPARE(s->image, image);
+    }
+
+    void readsPortsAndVolumes()
+    {
+        const ComposeProject p = ComposeProject::parse(
+            kStack, QStringLiteral("f.yml"), testEnv(QStringLiteral("DEV_DB_PORT=28432\nPROD_HTTP_PORT=28080")));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        const ComposeService db = *p.service(QStringLiteral("db"));
+        QCOMPARE(db.ports.size(), 1);
+        QCOMPARE(db.ports.first(), (ComposePort{"127.0.0.1", 28432, 5432, "tcp"}));
+        QCOMPARE(db.mounts.size(), 1);
+        QVERIFY(db.mounts.first().namedVolume);
+        QCOMPARE(db.mounts.first().source, QStringLiteral("pgdata"));
+        const ComposeService web = *p.service(QStringLiteral("web"));
+        QVERIFY(web.hasBuild);
+        QCOMPARE(web.ports.first(), (ComposePort{"", 8000, 8000, "tcp"}));
+        QVERIFY(!web.mounts.first().namedVolume);
+        QVERIFY(web.mounts.first().readOnly);
+        const ComposeService nginx = *p.service(QStringLiteral("nginx"));
+        QCOMPARE(nginx.ports.first(), (ComposePort{"", 28080, 80, "tcp"}));
+        QVERIFY(p.service(QStringLiteral("db-prod"))->mounts.first().namedVolume);
+        QCOMPARE(p.volumes(), QStringList{"pgdata"});
+        QCOMPARE(p.profiles(), (QStringList{"dev", "prod"}));
+    }
+
+    void portStrings_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("expected"); // "ip|host|container|proto;..." or "error"
+        QTest::newRow("container only") << "80" << "|0|80|tcp";
+        QTest::newRow("host:container") << "8000:80" << "|8000|80|tcp";
+        QTest::newRow("loopback") << "127.0.0.1:5050:80" << "127.0.0.1|5050|80|tcp";
+        QTest::newRow("ip with ephemeral host") << "127.0.0.1::80" << "127.0.0.1|0|80|tcp";
+        QTest::newRow("udp") << "5353:53/udp" << "|5353|53|udp";
+        QTest::newRow("ipv6") << "[::1]:8080:80" << "::1|8080|80|tcp";
+        QTest::newRow("range") << "9000-9001:8000-8001" << "|9000|8000|tcp;|9001|8001|tcp";
+        QTest::newRow("not a number") << "web:80" << "error";
+        QTest::newRow("too many parts") << "1:2:3:4" << "error";
+        QTest::newRow("out of range") << "70000:80" << "error";
+        QTest::newRow("mismatched range") << "9000-9002:8000-8001" << "error";
+    }
+    void portStrings()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, expected);
+        const QByteArray yaml = "services:\n  s:\n    image: x\n    ports:\n      - \"" + spec.toUtf8() + "\"\n";
+        const ComposeProject p = ComposeProject::parse(yaml, QStringLiteral("p.yml"), testEnv({}));
+        if (expected == QLatin1String("error")) {
+            QVERIFY(!p.isValid());
+            // The message points at the offending list item.
+            QCOMPARE(p.error().line, 5);
+            QCOMPARE(p.error().column, 9);
+            QVERIFY2(p.error().message.contains(spec), qPrintable(p.error().message));
+            return;
+        }
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        QStringList got;
+        for (const ComposePort &port : p.services().first().ports)
+            got << QStringLiteral("%1|%2|%3|%4").arg(port.hostIp).arg(port.hostPort).arg(port.containerPort).arg(port.protocol);
+        QCOMPARE(got.join(QLatin1Char(';')), expected);
+    }
+
+    void brokenFilesReportFileLineColumn_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        // Syntax errors: positions as yaml-cpp's scanner reports them (1-based here).
+        QTest::newRow("unclosed flow sequence") << QByteArray("services:\n  web:\n    image: [unclosed\n") << 4 << 1
+                                                << "end of sequence flow not found";
+        QTest::newRow("bad indentation") << QByteArray("services:\n  web:\n    image: x\n   bad: 1\n") << 4 << 4
+                                         << "end of map not found";
+        QTest::newRow("unclosed flow map") << QByteArray("services:\n  db:\n    image: a\n  web: {image: b\n") << 5 << 1
+                                           << "end of map flow not found";
+        QTest::newRow("sequence item at wrong level")
+            << QByteArray("services:\n  web:\n    image: x\n    ports:\n      - 80\n  - 81\n") << 6 << 3
+            << "end of map not found";
+        QTest::newRow("illegal map value") << QByteArray("a: b: c\n") << 1 << 5 << "illegal map value";
+        // Well-formed YAML that is not a valid compose file: the node's own position.
+        QTest::newRow("services not a map") << QByteArray("version: '3'\nservices: 5\n") << 2 << 11
+                                            << "\"services\" must be a mapping";
+        QTest::newRow("service without image or build") << QByteArray("services:\n  web:\n    ports: [\"80\"]\n") << 3
+                                                        << 5 << "neither an image nor a build";
+        QTest::newRow("image is a list") << QByteArray("services:\n  web:\n    image:\n      - a\n") << 4 << 7
+                                         << "expected a scalar";
+        QTest::newRow("required variable missing")
+            << QByteArray("services:\n  web:\n    image: \"${WEB_IMAGE:?run -3 first}\"\n") << 3 << 12
+            << "required variable WEB_IMAGE is missing a value: run -3 first";
+        QTest::newRow("profiles not a list") << QByteArray("services:\n  web:\n    image: x\n    profiles: dev\n") << 4
+                                             << 15 << "\"profiles\" must be a list";
+        QTest::newRow("relative volume target") << QByteArray("services:\n  web:\n    image: x\n    volumes: [\"a:b\"]\n")
+                                                << 4 << 15 << "absolute path";
+        QTest::newRow("top level is a list") << QByteArray("- services\n") << 1 << 1 << "top level must be a mapping";
+    }
+    void brokenFilesReportFileLineColumn()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        const ComposeProject p = ComposeProject::parse(yaml, QStringLiteral("/stack/docker-compose.yml"), testEnv({}));
+        QVERIFY(!p.isValid());
+        QVERIFY(p.services().isEmpty());
+        const ComposeError e = p.error();
+        QCOMPARE(e.file, QStringLiteral("/stack/docker-compose.yml"));
+        QVERIFY2(e.message.contains(message), qPrintable(e.message));
+        QCOMPARE(e.line, line);
+        QCOMPARE(e.column, column);
+        QVERIFY(e.toString().startsWith(QStringLiteral("/stack/docker-compose.yml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    void missingFileIsAnErrorNotACrash()
+    {
+        const ComposeProject p = ComposeProject::load(QStringLiteral("/nonexistent/docker-compose.yml"), testEnv({}));
+        QVERIFY(!p.isValid());
+        QCOMPARE(p.error().line, 0);
+        QVERIFY(p.error().toString().startsWith(QStringLiteral("/nonexistent/docker-compose.yml: cannot read")));
+    }
+
+    void projectNameFollowsStackName_data()
+    {
+        QTest::addColumn<QString>("dotEnv");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("default dev") << "" << "dev" << "postdodjango-dev";
+        QTest::newRow("named prod") << "STACK_NAME=pddtest-gui" << "prod" << "pddtest-gui-prod";
+    }
+    void projectNameFollowsStackName()
+    {
+        QFETCH(QString, dotEnv);
+        QFETCH(QString, mode);
+        QFETCH(QString, expected);
+        QCOMPARE(ComposeProject::projectName(testEnv(dotEnv), mode), expected);
+    }
+
+    // The stack the product ships must parse and honour the contract's profiles.
+    void shippedStackParses()
+    {
+        const QString file = QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK))).filePath(QStringLiteral("compose/docker-compose.yml"));
+        if (!QFile::exists(file))
+            QSKIP("compose/docker-compose.yml has not landed in this tree yet (stack helper)");
+        const ComposeProject p = ComposeProject::load(file, testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        const QStringList dev = names(p.servicesForMode(QStringLiteral("dev")));
+        const QStringList prod = names(p.servicesForMode(QStringLiteral("prod")));
+        for (const char *s : {"db", "web", "pgadmin"})
+            QVERIFY2(dev.contains(QLatin1String(s)), qPrintable(dev.join(',')));
+        for (const char *s : {"db", "web", "nginx"})
+            QVERIFY2(prod.contains(QLatin1String(s)), qPrintable(prod.join(',')));
+        QVERIFY(!prod.contains(QStringLiteral("pgadmin")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComposeProject)
+#include "tst_composeproject.moc"
