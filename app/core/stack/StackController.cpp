@@ -1,0 +1,49 @@
+#include "StackController.h"
+
+#include "ScriptRun.h"
+#include "jobs/Job.h"
+
+#include <QDir>
+
+StackController::StackController(QString projectDir, QObject *parent)
+    : QObject(parent), m_projectDir(std::move(projectDir)), m_env(QProcessEnvironment::systemEnvironment())
+{
+}
+
+QStringList StackController::upArguments(const QString &mode)
+{
+    return {mode == QLatin1String("prod") ? QStringLiteral("-0") : QStringLiteral("-1")};
+}
+
+QStringList StackController::downArguments(const QString &mode)
+{
+    return {QStringLiteral("-5"), mode == QLatin1String("prod") ? QStringLiteral("prod") : QStringLiteral("dev")};
+}
+
+Job *StackController::up(const QString &mode)
+{
+    return runScript(tr("Up (%1)").arg(mode), upArguments(mode));
+}
+
+Job *StackController::down(const QString &mode)
+{
+    return runScript(tr("Down (%1)").arg(mode), downArguments(mode));
+}
+
+Job *StackController::runScript(const QString &title, const QStringList &arguments)
+{
+    auto *job = new Job(title, this);
+    const QString script = QDir(m_projectDir).filePath(QStringLiteral("run"));
+    // The ScriptRun is a child of the Job, so it lives exactly as long as the
+    // Job's record does and dies with it.
+    auto *run = new ScriptRun(job, script, arguments, m_projectDir, m_env, job);
+    run->setKillTimeout(m_killTimeoutMs);
+    ++m_running;
+    connect(run, &ScriptRun::done, this, [this, job] {
+        --m_running;
+        Q_EMIT jobFinished(job);
+    });
+    Q_EMIT jobStarted(job);
+    run->start();
+    return job;
+}
