@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+
+// The outcome of one HTTP exchange, before any Docker meaning is attached.
+struct HttpResult
+{
+    enum class Failure { None, Cancelled, CannotConnect, Timeout, Transport };
+    Failure failure = Failure::None;
+    int status = 0;     // HTTP status, 0 when no response arrived
+    QByteArray body;    // whole body, or (streaming) only a non-2xx body
+    QByteArray apiVersion; // the Api-Version response header, if any
+    int osErrno = 0;    // errno of a failed connect (ENOENT, EACCES, ECONNREFUSED...)
+    QString detail;     // libcurl's own wording, for logs
+
+    bool transportOk() const { return failure == Failure::None; }
+    bool httpOk() const { return transportOk() && status >= 200 && status < 300; }
+};
+
+// One HTTP request to the Engine over its unix socket, done by libcurl
+// (CURLOPT_UNIX_SOCKET_PATH) on the calling worker thread. perform() blocks;
+// cancel() from any other thread wakes it at once (curl_multi_wakeup) and the
+// transfer aborts through the progress callback. Never call it on the GUI thread.
+class CurlRequest
+{
+public:
+    using DataHandler = std::function<bool(const char *data, size_t size)>; // false aborts
+
+    explicit CurlRequest(QString socketPath);
+    ~CurlRequest();
+    CurlRequest(const CurlRequest &) = delete;
+    CurlRequest &operator=(const CurlRequest &) = delete;
+
+    void setMethod(const QByteArray &method) { m_method = method; }
+    void setPath(const QByteArray &pathAndQuery) { m_path = pathAndQuery; }
+    void setJsonBody(const QByteArray &body) { m_body = body; m_hasBody = true; }
+    // connectMs bounds connecting; a response that delivers nothing for
+    // stallSeconds fails with Timeout. Streams have no stall limit once the
+    // headers arrived (an idle /events is normal), but the headers themselves
+    // must come within connectMs + stallSeconds.
+    void setTimeouts(int connectMs, int stallSeconds);
+    // Streams the 2xx body into handler instead of collecting it.
+    void setStreamHandler(DataHandler handler) { m_handler = std::move(handler); }
+    // An extra flag (e.g. a Job's cancel request) polled during the transfer.
+    void setExternalCancelFlag(const std::atomic<bool> *flag) { m_externalCancel = flag; }
+
+    HttpResult perform();
+    void cancel();
+    bool isCancelled() const;
+
+private:
+    static size_t onWrite(char *data, size_t size, size_t nmemb, void *self);
+    static int onProgress(void *self, long long, long long, long long, long long);
+    bool headersArrived() const;
+
+    QString m_socketPath;
+    QByteArray m_method = "GET";
+    QByteArray m_path = "/";
+    QByteArray m_body;
+    bool m_hasBody = false;
+    int m_connectMs = 3000;
+    int m_stallSeconds = 10;
+    DataHandler m_handler;
+    const std::atomic<bool> *m_externalCancel = nullptr;
+
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_multiMutex; // guards m_multi against cancel() racing perform()'s teardown
+    void *m_multi = nullptr;
+    void *m_easy = nullptr;
+    HttpResult m_result;
+    bool m_handlerAborted = false;
+    bool m_headerTimedOut = false;
+    long long m_startMs = 0;
+};

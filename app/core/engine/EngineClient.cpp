@@ -1,0 +1,143 @@
+#include "EngineClient.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <cerrno>
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("EngineClient", s);
+}
+} // namespace
+
+EngineClient::EngineClient(EngineEndpoint endpoint, EngineTimeouts timeouts)
+    : m_endpoint(std::move(endpoint)), m_timeouts(timeouts)
+{
+}
+
+QString EngineClient::describe(const HttpResult &r, const QString &socketPath)
+{
+    using F = HttpResult::Failure;
+    switch (r.failure) {
+    case F::None:
+        break;
+    case F::Cancelled:
+        return tr("The request was cancelled.");
+    case F::Timeout:
+        return tr("The Docker Engine at %1 did not answer in time; it may be overloaded or hung. "
+                  "Retrying; restart Docker if this persists.")
+            .arg(socketPath);
+    case F::CannotConnect:
+        if (r.osErrno == EACCES || r.osErrno == EPERM)
+            return tr("Permission denied on the Docker socket %1. Add your user to the \"docker\" group "
+                      "(sudo usermod -aG docker $USER) and log in again.")
+                .arg(socketPath);
+        if (r.osErrno == ENOENT || !QFileInfo::exists(socketPath))
+            return tr("The Docker socket %1 does not exist: Docker is not running. Start it "
+                      "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
+                .arg(socketPath);
+        return tr("Nothing answers on the Docker socket %1: the daemon is not running. Start it "
+                  "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
+            .arg(socketPath);
+    case F::Transport:
+        return tr("The connection to the Docker Engine at %1 broke (%2). Reconnecting.")
+            .arg(socketPath, r.detail);
+    }
+    // HTTP-level error: the Engine puts its reason in {"message": ...}.
+    const QString message = QJsonDocument::fromJson(r.body).object().value(QLatin1String("message")).toString();
+    if (!message.isEmpty())
+        return message;
+    return tr("The Docker Engine answered HTTP %1.").arg(r.status);
+}
+
+void EngineClient::cancel()
+{
+    m_cancelled = true;
+    std::lock_guard<std::mutex> lock(m_currentMutex);
+    if (m_current)
+        m_current->cancel();
+}
+
+void EngineClient::resetCancel()
+{
+    m_cancelled = false;
+}
+
+EngineReply EngineClient::run(CurlRequest &request, HttpResult *raw)
+{
+    request.setTimeouts(m_timeouts.connectMs, m_timeouts.stallSeconds);
+    {
+        std::lock_guard<std::mutex> lock(m_currentMutex);
+        if (m_cancelled)
+            request.cancel();
+        m_current = &request;
+    }
+    const HttpResult r = request.perform();
+    {
+        std::lock_guard<std::mutex> lock(m_currentMutex);
+        m_current = nullptr;
+    }
+    if (raw)
+        *raw = r;
+    EngineReply reply;
+    reply.ok = r.httpOk();
+    reply.status = r.status;
+    reply.body = r.body;
+    reply.failure = r.failure;
+    if (!reply.ok)
+        reply.error = describe(r, m_endpoint.socketPath);
+    return reply;
+}
+
+EngineReply EngineClient::negotiate()
+{
+    if (!m_endpoint.isUsable()) {
+        EngineReply reply;
+        reply.failure = HttpResult::Failure::CannotConnect;
+        reply.error = m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+                                                             : m_endpoint.unsupportedReason;
+        return reply;
+    }
+    CurlRequest request(m_endpoint.socketPath);
+    request.setPath("/_ping");
+    HttpResult raw;
+    EngineReply reply = run(request, &raw);
+    if (!reply.ok)
+        return reply;
+    reply.ok = false;
+    const auto n = ApiNegotiation::fromPingHeader(QString::fromLatin1(raw.apiVersion));
+    if (!n.ok()) {
+        reply.error = n.error;
+        return reply;
+    }
+    m_version = n.version;
+    reply.ok = true;
+    return reply;
+}
+
+EngineReply EngineClient::get(const QString &pathAndQuery)
+{
+    CurlRequest request(m_endpoint.socketPath);
+    request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
+    return run(request);
+}
+
+EngineReply EngineClient::post(const QString &pathAndQuery, const std::atomic<bool> *cancelFlag)
+{
+    CurlRequest request(m_endpoint.socketPath);
+    request.setMethod("POST");
+    request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
+    request.setExternalCancelFlag(cancelFlag);
+    return run(request);
+}
+
+EngineReply EngineClient::stream(const QString &pathAndQuery, CurlRequest::DataHandler handler)
+{
+    CurlRequest request(m_endpoint.socketPath);
+    request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
+    request.setStreamHandler(std::move(handler));
+    return run(request);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "engine/ApiVersion.h"
+#include "engine/CurlRequest.h"
+#include "engine/EngineEndpoint.h"
+
+#include <QJsonDocument>
+#include <QString>
+
+#include <atomic>
+#include <mutex>
+
+// A Docker answer with its meaning attached: ok, or one sentence the user can act on.
+struct EngineReply
+{
+    bool ok = false;
+    int status = 0;
+    QByteArray body;
+    QString error;
+    HttpResult::Failure failure = HttpResult::Failure::None;
+
+    bool engineUnreachable() const
+    {
+        return failure != HttpResult::Failure::None && failure != HttpResult::Failure::Cancelled;
+    }
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+};
+
+struct EngineTimeouts
+{
+    int connectMs = 3000;
+    int stallSeconds = 10;
+};
+
+// Speaks the Engine API on one worker thread: negotiates the version once,
+// then prefixes every path with it. Blocking by design; cancel() may be called
+// from any thread and aborts the request in flight and every later one.
+class EngineClient
+{
+public:
+    EngineClient(EngineEndpoint endpoint, EngineTimeouts timeouts = {});
+
+    EngineReply negotiate(); // GET /_ping, sets apiVersion() on success
+    ApiVersion apiVersion() const { return m_version; }
+    void setApiVersion(ApiVersion v) { m_version = v; }
+
+    EngineReply get(const QString &pathAndQuery);
+    EngineReply post(const QString &pathAndQuery, const std::atomic<bool> *cancelFlag = nullptr);
+    EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);
+
+    void cancel();
+    void resetCancel();
+
+    // The sentence shown when a request failed; public for tests.
+    static QString describe(const HttpResult &r, const QString &socketPath);
+
+private:
+    EngineReply run(CurlRequest &request, HttpResult *raw = nullptr);
+
+    EngineEndpoint m_endpoint;
+    EngineTimeouts m_timeouts;
+    ApiVersion m_version;
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_currentMutex;
+    CurlRequest *m_current = nullptr;
+};

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "engine/EngineEndpoint.h"
+#include "engine/EngineTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class Job;
+class EngineEventFeed;
+class EngineRequestWorker;
+class QThread;
+
+// The live picture of one Docker Engine for the UI. Lives on the GUI thread;
+// every request runs on worker threads (the /events feed on one, inspects,
+// actions and volume queries on another), and results come back as queued
+// signals carrying values. State is driven by /events, never by polling: each
+// container event re-inspects just that container. When the daemon goes away
+// it reports why, retries with exponential backoff and resyncs everything.
+class EngineMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineMonitor(EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineMonitor() override;
+
+    void start();
+    void stop();
+
+    bool isAvailable() const { return m_available; }
+    QString apiVersion() const { return m_apiVersion; }
+    QVector<ContainerInfo> containers() const;
+    QVector<VolumeInfo> volumes() const { return m_volumes; }
+
+    // Re-lists volumes including their sizes (/system/df is slow, so calls are
+    // coalesced over a short delay).
+    void refreshVolumes();
+
+    // start|stop|restart. The Job is owned by the monitor (parent) and finishes
+    // when the daemon answered; the new state arrives through containerChanged.
+    Job *containerAction(const QString &id, const QString &action);
+
+    // Tuning for tests and the benchmark; defaults suit real use.
+    void setReconnectDelays(int initialMs, int maxMs);
+    void setRequestTimeouts(int connectMs, int stallSeconds);
+
+Q_SIGNALS:
+    void availabilityChanged(bool available, const QString &reason);
+    void containerChanged(const ContainerInfo &info);
+    void containerRemoved(const QString &id);
+    void volumesChanged(const QVector<VolumeInfo> &volumes);
+    void eventReceived(const EngineEvent &event);
+
+private:
+    void onConnected(const QString &apiVersion, const QVector<ContainerInfo> &containers,
+                     const QVector<VolumeInfo> &volumes);
+    void onDisconnected(const QString &reason);
+    void onEvent(const EngineEvent &event);
+    void onInspected(const QString &id, const ContainerInfo &info, bool gone);
+    void onVolumesListed(const QVector<VolumeInfo> &volumes, bool withSizes);
+    void setAvailable(bool available, const QString &reason);
+    void publishVolumes(QVector<VolumeInfo> volumes);
+
+    EngineEndpoint m_endpoint;
+    bool m_available = false;
+    bool m_running = false;
+    QString m_apiVersion;
+    QString m_lastReason;
+    QHash<QString, ContainerInfo> m_containers;
+    QVector<VolumeInfo> m_volumes;
+    QTimer m_volumeRefresh;
+    int m_connectTimeoutMs = 3000;
+    int m_stallSeconds = 10;
+    int m_backoffInitialMs = 500;
+    int m_backoffMaxMs = 10000;
+
+    std::unique_ptr<EngineEventFeed> m_feed;
+    QThread *m_workerThread = nullptr;
+    EngineRequestWorker *m_worker = nullptr; // lives on m_workerThread
+};
