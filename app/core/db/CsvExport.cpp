@@ -1,0 +1,179 @@
+#include "db/CsvExport.h"
+
+#include "db/CellFormat.h"
+#include "db/ConnInfo.h"
+#include "db/DbError.h"
+
+#include "jobs/Job.h"
+
+#include <QSaveFile>
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <memory>
+#include <thread>
+
+namespace db::CsvExport {
+
+namespace {
+
+using ConnPtr = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// Waits up to 100 ms for the server; returns so the caller can look at cancel.
+void waitReadable(PGconn *conn)
+{
+    pollfd p{PQsocket(conn), POLLIN, 0};
+    ::poll(&p, 1, 100);
+}
+
+QString errorText(PGconn *conn)
+{
+    return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+}
+
+void run(Job *job, ConnectionSettings settings, std::string tableSchema, std::string tableName, QString sql,
+         QString filePath, qint64 estimatedRows)
+{
+    ConnPtr conn(PQconnectdb(toConnInfo(settings).c_str()), &PQfinish);
+    if (PQstatus(conn.get()) != CONNECTION_OK) {
+        job->reportFailed(DbError::fromConnectFailure(errorText(conn.get())).fullText());
+        return;
+    }
+    if (!tableName.empty()) {
+        // Identifiers quoted by libpq itself (what libpqxx's quote_name wraps).
+        auto quote = [&conn](const std::string &id) {
+            char *q = PQescapeIdentifier(conn.get(), id.c_str(), id.size());
+            std::string s = q ? q : "";
+            PQfreemem(q);
+            return s;
+        };
+        sql = QString::fromStdString("SELECT * FROM " + quote(tableSchema) + "." + quote(tableName));
+    }
+    const QString copy = copyStatement(sql);
+    job->reportLog(copy);
+
+    QSaveFile out(filePath);
+    if (!out.open(QIODevice::WriteOnly)) {
+        job->reportFailed(QStringLiteral("Cannot write %1: %2").arg(filePath, out.errorString()));
+        return;
+    }
+    if (!PQsendQuery(conn.get(), copy.toUtf8().constData())) {
+        job->reportFailed(errorText(conn.get()));
+        return;
+    }
+    bool cancelSent = false;
+    auto checkCancel = [&] {
+        if (cancelSent || !job->isCancelRequested())
+            return;
+        cancelSent = true;
+        std::unique_ptr<PGcancel, decltype(&PQfreeCancel)> c(PQgetCancel(conn.get()), &PQfreeCancel);
+        char err[256];
+        if (c)
+            PQcancel(c.get(), err, sizeof err);
+    };
+    // The query may take a while before the first byte (sorts, joins): stay cancellable.
+    while (PQisBusy(conn.get())) {
+        checkCancel();
+        waitReadable(conn.get());
+        if (!PQconsumeInput(conn.get()))
+            break;
+    }
+    ResultPtr first(PQgetResult(conn.get()), &PQclear);
+    qint64 bytes = 0, messages = 0;
+    bool ok = first && PQresultStatus(first.get()) == PGRES_COPY_OUT;
+    QString error = ok ? QString() : QString::fromUtf8(PQresultErrorMessage(first.get())).trimmed();
+    while (ok) {
+        char *buf = nullptr;
+        const int n = PQgetCopyData(conn.get(), &buf, 1);
+        if (n > 0) {
+            // One CopyData message per row (the first is the header): the server's bytes, untouched.
+            const bool written = out.write(buf, n) == n;
+            PQfreemem(buf);
+            if (!written) {
+                error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
+                checkCancel();
+                ok = false;
+                break;
+            }
+            bytes += n;
+            if (++messages % 5000 == 0) {
+                const qint64 rows = messages - 1;
+                const double fraction = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
+                job->reportProgress(fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
+                checkCancel();
+            }
+            continue;
+        }
+        if (n == 0) { // nothing buffered yet
+            checkCancel();
+            waitReadable(conn.get());
+            if (!PQconsumeInput(conn.get())) {
+                ok = false;
+                error = errorText(conn.get());
+            }
+            continue;
+        }
+        if (n == -2)
+            error = errorText(conn.get());
+        break; // -1: COPY finished; the final result says how
+    }
+    for (ResultPtr r(PQgetResult(conn.get()), &PQclear); r; r.reset(PQgetResult(conn.get()))) {
+        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && error.isEmpty())
+            error = QString::fromUtf8(PQresultErrorMessage(r.get())).trimmed();
+    }
+    if (cancelSent) {
+        out.cancelWriting();
+        job->reportCancelled();
+        return;
+    }
+    if (!error.isEmpty() || !ok) {
+        out.cancelWriting();
+        job->reportFailed(error.isEmpty() ? QStringLiteral("The export failed.") : error);
+        return;
+    }
+    if (!out.commit()) {
+        job->reportFailed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
+        return;
+    }
+    job->reportProgress(1.0, QStringLiteral("%1 rows, %2").arg(std::max<qint64>(0, messages - 1)).arg(CellFormat::humanSize(bytes)));
+    job->reportSucceeded();
+}
+
+Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table, const QString &sql,
+           const QString &filePath, qint64 estimatedRows, QObject *parent)
+{
+    auto *job = new Job(title, parent);
+    job->reportStarted();
+    // Its own thread and connection: an export of a big table must not hold up browsing.
+    std::thread(run, job, settings, table.schema.toStdString(), table.name.toStdString(), sql, filePath,
+                estimatedRows)
+        .detach();
+    return job;
+}
+
+} // namespace
+
+QString copyStatement(const QString &selectSql)
+{
+    QString body = selectSql.trimmed();
+    while (body.endsWith(QLatin1Char(';')))
+        body.chop(1);
+    return QStringLiteral("COPY (%1) TO STDOUT WITH (FORMAT csv, HEADER)").arg(body);
+}
+
+Job *exportTable(const ConnectionSettings &settings, const TableRef &table, const QString &filePath,
+                 qint64 estimatedRows, QObject *parent)
+{
+    return start(QStringLiteral("Export %1 to CSV").arg(table.displayName()), settings, table, {}, filePath,
+                 estimatedRows, parent);
+}
+
+Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath,
+                 qint64 estimatedRows, QObject *parent)
+{
+    return start(QStringLiteral("Export query to CSV"), settings, {}, sql, filePath, estimatedRows, parent);
+}
+
+} // namespace db::CsvExport

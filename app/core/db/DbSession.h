@@ -1,0 +1,79 @@
+#pragma once
+
+#include "db/ConnectionSettings.h"
+#include "db/DbError.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace pqxx {
+class connection_base;
+}
+
+class QThread;
+
+namespace db {
+
+class DbWorker;
+
+// The GUI-thread face of one database connection. The pqxx connection lives on a
+// worker QThread owned by the session; everything that touches it is queued there
+// in order, and results come back to the GUI thread as values. Models (catalog,
+// table, console) share a session; the console and exports open their own.
+class DbSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Closed, Connecting, Open, Failed };
+    Q_ENUM(State)
+
+    explicit DbSession(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~DbSession() override;
+
+    ConnectionSettings settings() const { return m_settings; }
+    // Read-only sessions run every transaction READ ONLY on the server and the
+    // models refuse edits up front.
+    bool isReadOnly() const { return m_settings.readOnly; }
+    State state() const { return m_state; }
+    DbError lastError() const { return m_lastError; }
+    QString serverVersion() const { return m_serverVersion; }
+
+    // Connects asynchronously: opened() or openFailed() follows.
+    void open();
+
+    // Runs `work` on the worker thread with the live connection (connecting first if
+    // needed). It returns a continuation that is invoked on the GUI thread if
+    // `context` still exists; failures (any exception) go to `onError` instead.
+    using Continuation = std::function<void()>;
+    using Work = std::function<Continuation(pqxx::connection_base &)>;
+    using ErrorHandler = std::function<void(const DbError &)>;
+    void submit(QObject *context, Work work, ErrorHandler onError);
+
+    // Asks the server to cancel whatever statement the worker is running now.
+    // Returns immediately; the cancelled statement fails with DbError::Kind::Cancelled.
+    void cancelRunningQuery();
+
+    // Runs `work` on the worker thread and blocks until it is done. Only for
+    // teardown (ending worker-side state before the connection closes).
+    void runAndWait(const std::function<void()> &work);
+
+Q_SIGNALS:
+    void stateChanged(db::DbSession::State state);
+    void opened(const QString &serverVersion);
+    void openFailed(const db::DbError &error);
+
+private:
+    void setState(State s);
+
+    ConnectionSettings m_settings;
+    State m_state = State::Closed;
+    DbError m_lastError;
+    QString m_serverVersion;
+    QThread *m_thread = nullptr;
+    DbWorker *m_worker = nullptr; // lives on m_thread
+};
+
+} // namespace db

@@ -1,0 +1,67 @@
+#include "db/DbWorker.h"
+
+#include "db/ConnInfo.h"
+
+#include <pqxx/pqxx>
+
+namespace db {
+
+void CancelHandle::cancel()
+{
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!connection)
+        return;
+    try {
+        connection->cancel_query();
+    } catch (const std::exception &) {
+        // Nothing running or the server is gone: either way there is nothing left to cancel.
+    }
+}
+
+DbWorker::DbWorker(const ConnectionSettings &settings)
+    : m_settings(settings)
+    , m_cancel(std::make_shared<CancelHandle>())
+{
+}
+
+DbWorker::~DbWorker()
+{
+    dropConnection();
+}
+
+pqxx::connection_base &DbWorker::connection()
+{
+    if (m_conn && m_conn->is_open())
+        return *m_conn;
+    dropConnection();
+    auto conn = std::make_unique<pqxx::connection>(toConnInfo(m_settings));
+    if (m_settings.readOnly) {
+        pqxx::nontransaction tx(*conn);
+        tx.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    }
+    const int v = conn->server_version();
+    m_serverVersion = QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);
+    {
+        std::lock_guard<std::mutex> lock(m_cancel->mutex);
+        m_cancel->connection = conn.get();
+    }
+    m_conn = std::move(conn);
+    return *m_conn;
+}
+
+void DbWorker::dropIfBroken()
+{
+    if (m_conn && !m_conn->is_open())
+        dropConnection();
+}
+
+void DbWorker::dropConnection()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_cancel->mutex);
+        m_cancel->connection = nullptr;
+    }
+    m_conn.reset();
+}
+
+} // namespace db

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "db/ConnectionSettings.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <mutex>
+
+#include <pqxx/connection>
+
+namespace db {
+
+// Shared between the worker and short-lived cancel threads, so a cancel racing
+// with the connection's destruction never touches a dead connection.
+struct CancelHandle
+{
+    std::mutex mutex;
+    pqxx::connection *connection = nullptr;
+    void cancel();
+};
+
+// Lives on the session's worker thread and owns the pqxx connection. Internal to
+// DbSession; models never see it.
+class DbWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DbWorker(const ConnectionSettings &settings);
+    ~DbWorker() override;
+
+    // The open connection, connecting (or reconnecting after a loss) first. Throws.
+    pqxx::connection_base &connection();
+    // Drops the connection so the next call reconnects (after a broken connection).
+    void dropConnection();
+    void dropIfBroken();
+    QString serverVersion() const { return m_serverVersion; }
+    std::shared_ptr<CancelHandle> cancelHandle() const { return m_cancel; }
+
+private:
+    ConnectionSettings m_settings;
+    std::unique_ptr<pqxx::connection> m_conn;
+    std::shared_ptr<CancelHandle> m_cancel;
+    QString m_serverVersion;
+};
+
+} // namespace db

@@ -1,0 +1,353 @@
+#include "db/TableModel.h"
+
+#include "db/CatalogQueries.h"
+#include "db/CellFormat.h"
+#include "db/DbSession.h"
+#include "db/PqxxExec.h"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+
+namespace db {
+
+TableModel::TableModel(DbSession *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+}
+
+TableModel::~TableModel() = default;
+
+void TableModel::setTable(const TableRef &table)
+{
+    beginResetModel();
+    ++m_generation;
+    m_schema = TableSchema{};
+    m_schema.relation.ref = table;
+    m_schemaReady = false;
+    m_rows.clear();
+    m_inserted.clear();
+    m_sortColumn = -1;
+    m_filters.clear();
+    m_hasBefore = false;
+    m_hasAfter = true;
+    endResetModel();
+    setLoading(true);
+    const quint64 generation = m_generation;
+    m_session->submit(
+        this,
+        [this, table, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+            TableSchema schema = CatalogQueries::loadTableSchema(conn, table);
+            return [this, generation, schema] {
+                if (generation != m_generation)
+                    return;
+                beginResetModel();
+                m_schema = schema;
+                m_schemaReady = true;
+                endResetModel();
+                setLoading(false);
+                Q_EMIT schemaLoaded();
+                Q_EMIT slowPagingChanged(slowPaging());
+                reload();
+            };
+        },
+        [this](const DbError &e) { fail(e); });
+}
+
+void TableModel::setPageSize(int rows)
+{
+    m_pageSize = std::max(1, rows);
+    m_maxRows = std::max(m_maxRows, 2 * m_pageSize);
+}
+
+void TableModel::setMaxCachedRows(int rows)
+{
+    m_maxRows = std::max(rows, 2 * m_pageSize);
+}
+
+void TableModel::setFilters(const QVector<Filter> &filters)
+{
+    m_filters = filters;
+    reload();
+}
+
+void TableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+void TableModel::resetWindow()
+{
+    beginResetModel();
+    ++m_generation;
+    m_rows.clear();
+    m_inserted.clear();
+    m_anchoredAtBack = false;
+    m_anchorOffset = 0;
+    endResetModel();
+    setLoading(false);
+    Q_EMIT pendingChangesChanged(false);
+}
+
+void TableModel::reload()
+{
+    if (!m_schemaReady)
+        return;
+    resetWindow();
+    m_hasBefore = false;
+    m_hasAfter = true;
+    requestPage(Direction::Forward);
+}
+
+void TableModel::jumpToEnd()
+{
+    if (!m_schemaReady)
+        return;
+    resetWindow();
+    m_anchoredAtBack = true;
+    m_hasBefore = true;
+    m_hasAfter = false;
+    requestPage(Direction::Backward);
+}
+
+bool TableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_schemaReady && m_hasAfter && !m_loading;
+}
+
+void TableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage(Direction::Forward);
+}
+
+bool TableModel::canFetchPrevious() const
+{
+    return m_schemaReady && m_hasBefore && !m_loading;
+}
+
+void TableModel::fetchPrevious()
+{
+    if (canFetchPrevious())
+        requestPage(Direction::Backward);
+}
+
+bool TableModel::slowPaging() const
+{
+    return m_schemaReady && !m_schema.hasPrimaryKey();
+}
+
+SqlParams TableModel::keyOf(const Row &row) const
+{
+    SqlParams key;
+    TableQuery q(m_schema, {});
+    q.setSort(m_sortColumn, m_sortOrder == Qt::AscendingOrder);
+    for (int c : q.keyColumns()) {
+        const QVariant &v = row.original.value(c);
+        key.push_back(v.isValid() ? SqlParam(v.toString().toStdString()) : std::nullopt);
+    }
+    return key;
+}
+
+void TableModel::requestPage(Direction direction)
+{
+    if (m_loading || !m_schemaReady)
+        return;
+    const bool forward = direction == Direction::Forward;
+    const bool empty = m_rows.empty();
+    const qint64 loaded = qint64(m_rows.size());
+    const int limit = m_pageSize;
+    const bool keyset = m_schema.hasPrimaryKey();
+    SqlParams key;
+    if (keyset && !empty)
+        key = keyOf(forward ? m_rows.back() : m_rows.front());
+
+    // OFFSET paging: which slice, read in which order (see the anchors in the header).
+    qint64 offset = 0;
+    qint64 count = limit;
+    bool reverse = !forward;
+    if (!keyset) {
+        const qint64 a = m_anchorOffset;
+        if (forward && !m_anchoredAtBack) {
+            offset = a + loaded;
+        } else if (forward) {
+            count = std::min<qint64>(limit, a);
+            offset = a - count;
+            reverse = true;
+        } else if (!m_anchoredAtBack) {
+            count = std::min<qint64>(limit, a);
+            offset = a - count;
+            reverse = false;
+        } else {
+            offset = a + loaded;
+        }
+        if (count <= 0) {
+            (forward ? m_hasAfter : m_hasBefore) = false;
+            return;
+        }
+    }
+
+    setLoading(true);
+    const quint64 generation = m_generation;
+    const TableSchema schema = m_schema;
+    const QVector<Filter> filters = m_filters;
+    const int sortColumn = m_sortColumn;
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    m_session->submit(
+        this,
+        [=](pqxx::connection_base &conn) -> DbSession::Continuation {
+            TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
+            q.setSort(sortColumn, ascending);
+            q.setFilters(filters);
+            if (const QString problem = q.validate(); !problem.isEmpty())
+                throw std::runtime_error(problem.toStdString());
+            BuiltQuery built;
+            if (!keyset)
+                built = q.pageAtOffset(offset, reverse, int(count));
+            else if (empty)
+                built = q.firstPage(!forward, limit);
+            else
+                built = q.pageAfter(key, !forward, limit);
+            pqxx::read_transaction tx(conn);
+            const pqxx::result r = execBuilt(tx, built);
+            tx.commit();
+            const int columns = int(schema.columns.size());
+            QVector<Row> rows;
+            rows.reserve(int(r.size()));
+            for (const auto &pgRow : r) {
+                Row row;
+                row.original.reserve(columns);
+                for (int c = 0; c < columns; ++c)
+                    row.original.append(fieldValue(pgRow[c]));
+                if (q.selectsXmin())
+                    row.xmin = QString::fromUtf8(pgRow[columns].c_str());
+                rows.append(std::move(row));
+            }
+            // Rows read in reverse order are shown in the table's order.
+            if (reverse)
+                std::reverse(rows.begin(), rows.end());
+            const bool exhausted = keyset ? rows.size() < limit
+                                          : (reverse == forward ? offset == 0 || rows.size() < count
+                                                                : rows.size() < count);
+            return [this, generation, direction, rows = std::move(rows), exhausted]() mutable {
+                applyPage(generation, direction, std::move(rows), exhausted);
+            };
+        },
+        [this, generation, forward](const DbError &e) {
+            if (generation != m_generation)
+                return;
+            (forward ? m_hasAfter : m_hasBefore) = false;
+            fail(e);
+        });
+}
+
+void TableModel::applyPage(quint64 generation, Direction direction, QVector<Row> rows, bool exhausted)
+{
+    if (generation != m_generation)
+        return;
+    const int added = int(rows.size());
+    if (direction == Direction::Forward) {
+        if (added > 0) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + added - 1);
+            for (Row &r : rows)
+                m_rows.push_back(std::move(r));
+            endInsertRows();
+        }
+        if (!m_schema.hasPrimaryKey() && m_anchoredAtBack)
+            m_anchorOffset -= added;
+        m_hasAfter = !exhausted;
+    } else {
+        if (added > 0) {
+            beginInsertRows({}, 0, added - 1);
+            for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+                m_rows.push_front(std::move(*it));
+            endInsertRows();
+        }
+        if (!m_schema.hasPrimaryKey() && !m_anchoredAtBack)
+            m_anchorOffset -= added;
+        m_hasBefore = !exhausted;
+    }
+    trimWindow(direction);
+    setLoading(false);
+    Q_EMIT pageLoaded(added, atStart(), atEnd());
+}
+
+void TableModel::trimWindow(Direction grewAt)
+{
+    // Drop clean rows at the far end so memory stays bounded however far one scrolls.
+    int excess = int(m_rows.size()) - m_maxRows;
+    if (excess <= 0)
+        return;
+    if (grewAt == Direction::Forward) {
+        int n = 0;
+        while (n < excess && m_rows[size_t(n)].state == RowState::Clean)
+            ++n;
+        if (n == 0)
+            return;
+        beginRemoveRows({}, 0, n - 1);
+        m_rows.erase(m_rows.begin(), m_rows.begin() + n);
+        endRemoveRows();
+        if (!m_schema.hasPrimaryKey() && !m_anchoredAtBack)
+            m_anchorOffset += n;
+        m_hasBefore = true;
+    } else {
+        int n = 0;
+        const int size = int(m_rows.size());
+        while (n < excess && m_rows[size_t(size - 1 - n)].state == RowState::Clean)
+            ++n;
+        if (n == 0)
+            return;
+        beginRemoveRows({}, size - n, size - 1);
+        m_rows.erase(m_rows.end() - n, m_rows.end());
+        endRemoveRows();
+        if (!m_schema.hasPrimaryKey() && m_anchoredAtBack)
+            m_anchorOffset += n;
+        m_hasAfter = true;
+    }
+}
+
+void TableModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+void TableModel::fail(const DbError &error)
+{
+    setLoading(false);
+    Q_EMIT errorOccurred(error);
+}
+
+int TableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size() + size_t(m_inserted.size()));
+}
+
+int TableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : dataColumnCount();
+}
+
+QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= dataColumnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const ColumnInfo &c = m_schema.columns.at(section);
+    switch (role) {
+    case Qt::DisplayRole: return c.name;
+    case Qt::ToolTipRole:
+        return c.type + (c.primaryKeyPosition >= 0 ? QStringLiteral(", primary key") : QString())
+            + (c.notNull ? QStringLiteral(", not null") : QString())
+            + (c.foreignKey.isEmpty() ? QString() : QStringLiteral(", references ") + c.foreignKey);
+    case TypeNameRole: return c.typeName;
+    default: return {};
+    }
+}
+
+} // namespace db
