@@ -1,0 +1,242 @@
+#include "ContainerListModel.h"
+
+#include <algorithm>
+
+ContainerListModel::ContainerListModel(QObject *parent)
+    : QAbstractTableModel(parent), m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+void ContainerListModel::setProject(const QString &projectName, const QVector<ComposeService> &services)
+{
+    if (projectName != m_project) {
+        // Containers are kept per project; a new project means a new snapshot.
+        m_containers.clear();
+    }
+    m_project = projectName;
+    m_services = services;
+    rebuild();
+}
+
+void ContainerListModel::setContainers(const QVector<ContainerInfo> &containers)
+{
+    m_containers.clear();
+    for (const ContainerInfo &c : containers) {
+        if (c.project == m_project)
+            m_containers.insert(c.id, c);
+    }
+    rebuild();
+}
+
+void ContainerListModel::updateContainer(const ContainerInfo &info)
+{
+    if (info.project != m_project) {
+        // A container can only leave the project by being recreated, but be safe.
+        if (m_containers.remove(info.id))
+            rebuild();
+        return;
+    }
+    m_containers.insert(info.id, info);
+    rebuild();
+}
+
+void ContainerListModel::removeContainer(const QString &id)
+{
+    if (m_containers.remove(id))
+        rebuild();
+}
+
+void ContainerListModel::rebuild()
+{
+    QVector<Row> rows;
+    QHash<QString, QVector<ContainerInfo>> byService;
+    for (const ContainerInfo &c : std::as_const(m_containers))
+        byService[c.service].append(c);
+    for (auto &list : byService)
+        std::sort(list.begin(), list.end(), [](const ContainerInfo &a, const ContainerInfo &b) { return a.name < b.name; });
+
+    for (const ComposeService &s : std::as_const(m_services)) {
+        const QVector<ContainerInfo> cs = byService.take(s.name);
+        if (cs.isEmpty()) {
+            rows.append(Row{s.name, true, false, s, {}});
+            continue;
+        }
+        for (const ContainerInfo &c : cs)
+            rows.append(Row{s.name, true, true, s, c});
+    }
+    // Leftovers: the project runs something the file does not declare (an
+    // orphan from an older file, or a service of another profile).
+    QStringList extra = byService.keys();
+    extra.sort();
+    for (const QString &service : std::as_const(extra)) {
+        for (const ContainerInfo &c : byService.value(service))
+            rows.append(Row{service, false, true, {}, c});
+    }
+
+    auto key = [](const Row &r) { return r.service + QLatin1Char('\n') + r.container.id; };
+    bool sameShape = rows.size() == m_rows.size();
+    for (int i = 0; sameShape && i < rows.size(); ++i)
+        sameShape = key(rows.at(i)) == key(m_rows.at(i));
+    if (sameShape) {
+        // Keep selection and scroll position: only cells change.
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+void ContainerListModel::refreshUptime()
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, UptimeColumn), index(m_rows.size() - 1, UptimeColumn), {Qt::DisplayRole});
+}
+
+int ContainerListModel::rowForService(const QString &service) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).service == service)
+            return i;
+    }
+    return -1;
+}
+
+QString ContainerListModel::containerIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).container.id : QString();
+}
+
+bool ContainerListModel::allServicesRunning() const
+{
+    bool any = false;
+    for (const Row &r : m_rows) {
+        if (!r.declared)
+            continue;
+        any = true;
+        if (!r.created || r.container.state != QLatin1String("running"))
+            return false;
+        if (!r.container.health.isEmpty() && r.container.health != QLatin1String("healthy"))
+            return false;
+    }
+    return any;
+}
+
+bool ContainerListModel::anyContainerRunning() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(),
+                       [](const Row &r) { return r.created && r.container.state == QLatin1String("running"); });
+}
+
+int ContainerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ContainerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return displayText(r, index.column());
+    case Qt::ToolTipRole:
+        if (!r.created)
+            return tr("Defined in the compose file; no container yet. Use Up to create it.");
+        return r.container.status.isEmpty() ? r.container.name : r.container.name + QStringLiteral(" — ") + r.container.status;
+    case ContainerIdRole: return r.container.id;
+    case ContainerNameRole: return r.container.name;
+    case ServiceRole: return r.service;
+    case StateRole: return r.created ? r.container.state : QStringLiteral("not created");
+    case HealthRole: return r.container.health;
+    default: return {};
+    }
+}
+
+QString ContainerListModel::displayText(const Row &r, int column) const
+{
+    switch (column) {
+    case ServiceColumn: return r.declared ? r.service : tr("%1 (not in compose file)").arg(r.service);
+    case StateColumn: return r.created ? r.container.state : tr("not created");
+    case HealthColumn: return r.created && !r.container.health.isEmpty() ? r.container.health : QStringLiteral("—");
+    case ImageColumn: return r.created ? r.container.image : r.spec.image;
+    case PortsColumn:
+        // A stopped container publishes nothing; show what the file declares instead.
+        return r.created && r.container.state == QLatin1String("running") ? formatPorts(r.container.ports)
+                                                                          : formatPorts(r.spec.ports);
+    case UptimeColumn:
+        if (r.created && r.container.state == QLatin1String("running") && r.container.startedAt.isValid())
+            return formatUptime(qMax<qint64>(0, r.container.startedAt.secsTo(m_clock())));
+        return QStringLiteral("—");
+    default: return {};
+    }
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ServiceColumn: return tr("Service");
+    case StateColumn: return tr("State");
+    case HealthColumn: return tr("Health");
+    case ImageColumn: return tr("Image");
+    case PortsColumn: return tr("Ports");
+    case UptimeColumn: return tr("Uptime");
+    default: return {};
+    }
+}
+
+namespace {
+QString portText(const QString &ip, int host, int container, const QString &proto)
+{
+    QString s;
+    if (host > 0)
+        s = (ip.isEmpty() || ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::") ? QString() : ip + QLatin1Char(':'))
+            + QString::number(host) + QStringLiteral("→");
+    s += QString::number(container);
+    if (!proto.isEmpty() && proto != QLatin1String("tcp"))
+        s += QLatin1Char('/') + proto;
+    return s;
+}
+} // namespace
+
+QString ContainerListModel::formatPorts(const QVector<PortBinding> &ports)
+{
+    QStringList parts;
+    for (const PortBinding &p : ports) {
+        if (p.hostPort <= 0)
+            continue; // exposed but not published: not reachable from the host
+        const QString text = portText(p.hostIp, p.hostPort, p.containerPort, p.protocol);
+        // The daemon lists IPv4 and IPv6 bindings separately; once is enough.
+        if (!parts.contains(text))
+            parts << text;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ContainerListModel::formatPorts(const QVector<ComposePort> &ports)
+{
+    QStringList parts;
+    for (const ComposePort &p : ports)
+        parts << portText(p.hostIp, p.hostPort, p.containerPort, p.protocol);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ContainerListModel::formatUptime(qint64 s)
+{
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min").arg(s / 60);
+    if (s < 86400)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
