@@ -1,0 +1,55 @@
+#include "StackProject.h"
+
+#include <QDir>
+
+StackProject::StackProject(QString dir, const QProcessEnvironment &env) : m_dir(std::move(dir)), m_processEnv(env)
+{
+    reload();
+}
+
+QString StackProject::composeFile() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("docker-compose.yml"));
+}
+
+QString StackProject::envFilePath() const
+{
+    return QDir(m_dir).filePath(QStringLiteral(".env"));
+}
+
+void StackProject::reload()
+{
+    m_env = EnvFile::load(envFilePath());
+    m_env.setEnvironment(m_processEnv);
+    m_compose = ComposeProject::load(composeFile(), m_env);
+}
+
+QString StackProject::stackName() const
+{
+    return m_env.value(QStringLiteral("STACK_NAME"), QStringLiteral("postdodjango"));
+}
+
+QUrl StackProject::webUrl(const QString &mode) const
+{
+    const bool prod = mode == QLatin1String("prod");
+    const int port = prod ? m_env.intValue(QStringLiteral("PROD_HTTP_PORT"), 80)
+                          : m_env.intValue(QStringLiteral("DEV_WEB_PORT"), 8000);
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    if (port != 80)
+        url.setPort(port);
+    url.setPath(QStringLiteral("/"));
+    return url;
+}
+
+StackProject::DbDefaults StackProject::devDatabase() const
+{
+    DbDefaults d;
+    d.host = QStringLiteral("127.0.0.1");
+    d.port = m_env.intValue(QStringLiteral("DEV_DB_PORT"), 5432);
+    d.user = m_env.value(QStringLiteral("POSTGRES_USER"), QStringLiteral("postgres"));
+    d.database = m_env.value(QStringLiteral("POSTGRES_DB"), d.user);
+    d.password = m_env.value(QStringLiteral("POSTGRES_PASSWORD"));
+    return d;
+}
