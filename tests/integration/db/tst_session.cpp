@@ -1,0 +1,139 @@
+#include "PgTestEnv.h"
+
+#include "db/DbSession.h"
+
+using namespace db;
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+    ConnectionSettings m_s;
+
+    DbError openExpectingFailure(const ConnectionSettings &s)
+    {
+        DbSession session(s);
+        QSignalSpy failed(&session, &DbSession::openFailed);
+        QSignalSpy opened(&session, &DbSession::opened);
+        session.open();
+        if (!failed.wait(15000))
+            return {};
+        [&] { QCOMPARE(opened.count(), 0); }();
+        [&] { QCOMPARE(session.state(), DbSession::State::Failed); }();
+        return failed.at(0).at(0).value<DbError>();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { PDD_REQUIRE_PG(m_s); }
+
+    void opensAndRunsWorkOffTheGuiThread()
+    {
+        DbSession session(m_s);
+        QSignalSpy opened(&session, &DbSession::opened);
+        session.open();
+        PDD_WAIT(opened, 10000);
+        QVERIFY(opened.at(0).at(0).toString().startsWith(QString::number(15)) || !opened.at(0).at(0).toString().isEmpty());
+        QCOMPARE(session.state(), DbSession::State::Open);
+        Qt::HANDLE workerThread = nullptr;
+        QString answer;
+        bool done = false;
+        session.submit(
+            this,
+            [&workerThread, &answer, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                workerThread = QThread::currentThreadId();
+                pqxx::nontransaction tx(c);
+                const std::string v = tx.exec("SELECT 'hi' || 1")[0][0].as<std::string>();
+                return [&answer, &done, v] {
+                    answer = QString::fromStdString(v);
+                    done = true;
+                };
+            },
+            {});
+        QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+        QCOMPARE(answer, QString("hi1"));
+        QVERIFY(workerThread != QThread::currentThreadId());
+    }
+
+    void wrongPasswordIsOneClearMessage()
+    {
+        ConnectionSettings s = m_s;
+        s.password = "definitely-wrong";
+        const DbError e = openExpectingFailure(s);
+        QCOMPARE(e.kind, DbError::Kind::AuthenticationFailed);
+        QVERIFY(e.message.contains("password"));
+        QVERIFY(e.serverText.contains("password authentication failed"));
+        QVERIFY(!e.fullText().contains("definitely-wrong"));
+    }
+
+    void serverDownIsOneClearMessage()
+    {
+        ConnectionSettings s = m_s;
+        s.port = 1; // nothing listens there
+        const DbError e = openExpectingFailure(s);
+        QCOMPARE(e.kind, DbError::Kind::ServerUnreachable);
+        QVERIFY(e.message.contains("not reachable"));
+    }
+
+    void missingDatabaseIsOneClearMessage()
+    {
+        ConnectionSettings s = m_s;
+        s.database = "pdd_no_such_database";
+        const DbError e = openExpectingFailure(s);
+        QCOMPARE(e.kind, DbError::Kind::DatabaseMissing);
+        QVERIFY(e.serverText.contains("pdd_no_such_database"));
+    }
+
+    void readOnlySessionRefusesWrites()
+    {
+        pgtest::exec(m_s, "DROP TABLE IF EXISTS ro_probe; CREATE TABLE ro_probe (id int PRIMARY KEY); "
+                          "INSERT INTO ro_probe VALUES (1)");
+        ConnectionSettings s = m_s;
+        s.readOnly = true;
+        DbSession session(s);
+        DbError error;
+        bool refused = false;
+        session.submit(
+            this,
+            [](pqxx::connection_base &c) -> DbSession::Continuation {
+                pqxx::work tx(c);
+                tx.exec("UPDATE ro_probe SET id = 2");
+                tx.commit();
+                return {};
+            },
+            [&error](const DbError &e) { error = e; });
+        session.submit(
+            this,
+            [](pqxx::connection_base &c) -> DbSession::Continuation {
+                // Autocommit statements are refused too (the default is READ ONLY).
+                pqxx::nontransaction tx(c);
+                tx.exec("DELETE FROM ro_probe");
+                return {};
+            },
+            [&refused](const DbError &e) { refused = e.kind == DbError::Kind::ReadOnly; });
+        QTRY_VERIFY_WITH_TIMEOUT(error.isError() && refused, 10000);
+        QCOMPARE(error.kind, DbError::Kind::ReadOnly);
+        QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM ro_probe WHERE id = 1"), std::string("1"));
+    }
+
+    void cancelWithNothingRunningIsHarmless()
+    {
+        DbSession session(m_s);
+        QSignalSpy opened(&session, &DbSession::opened);
+        session.open();
+        PDD_WAIT(opened, 10000);
+        session.cancelRunningQuery();
+        bool done = false;
+        session.submit(
+            this,
+            [](pqxx::connection_base &c) -> DbSession::Continuation {
+                pqxx::nontransaction tx(c);
+                tx.exec("SELECT 1");
+                return {};
+            },
+            {});
+        session.submit(this, [&done](pqxx::connection_base &) -> DbSession::Continuation { return [&done] { done = true; }; }, {});
+        QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
