@@ -1,0 +1,230 @@
+#include "PgTestEnv.h"
+
+#include "db/DbSession.h"
+#include "db/TableModel.h"
+
+using namespace db;
+
+namespace {
+
+const int kRows = 100000;
+
+// Reads a relation through the model the way a view would: fetchMore to the end
+// (or, after jumpToEnd, fetchPrevious to the start), recording each page's new rows.
+QVector<QString> collect(TableModel &m, int column, bool backward)
+{
+    QVector<QString> seen;
+    QSignalSpy pages(&m, &TableModel::pageLoaded);
+    QSignalSpy errors(&m, &TableModel::errorOccurred);
+    auto take = [&](int first, int count) {
+        QVector<QString> page;
+        for (int r = first; r < first + count; ++r) {
+            const QModelIndex i = m.index(r, column);
+            page << (i.data(IsNullRole).toBool() ? QStringLiteral("<NULL>") : i.data(FullValueRole).toString());
+        }
+        return page;
+    };
+    for (int guard = 0; guard < 10000; ++guard) {
+        if (pages.isEmpty() && !pages.wait(20000))
+            break;
+        const int added = pages.takeFirst().at(0).toInt();
+        if (backward)
+            seen = take(0, added) + seen;
+        else
+            seen += take(m.rowCount() - added, added);
+        if (m.rowCount() > m.maxCachedRows()) {
+            qWarning("window exceeded its bound: %d rows", m.rowCount());
+            return {};
+        }
+        if (backward ? !m.canFetchPrevious() : !m.canFetchMore({}))
+            break;
+        backward ? m.fetchPrevious() : m.fetchMore({});
+    }
+    if (!errors.isEmpty())
+        qWarning("%s", qPrintable(errors.first().first().value<DbError>().fullText()));
+    return seen;
+}
+
+QVector<QString> expected(const ConnectionSettings &s, const std::string &sql)
+{
+    pqxx::connection c(toConnInfo(s));
+    pqxx::nontransaction tx(c);
+    QVector<QString> out;
+    for (const auto &row : tx.exec(sql))
+        out << (row[0].is_null() ? QStringLiteral("<NULL>") : QString::fromStdString(row[0].as<std::string>()));
+    return out;
+}
+
+} // namespace
+
+class TestPaging : public QObject
+{
+    Q_OBJECT
+    ConnectionSettings m_s;
+    std::unique_ptr<DbSession> m_session;
+
+    void openTable(TableModel &m, const TableRef &ref)
+    {
+        QSignalSpy schema(&m, &TableModel::schemaLoaded);
+        m.setPageSize(1000);
+        m.setMaxCachedRows(5000);
+        m.setTable(ref);
+        QVERIFY(schema.wait(10000));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        PDD_REQUIRE_PG(m_s);
+        pgtest::exec(m_s, R"SQL(
+DROP SCHEMA IF EXISTS paging CASCADE;
+CREATE SCHEMA paging;
+CREATE TABLE paging.big (id int PRIMARY KEY, grp int NOT NULL, label text);
+INSERT INTO paging.big
+  SELECT g, g % 7, CASE WHEN g % 13 = 0 THEN NULL ELSE 'L' || (g % 1000) END FROM generate_series(1, 100000) g;
+CREATE TABLE paging.nokey (n int, note text);
+INSERT INTO paging.nokey SELECT g, 'n' || g FROM generate_series(1, 12345) g;
+CREATE TABLE paging.pair (a int, b text, v text, PRIMARY KEY (a, b));
+INSERT INTO paging.pair SELECT g / 10, 'k' || (g % 10), 'v' || g FROM generate_series(0, 29999) g;
+ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
+)SQL");
+        m_session = std::make_unique<DbSession>(m_s);
+    }
+
+    void forwardVisitsEveryRowOnceInOrder()
+    {
+        TableModel m(m_session.get());
+        openTable(m, {"paging", "big"});
+        QVERIFY(!m.slowPaging());
+        const QVector<QString> ids = collect(m, 0, false);
+        QCOMPARE(ids.size(), kRows);
+        for (int i = 0; i < kRows; ++i)
+            QCOMPARE(ids.at(i).toInt(), i + 1);
+        QVERIFY(m.atEnd());
+        QVERIFY(!m.atStart()); // the window slid: early rows were dropped and can be refetched
+        QVERIFY(m.rowCount() <= 5000);
+    }
+
+    void descendingSortVisitsEveryRowOnce()
+    {
+        TableModel m(m_session.get());
+        openTable(m, {"paging", "big"});
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        QVERIFY(pages.wait(10000)); // first page of the default order, then re-sort
+        m.sort(0, Qt::DescendingOrder);
+        const QVector<QString> ids = collect(m, 0, false);
+        QCOMPARE(ids.size(), kRows);
+        for (int i = 0; i < kRows; ++i)
+            QCOMPARE(ids.at(i).toInt(), kRows - i);
+    }
+
+    void jumpToEndThenBackwardsVisitsEveryRowOnce()
+    {
+        TableModel m(m_session.get());
+        openTable(m, {"paging", "big"});
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        QVERIFY(pages.wait(10000));
+        m.jumpToEnd();
+        const QVector<QString> ids = collect(m, 0, true);
+        QCOMPARE(ids.size(), kRows);
+        for (int i = 0; i < kRows; ++i)
+            QCOMPARE(ids.at(i).toInt(), i + 1);
+        QVERIFY(m.atStart());
+    }
+
+    void filteredAndSortedWithNullsBothDirections_data()
+    {
+        QTest::addColumn<bool>("ascending");
+        QTest::addColumn<bool>("fromEnd");
+        QTest::newRow("asc forward") << true << false;
+        QTest::newRow("asc from end") << true << true;
+        QTest::newRow("desc forward") << false << false;
+        QTest::newRow("desc from end") << false << true;
+    }
+    void filteredAndSortedWithNullsBothDirections()
+    {
+        QFETCH(bool, ascending);
+        QFETCH(bool, fromEnd);
+        TableModel m(m_session.get());
+        openTable(m, {"paging", "big"});
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        QVERIFY(pages.wait(10000));
+        m.setFilters({{"grp", FilterOp::Equals, "3"}});
+        QVERIFY(pages.wait(10000));
+        m.sort(2, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+        if (fromEnd) {
+            QVERIFY(pages.wait(10000));
+            m.jumpToEnd();
+        }
+        QVector<QString> ids = collect(m, 0, fromEnd);
+        const QVector<QString> want = expected(
+            m_s, std::string("SELECT id FROM paging.big WHERE grp = 3 ORDER BY label ")
+                + (ascending ? "ASC NULLS LAST, id ASC" : "DESC NULLS FIRST, id DESC"));
+        QCOMPARE(want.size(), 14286);
+        QCOMPARE(ids.size(), want.size());
+        QVERIFY(ids == want);
+    }
+
+    void compositeKeyPagesInOrder()
+    {
+        TableModel m(m_session.get());
+        openTable(m, {"paging", "pair"});
+        QCOMPARE(m.tableSchema().primaryKey.size(), 2);
+        const QVector<QString> vs = collect(m, 2, false);
+        QVERIFY(vs == expected(m_s, "SELECT v FROM paging.pair ORDER BY a, b"));
+        m.jumpToEnd();
+        QVERIFY(collect(m, 2, true) == expected(m_s, "SELECT v FROM paging.pair ORDER BY a, b"));
+    }
+
+    void tableWithoutKeyPagesWithOffsetAndIsReadOnly()
+    {
+        TableModel m(m_session.get());
+        QSignalSpy slow(&m, &TableModel::slowPagingChanged);
+        openTable(m, {"paging", "nokey"});
+        QVERIFY(m.slowPaging());
+        QCOMPARE(slow.count(), 1);
+        QCOMPARE(slow.at(0).at(0).toBool(), true);
+        QVERIFY(!m.isEditable());
+        const QVector<QString> ns = collect(m, 0, false);
+        QCOMPARE(ns.size(), 12345);
+        for (int i = 0; i < ns.size(); ++i)
+            QCOMPARE(ns.at(i).toInt(), i + 1);
+        QVERIFY(!(m.flags(m.index(0, 0)) & Qt::ItemIsEditable));
+        QVERIFY(!m.setData(m.index(0, 1), "changed"));
+        QVERIFY(!m.insertRows(0, 1));
+        QVERIFY(!m.removeRows(0, 1));
+        QVERIFY(!m.hasPendingChanges());
+        QVERIFY(m.save() == nullptr);
+        m.jumpToEnd();
+        const QVector<QString> back = collect(m, 0, true);
+        QCOMPARE(back.size(), 12345);
+        for (int i = 0; i < back.size(); ++i)
+            QCOMPARE(back.at(i).toInt(), i + 1);
+    }
+
+    void hostileNamesPageAndFilterWithoutInjection()
+    {
+        pgtest::exec(m_s, R"SQL(
+DROP SCHEMA IF EXISTS "pa""ge; --" CASCADE;
+CREATE SCHEMA "pa""ge; --";
+CREATE TABLE "pa""ge; --"."order by ""x"" " ("select" int PRIMARY KEY, "Größe ✓ ""q""" text);
+INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'it''s; DROP TABLE paging.big; --' END
+  FROM generate_series(1, 3000) g;
+)SQL");
+        TableModel m(m_session.get());
+        openTable(m, {"pa\"ge; --", "order by \"x\" "});
+        QCOMPARE(m.columnCount(), 2);
+        QCOMPARE(m.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString::fromUtf8("Größe ✓ \"q\""));
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        QVERIFY(pages.wait(10000));
+        m.setFilters({{QString::fromUtf8("Größe ✓ \"q\""), FilterOp::Equals, "it's; DROP TABLE paging.big; --"}});
+        m.sort(1, Qt::DescendingOrder);
+        const QVector<QString> ids = collect(m, 0, false);
+        QCOMPARE(ids.size(), 1500);
+        QCOMPARE(ids.first().toInt(), 3000 - 1); // odd ids, by (value desc, key desc)
+        QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM paging.big"), std::to_string(kRows));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPaging)
+#include "tst_paging.moc"
