@@ -1,0 +1,492 @@
+// The Database tab end to end, offscreen, against the real PostgreSQL server of the
+// test run: connect, browse, NULL vs empty rendering, edit + save verified with a
+// separate libpqxx connection, conflicts, a table without primary key, filter and
+// server-side sort, the console (results, errors with position, cancel of
+// pg_sleep), CSV export, connection failures and the production banner.
+// Screenshots go to $PDD_BINARY_DIR/screenshots.
+#include "db/CatalogModel.h"
+#include "db/QueryResultModel.h"
+#include "db/QueryRunner.h"
+#include "db/TableModel.h"
+#include "ui/db/CellDelegate.h"
+#include "ui/db/CellDetailView.h"
+#include "ui/db/DbBrowserPanel.h"
+#include "ui/db/SqlConsole.h"
+#include "ui/db/TableBrowser.h"
+#include "ui_DbSqlConsole.h"
+#include "ui_DbTableBrowser.h"
+
+#include <pqxx/pqxx>
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const char kSchema[] = "dbui gui"; // a space on purpose: names are quoted by the core
+
+QString env(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+// QTRY_* return void on failure; helpers returning bool use this instead.
+#define WAIT_OR_FAIL(expr, timeout)                                                                 \
+    do {                                                                                            \
+        if (!QTest::qWaitFor([&] { return bool(expr); }, timeout)) {                                \
+            QTest::qFail(#expr, __FILE__, __LINE__);                                                \
+            return false;                                                                           \
+        }                                                                                           \
+    } while (false)
+
+} // namespace
+
+class TestDbUiGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void browseRendersNullAndEmptyDistinctly();
+    void editSaveIsVisibleToAnotherConnection();
+    void conflictIsReportedNotOverwritten();
+    void tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow();
+    void filterAndServerSideSort();
+    void consoleShowsResults();
+    void consoleShowsErrorPosition();
+    void consoleCancelStopsPgSleep();
+    void exportWritesCsv();
+    void connectionFailuresGiveOneMessage_data();
+    void connectionFailuresGiveOneMessage();
+    void productionIsReadOnlyAndMarked();
+
+private:
+    db::ConnectionSettings settings() const;
+    void exec(const std::string &sql);
+    std::string queryValue(const std::string &sql);
+    bool connectPanel(const db::ConnectionSettings &s);
+    bool openItems(const QString &table = QStringLiteral("items"));
+    void screenshot(const QString &name);
+    int column(const QString &name) const;
+
+    std::unique_ptr<DbBrowserPanel> m_panel;
+    QTemporaryDir m_home;
+};
+
+db::ConnectionSettings TestDbUiGui::settings() const
+{
+    db::ConnectionSettings s;
+    s.host = env("PDD_TEST_PG_HOST");
+    s.port = env("PDD_TEST_PG_PORT").toInt();
+    s.user = env("PDD_TEST_PG_USER");
+    s.database = env("PDD_TEST_PG_DB");
+    s.password = env("PDD_TEST_PG_PASSWORD");
+    s.label = QStringLiteral("test");
+    return s;
+}
+
+void TestDbUiGui::exec(const std::string &sql)
+{
+    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
+    pqxx::work w(c);
+    w.exec(sql);
+    w.commit();
+}
+
+std::string TestDbUiGui::queryValue(const std::string &sql)
+{
+    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
+    pqxx::read_transaction t(c);
+    const pqxx::result r = t.exec(sql);
+    return r.at(0).at(0).is_null() ? std::string("<null>") : r.at(0).at(0).c_str();
+}
+
+void TestDbUiGui::initTestCase()
+{
+    if (env("PDD_TEST_PG_DSN").isEmpty()) {
+        if (env("CI") == QLatin1String("true"))
+            QFAIL("PDD_TEST_PG_DSN is not set: tests/support/pg-test-server must run under CI.");
+        QSKIP("No PostgreSQL for the GUI tests: run `eval \"$(tests/support/pg-test-server start)\"` first.");
+    }
+    // Saved connections go to a throwaway settings root, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("pdd-gui-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_dbui_gui"));
+    QDir().mkpath(QStringLiteral(PDD_BINARY_DIR "/screenshots"));
+}
+
+void TestDbUiGui::init()
+{
+    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
+    pqxx::work w(c);
+    const std::string s = w.quote_name(kSchema);
+    w.exec("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+    w.exec("CREATE SCHEMA " + s);
+    w.exec("CREATE TABLE " + s + ".items (id serial PRIMARY KEY, name text NOT NULL, note text, "
+           "doc jsonb, blob bytea, created timestamptz NOT NULL DEFAULT '2026-01-02 03:04:05+00')");
+    w.exec("INSERT INTO " + s + ".items (name, note, doc, blob) "
+           "SELECT 'item ' || g, CASE g WHEN 1 THEN NULL WHEN 2 THEN '' ELSE 'note ' || g END, "
+           "CASE WHEN g = 1 THEN '{\"a\": 1, \"b\": [1, 2], \"c\": {\"d\": \"deep\"}}'::jsonb END, "
+           "CASE WHEN g = 1 THEN '\\x48656c6c6f0a00ff'::bytea END "
+           "FROM generate_series(1, 50) g");
+    w.exec("CREATE TABLE " + s + ".nopk (a int, b text)");
+    w.exec("INSERT INTO " + s + ".nopk SELECT g, 'row ' || g FROM generate_series(1, 10) g");
+    w.exec("ANALYZE " + s + ".items");
+    w.commit();
+    m_panel = std::make_unique<DbBrowserPanel>();
+    m_panel->resize(1280, 720);
+}
+
+void TestDbUiGui::cleanup()
+{
+    m_panel.reset();
+}
+
+bool TestDbUiGui::connectPanel(const db::ConnectionSettings &s)
+{
+    m_panel->show();
+    m_panel->connectTo(s);
+    WAIT_OR_FAIL(m_panel->isConnected(), 15000);
+    return true;
+}
+
+
+bool TestDbUiGui::openItems(const QString &table)
+{
+    auto *catalog = m_panel->browser()->catalogModel();
+    const db::TableRef ref{QString::fromUtf8(kSchema), table};
+    WAIT_OR_FAIL(catalog->indexOf(ref).isValid(), 15000);
+    // As the user does it: pick the table in the tree.
+    m_panel->browser()->ui()->catalogView->setCurrentIndex(catalog->indexOf(ref));
+    auto *model = m_panel->browser()->tableModel();
+    WAIT_OR_FAIL(model->table() == ref && !model->isLoading() && model->rowCount() > 0, 15000);
+    return true;
+}
+
+int TestDbUiGui::column(const QString &name) const
+{
+    return m_panel->browser()->tableModel()->tableSchema().columnIndex(name);
+}
+
+void TestDbUiGui::screenshot(const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString path = QStringLiteral(PDD_BINARY_DIR "/screenshots/%1.png").arg(name);
+    QVERIFY2(m_panel->grab().save(path), qPrintable(path));
+}
+
+void TestDbUiGui::browseRendersNullAndEmptyDistinctly()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    auto *model = m_panel->browser()->tableModel();
+    auto *delegate = m_panel->browser()->delegate();
+    QCOMPARE(model->rowCount(), 50);
+    const int note = column(QStringLiteral("note"));
+    const int doc = column(QStringLiteral("doc"));
+    const int blob = column(QStringLiteral("blob"));
+    QVERIFY(note >= 0 && doc >= 0 && blob >= 0);
+    // Rows come in primary key order: id 1 has NULL, id 2 an empty string.
+    const QStyleOptionViewItem nullCell = delegate->styledOption(model->index(0, note));
+    const QStyleOptionViewItem emptyCell = delegate->styledOption(model->index(1, note));
+    QCOMPARE(nullCell.text, QStringLiteral("NULL"));
+    QVERIFY(nullCell.font.italic());
+    QCOMPARE(emptyCell.text, QString());
+    QVERIFY(!emptyCell.font.italic());
+    QCOMPARE(delegate->displayedText(model->index(2, note)), QStringLiteral("note 3"));
+
+    // The side panel shows the full value: pretty JSON, a hex dump for bytea.
+    auto *grid = m_panel->browser()->ui()->gridView;
+    grid->setCurrentIndex(model->index(0, doc));
+    const QString json = m_panel->browser()->ui()->detailView->text();
+    QVERIFY2(json.contains(QStringLiteral("\n    \"a\": 1")), qPrintable(json));
+    grid->setCurrentIndex(model->index(0, blob));
+    const QString hex = m_panel->browser()->ui()->detailView->text();
+    QVERIFY2(hex.startsWith(QStringLiteral("00000000  48 65 6c 6c 6f 0a 00 ff")), qPrintable(hex));
+    QVERIFY(hex.contains(QStringLiteral("Hello..")));
+    grid->setCurrentIndex(model->index(0, doc));
+    screenshot(QStringLiteral("db-browse"));
+}
+
+void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    auto *browser = m_panel->browser();
+    auto *model = browser->tableModel();
+    QVERIFY(browser->insertRowAction()->isEnabled());
+    QVERIFY(!browser->saveAction()->isEnabled()); // nothing pending yet
+    const int name = column(QStringLiteral("name"));
+    const int note = column(QStringLiteral("note"));
+    QVERIFY(model->setData(model->index(2, name), QStringLiteral("edited by the GUI")));
+    browser->ui()->gridView->setCurrentIndex(model->index(3, note));
+    browser->setNullAction()->trigger();
+    QVERIFY(model->index(2, name).data(db::PendingEditRole).toBool());
+    QVERIFY(model->index(3, note).data(db::IsNullRole).toBool());
+    QVERIFY(browser->delegate()->styledOption(model->index(2, name)).font.bold());
+    QVERIFY(browser->saveAction()->isEnabled());
+    screenshot(QStringLiteral("db-pending-edits"));
+
+    QSignalSpy saved(model, &db::TableModel::saved);
+    browser->saveAction()->trigger();
+    QVERIFY(saved.wait(10000));
+    QVERIFY(!model->hasPendingChanges());
+    QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 3"), std::string("edited by the GUI"));
+    QCOMPARE(queryValue("SELECT note FROM \"dbui gui\".items WHERE id = 4"), std::string("<null>"));
+    QVERIFY(m_panel->messageText().contains(QStringLiteral("saved")));
+
+    // Revert drops pending edits without touching the server.
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 50, 10000);
+    QVERIFY(model->setData(model->index(4, name), QStringLiteral("never saved")));
+    QVERIFY(browser->revertAction()->isEnabled());
+    browser->revertAction()->trigger();
+    QVERIFY(!model->hasPendingChanges());
+    QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 5"), std::string("item 5"));
+}
+
+void TestDbUiGui::conflictIsReportedNotOverwritten()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    auto *model = m_panel->browser()->tableModel();
+    exec("UPDATE \"dbui gui\".items SET name = 'changed elsewhere' WHERE id = 6");
+    QVERIFY(model->setData(model->index(5, column(QStringLiteral("name"))), QStringLiteral("mine")));
+    QSignalSpy failed(model, &db::TableModel::saveFailed);
+    m_panel->browser()->saveAction()->trigger();
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().first().value<db::DbError>().kind, db::DbError::Kind::Conflict);
+    QVERIFY(m_panel->messageIsError());
+    QVERIFY2(m_panel->messageText().contains(QStringLiteral("conflict")), qPrintable(m_panel->messageText()));
+    QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 6"), std::string("changed elsewhere"));
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    screenshot(QStringLiteral("db-conflict"));
+}
+
+void TestDbUiGui::tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems(QStringLiteral("nopk")));
+    auto *browser = m_panel->browser();
+    QCOMPARE(browser->tableModel()->rowCount(), 10);
+    QVERIFY(browser->tableModel()->slowPaging());
+    QTRY_VERIFY(browser->ui()->slowBadge->isVisible());
+    for (QAction *a : {browser->insertRowAction(), browser->deleteRowAction(), browser->saveAction()}) {
+        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+        QVERIFY2(a->toolTip().contains(QStringLiteral("primary key")), qPrintable(a->toolTip()));
+    }
+    QVERIFY(!(browser->tableModel()->flags(browser->tableModel()->index(0, 0)) & Qt::ItemIsEditable));
+    QCOMPARE(browser->ui()->gridView->editTriggers(), QAbstractItemView::NoEditTriggers);
+    screenshot(QStringLiteral("db-nopk"));
+}
+
+void TestDbUiGui::filterAndServerSideSort()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    auto *browser = m_panel->browser();
+    auto *ui = browser->ui();
+    auto *model = browser->tableModel();
+    ui->filterColumnCombo->setCurrentText(QStringLiteral("id"));
+    ui->filterOpCombo->setCurrentIndex(ui->filterOpCombo->findData(int(db::FilterOp::Less)));
+    QTest::keyClicks(ui->filterValueEdit, QStringLiteral("6"));
+    QTest::keyClick(ui->filterValueEdit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 5, 10000);
+    // Header clicks: ascending, then descending — sorted by the server.
+    auto *header = ui->gridView->horizontalHeader();
+    const int id = column(QStringLiteral("id"));
+    Q_EMIT header->sectionClicked(id);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->sortColumn() == id, 10000);
+    Q_EMIT header->sectionClicked(id);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->sortOrder() == Qt::DescendingOrder
+                                 && model->rowCount() == 5,
+                             10000);
+    QCOMPARE(model->index(0, id).data().toString(), QStringLiteral("5"));
+    QCOMPARE(model->index(4, id).data().toString(), QStringLiteral("1"));
+    QVERIFY(header->isSortIndicatorShown());
+    screenshot(QStringLiteral("db-filter-sort"));
+
+    // A value with quotes stays a value (bound as a parameter).
+    ui->filterColumnCombo->setCurrentText(QStringLiteral("name"));
+    ui->filterOpCombo->setCurrentIndex(ui->filterOpCombo->findData(int(db::FilterOp::Equals)));
+    ui->filterValueEdit->setText(QStringLiteral("x' OR '1'='1"));
+    ui->applyFilterButton->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 0, 10000);
+    ui->clearFilterButton->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 50, 10000);
+
+    // Jump to end shows the last rows (descending by id: id 1 is last).
+    browser->jumpToEndAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atEnd() && model->rowCount() > 0, 10000);
+    QCOMPARE(model->index(model->rowCount() - 1, id).data().toString(), QStringLiteral("1"));
+}
+
+void TestDbUiGui::consoleShowsResults()
+{
+    QVERIFY(connectPanel(settings()));
+    auto *console = m_panel->console();
+    m_panel->findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(console->runner());
+    QSignalSpy done(console, &dbui::SqlConsole::queryFinished);
+    console->ui()->editor->setPlainText(QStringLiteral("SELECT 1 AS one, NULL::text AS n, ''::text AS e, "
+                                                       "'{\"k\": [1]}'::jsonb AS j"));
+    console->run();
+    QVERIFY(done.wait(10000));
+    // Known core bug (reported to db-core): QueryRunner looks up unknown column type
+    // names with a nontransaction while the cursor's transaction is open, so the
+    // first SELECT with a new type fails. Remove this line when it XPASSes.
+    QEXPECT_FAIL("", "db core: QueryRunner readColumns() inside the cursor transaction", Abort);
+    QVERIFY2(done.first().first().value<db::QueryOutcome>().ok,
+             qPrintable(done.first().first().value<db::QueryOutcome>().error.fullText()));
+    auto *result = console->runner()->model();
+    QCOMPARE(result->rowCount(), 1);
+    QCOMPARE(console->delegate()->displayedText(result->index(0, 1)), QStringLiteral("NULL"));
+    QCOMPARE(console->delegate()->displayedText(result->index(0, 2)), QString());
+    QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("1 rows")));
+    QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("ms")));
+    screenshot(QStringLiteral("db-console"));
+}
+
+void TestDbUiGui::consoleShowsErrorPosition()
+{
+    QVERIFY(connectPanel(settings()));
+    auto *console = m_panel->console();
+    m_panel->findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(console->runner());
+    QSignalSpy done(console, &dbui::SqlConsole::queryFinished);
+    console->ui()->editor->setPlainText(QStringLiteral("SELECT 1 +\nFROM nowhere"));
+    console->run();
+    QVERIFY(done.wait(10000));
+    const auto outcome = done.first().first().value<db::QueryOutcome>();
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.error.position > 0);
+    QVERIFY(console->ui()->errorLabel->isVisible());
+    QVERIFY2(console->ui()->errorLabel->text().contains(QStringLiteral("syntax error")),
+             qPrintable(console->ui()->errorLabel->text()));
+    const auto marks = console->ui()->editor->extraSelections();
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks.first().cursor.selectedText(), QStringLiteral("FROM"));
+    screenshot(QStringLiteral("db-console-error"));
+}
+
+void TestDbUiGui::consoleCancelStopsPgSleep()
+{
+    QVERIFY(connectPanel(settings()));
+    auto *console = m_panel->console();
+    m_panel->findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(console->runner());
+    QSignalSpy done(console, &dbui::SqlConsole::queryFinished);
+    console->ui()->editor->setPlainText(QStringLiteral("SELECT pg_sleep(30)"));
+    console->ui()->editor->setFocus();
+    QTest::keyClick(console->ui()->editor, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(console->isRunning(), 5000);
+    QTest::qWait(400); // let the statement reach the server
+    QVERIFY(console->ui()->statusLabel->text().startsWith(QStringLiteral("Running")));
+    QElapsedTimer t;
+    t.start();
+    QTest::keyClick(console->ui()->editor, Qt::Key_Escape);
+    QVERIFY(done.wait(5000));
+    const qint64 ms = t.elapsed();
+    qInfo("pg_sleep(30) cancelled from the GUI in %lld ms", ms);
+    QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+    QCOMPARE(done.first().first().value<db::QueryOutcome>().error.kind, db::DbError::Kind::Cancelled);
+    QVERIFY(console->ui()->statusLabel->text().startsWith(QStringLiteral("Cancelled")));
+    QVERIFY(console->ui()->runButton->isEnabled());
+}
+
+void TestDbUiGui::exportWritesCsv()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("items.csv"));
+    Job *job = m_panel->browser()->exportTo(path);
+    QVERIFY(job);
+    QVERIFY(!m_panel->browser()->exportAction()->isEnabled()); // one export at a time
+    QSignalSpy finished(job, &Job::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<Job::State>(), Job::State::Succeeded);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("id,name,note,doc,blob,created"));
+    QCOMPARE(lines.size(), 52); // header + 50 rows + trailing newline
+    QVERIFY(m_panel->messageText().startsWith(QStringLiteral("Exported")));
+    QVERIFY(m_panel->browser()->exportAction()->isEnabled());
+}
+
+void TestDbUiGui::connectionFailuresGiveOneMessage_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("wrong password") << "password" << int(db::DbError::Kind::AuthenticationFailed);
+    QTest::newRow("server down") << "port" << int(db::DbError::Kind::ServerUnreachable);
+    QTest::newRow("database missing") << "database" << int(db::DbError::Kind::DatabaseMissing);
+}
+
+void TestDbUiGui::connectionFailuresGiveOneMessage()
+{
+    QFETCH(QString, what);
+    QFETCH(int, kind);
+    auto s = settings();
+    if (what == QLatin1String("password"))
+        s.password = QStringLiteral("definitely-wrong");
+    else if (what == QLatin1String("port"))
+        s.port = 1; // nothing listens there
+    else
+        s.database = QStringLiteral("no_such_database_pdd");
+    m_panel->show();
+    QSignalSpy failed(m_panel.get(), &DbBrowserPanel::connectionFailed);
+    QElapsedTimer t;
+    t.start();
+    m_panel->connectTo(s);
+    QVERIFY(failed.wait(15000));
+    QCOMPARE(int(failed.first().first().value<db::DbError>().kind), kind);
+    QTest::qWait(200);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(m_panel->messageIsError());
+    QVERIFY(!m_panel->messageText().isEmpty());
+    QVERIFY(!m_panel->messageText().contains(s.password) || s.password.isEmpty());
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    QVERIFY(!m_panel->isConnected());
+    screenshot(QStringLiteral("db-error-") + what);
+    // The panel recovers: the right settings connect.
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(!m_panel->messageIsError());
+}
+
+void TestDbUiGui::productionIsReadOnlyAndMarked()
+{
+    auto s = settings();
+    s.label = QStringLiteral("prod");
+    s.readOnly = false; // the panel must turn this into read-only by default
+    m_panel->setDefaultConnection(s);
+    m_panel->show(); // connects on first show
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->isConnected(), 15000);
+    QVERIFY(m_panel->currentSettings().readOnly);
+    QVERIFY(m_panel->isProductionBannerShown());
+    QCOMPARE(m_panel->productionBannerText(), QStringLiteral("PRODUCTION — read-only"));
+    QVERIFY(openItems());
+    auto *browser = m_panel->browser();
+    QVERIFY(!browser->insertRowAction()->isEnabled());
+    QVERIFY(browser->insertRowAction()->toolTip().contains(QStringLiteral("Read-only")));
+    QVERIFY(!browser->tableModel()->setData(browser->tableModel()->index(0, 1), QStringLiteral("x")));
+    screenshot(QStringLiteral("db-production"));
+    // The dev connection shows no banner.
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(!m_panel->isProductionBannerShown());
+}
+
+QTEST_MAIN(TestDbUiGui)
+#include "tst_dbui_gui.moc"

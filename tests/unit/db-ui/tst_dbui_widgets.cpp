@@ -1,0 +1,268 @@
+// Widget-side logic of the database tab that needs no server: saved connections
+// never store passwords, production detection, the side panel's formatting, the
+// NULL-vs-empty rendering of the cell delegate, the connection dialog's defaults.
+#include "db/GridRoles.h"
+#include "ui/db/CellDelegate.h"
+#include "ui/db/ConnectionDialog.h"
+#include "ui/db/DetailText.h"
+#include "ui/db/PasswordStore.h"
+#include "ui/db/SavedConnections.h"
+
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDbUiWidgets : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void savedConnectionsNeverStorePasswords();
+    void savedConnectionsReplaceAndRemove();
+    void production_data();
+    void production();
+    void detailText_data();
+    void detailText();
+    void hexDumpLayout();
+    void delegateNullVersusEmpty();
+    void delegatePendingEdit();
+    void dialogDefaultsProductionToReadOnly();
+    void passwordStoreNeverFallsBackToPlainText();
+};
+
+static db::ConnectionSettings sample(const QString &label = QStringLiteral("dev"))
+{
+    db::ConnectionSettings s;
+    s.label = label;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = 5433;
+    s.user = QStringLiteral("app");
+    s.database = QStringLiteral("appdb");
+    s.password = QStringLiteral("s3cr3t-Pa55word");
+    return s;
+}
+
+void TestDbUiWidgets::savedConnectionsNeverStorePasswords()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("conn.ini"));
+    {
+        QSettings ini(path, QSettings::IniFormat);
+        dbui::SavedConnections saved(&ini);
+        saved.save(sample());
+        const auto list = saved.list();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().user, QStringLiteral("app"));
+        QCOMPARE(list.first().port, 5433);
+        QVERIFY(list.first().password.isEmpty());
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray raw = file.readAll();
+    QVERIFY2(raw.contains("appdb"), raw.constData());
+    QVERIFY2(!raw.contains("s3cr3t"), "the password reached QSettings");
+    QVERIFY(!raw.toLower().contains("password"));
+}
+
+void TestDbUiWidgets::savedConnectionsReplaceAndRemove()
+{
+    QTemporaryDir dir;
+    QSettings ini(dir.filePath(QStringLiteral("c.ini")), QSettings::IniFormat);
+    dbui::SavedConnections saved(&ini);
+    auto a = sample(QStringLiteral("dev"));
+    auto b = sample(QStringLiteral("prod"));
+    b.readOnly = true;
+    saved.save(a);
+    saved.save(b);
+    a.port = 6000;
+    saved.save(a); // same name: replaced, not duplicated
+    auto list = saved.list();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).port, 6000);
+    QVERIFY(list.at(1).readOnly);
+    saved.remove(QStringLiteral("dev"));
+    list = saved.list();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().label, QStringLiteral("prod"));
+    QCOMPARE(dbui::SavedConnections::keychainKey(a), QStringLiteral("app@127.0.0.1:6000/appdb"));
+    a.label.clear();
+    QCOMPARE(dbui::SavedConnections::name(a), QStringLiteral("app@127.0.0.1:6000/appdb"));
+}
+
+void TestDbUiWidgets::production_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<bool>("prod");
+    QTest::newRow("prod") << "prod" << true;
+    QTest::newRow("Production") << "Production" << true;
+    QTest::newRow("stack-prod") << "postdodjango-prod" << true;
+    QTest::newRow("PROD eu") << "PROD eu" << true;
+    QTest::newRow("dev") << "dev" << false;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("product catalogue") << "reproduce" << false;
+}
+
+void TestDbUiWidgets::production()
+{
+    QFETCH(QString, label);
+    QFETCH(bool, prod);
+    QCOMPARE(dbui::looksLikeProduction(sample(label)), prod);
+}
+
+void TestDbUiWidgets::detailText_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("jsonb pretty") << "jsonb" << R"({"a": 1, "b": [true, null]})"
+                                  << "{\n    \"a\": 1,\n    \"b\": [\n        true,\n        null\n    ]\n}";
+    QTest::newRow("json scalar verbatim") << "json" << "42" << "42";
+    QTest::newRow("broken json verbatim") << "json" << "{nope" << "{nope";
+    QTest::newRow("bytea hex") << "bytea" << "\\x48690a"
+                               << "00000000  48 69 0a                                          Hi.\n";
+    QTest::newRow("empty bytea") << "bytea" << "\\x" << "";
+    QTest::newRow("text verbatim") << "text" << "line 1\nline 2" << "line 1\nline 2";
+}
+
+void TestDbUiWidgets::detailText()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(dbui::DetailText::format(type, text), expected);
+}
+
+void TestDbUiWidgets::hexDumpLayout()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 20; ++i)
+        bytes.append(char(0x41 + i));
+    const QStringList lines = dbui::DetailText::hexDump(bytes).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0), QStringLiteral("00000000  41 42 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  ABCDEFGHIJKLMNOP"));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("00000010  51 52 53 54 ")));
+    QVERIFY(lines.at(1).endsWith(QStringLiteral("QRST")));
+    const QString cut = dbui::DetailText::hexDump(QByteArray(100, 'x'), 32);
+    QVERIFY(cut.contains(QStringLiteral("68 more bytes")));
+    QCOMPARE(dbui::DetailText::byteaFromHexText(QStringLiteral("\\x4142")), QByteArray("AB"));
+    QVERIFY(dbui::DetailText::byteaFromHexText(QStringLiteral("\\x414")).isEmpty());
+}
+
+static QStandardItem *cell(const QVariant &full, bool isNull, const QString &type = QStringLiteral("text"))
+{
+    auto *item = new QStandardItem;
+    item->setData(isNull ? QVariant() : full, Qt::DisplayRole);
+    item->setData(isNull ? QVariant() : full, db::FullValueRole);
+    item->setData(isNull, db::IsNullRole);
+    item->setData(type, db::TypeNameRole);
+    return item;
+}
+
+void TestDbUiWidgets::delegateNullVersusEmpty()
+{
+    QStandardItemModel model(1, 3);
+    model.setItem(0, 0, cell(QString(), true));
+    model.setItem(0, 1, cell(QStringLiteral(""), false));
+    model.setItem(0, 2, cell(QStringLiteral("42"), false, QStringLiteral("int4")));
+    dbui::CellDelegate delegate;
+    const auto nullOpt = delegate.styledOption(model.index(0, 0));
+    const auto emptyOpt = delegate.styledOption(model.index(0, 1));
+    QCOMPARE(nullOpt.text, QStringLiteral("NULL"));
+    QVERIFY(nullOpt.font.italic());
+    QCOMPARE(emptyOpt.text, QString());
+    QVERIFY(!emptyOpt.font.italic());
+    QVERIFY(nullOpt.palette.color(QPalette::Text) != emptyOpt.palette.color(QPalette::Text));
+    QVERIFY(delegate.styledOption(model.index(0, 2)).displayAlignment & Qt::AlignRight);
+}
+
+void TestDbUiWidgets::delegatePendingEdit()
+{
+    QStandardItemModel model(1, 2);
+    auto *edited = cell(QStringLiteral("new"), false);
+    edited->setData(true, db::PendingEditRole);
+    model.setItem(0, 0, edited);
+    auto *deleted = cell(QStringLiteral("gone"), false);
+    deleted->setData(int(db::RowState::Deleted), db::RowStateRole);
+    model.setItem(0, 1, deleted);
+    dbui::CellDelegate delegate;
+    const auto e = delegate.styledOption(model.index(0, 0));
+    QVERIFY(e.backgroundBrush.style() != Qt::NoBrush);
+    QVERIFY(e.font.bold());
+    const auto d = delegate.styledOption(model.index(0, 1));
+    QVERIFY(d.font.strikeOut());
+    QCOMPARE(d.text, QStringLiteral("gone"));
+}
+
+void TestDbUiWidgets::dialogDefaultsProductionToReadOnly()
+{
+    QTemporaryDir dir;
+    QSettings ini(dir.filePath(QStringLiteral("d.ini")), QSettings::IniFormat);
+    dbui::SavedConnections saved(&ini);
+    dbui::PasswordStore store(QStringLiteral("pdd-test-unused"));
+    dbui::ConnectionDialog dialog(&saved, &store);
+    dialog.setSettings(sample(QStringLiteral("dev")));
+    QVERIFY(!dialog.settings().readOnly);
+    auto *label = dialog.findChild<QLineEdit *>(QStringLiteral("labelEdit"));
+    QVERIFY(label);
+    label->clear();
+    QTest::keyClicks(label, QStringLiteral("prod"));
+    QVERIFY2(dialog.settings().readOnly, "typing a prod label must tick Read-only");
+    // An explicit untick wins.
+    auto *ro = dialog.findChild<QCheckBox *>(QStringLiteral("readOnlyCheck"));
+    ro->click();
+    QTest::keyClicks(label, QStringLiteral("-2"));
+    QVERIFY(!dialog.settings().readOnly);
+    QCOMPARE(dialog.settings().password, QStringLiteral("s3cr3t-Pa55word"));
+
+    // Missing fields keep the dialog open.
+    auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"));
+    user->clear();
+    dialog.show();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void TestDbUiWidgets::passwordStoreNeverFallsBackToPlainText()
+{
+    // Whatever the machine offers: either a real keychain round-trips the secret, or
+    // the store says it could not save it. In no case does it land in QSettings
+    // (QtKeychain's insecure fallback writes there).
+    QTemporaryDir dir;
+    QCoreApplication::setOrganizationName(QStringLiteral("pdd-test"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    dbui::PasswordStore store(QStringLiteral("pdd-unit-test"));
+    QSignalSpy saved(&store, &dbui::PasswordStore::saved);
+    store.save(QStringLiteral("k1"), QStringLiteral("pw-in-keychain-only"));
+    QVERIFY(saved.wait(15000) || saved.count() == 1);
+    const bool ok = saved.first().at(1).toBool();
+    if (ok) {
+        QSignalSpy loaded(&store, &dbui::PasswordStore::loaded);
+        store.load(QStringLiteral("k1"));
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(loaded.first().at(2).toString(), QStringLiteral("pw-in-keychain-only"));
+        QSignalSpy removed(&store, &dbui::PasswordStore::removed);
+        store.remove(QStringLiteral("k1"));
+        QVERIFY(removed.wait(15000));
+    } else {
+        QVERIFY(!saved.first().at(2).toString().isEmpty());
+        QVERIFY(saved.first().at(2).toString().contains(QStringLiteral("not saved")));
+        QVERIFY(!store.seemsAvailable());
+    }
+    // Nothing anywhere under the settings root mentions the secret.
+    QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("pw-in-keychain-only"), qPrintable(f.fileName()));
+    }
+}
+
+QTEST_MAIN(TestDbUiWidgets)
+#include "tst_dbui_widgets.moc"
