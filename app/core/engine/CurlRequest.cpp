@@ -52,7 +52,7 @@ void CurlRequest::cancel()
 
 bool CurlRequest::isCancelled() const
 {
-    return m_cancelled.load() || (m_externalCancel && m_externalCancel->load());
+    return m_cancelled.load() || (m_externalCancel && m_externalCancel());
 }
 
 bool CurlRequest::headersArrived() const

@@ -46,8 +46,8 @@ public:
     void setTimeouts(int connectMs, int stallSeconds);
     // Streams the 2xx body into handler instead of collecting it.
     void setStreamHandler(DataHandler handler) { m_handler = std::move(handler); }
-    // An extra flag (e.g. a Job's cancel request) polled during the transfer.
-    void setExternalCancelFlag(const std::atomic<bool> *flag) { m_externalCancel = flag; }
+    // An extra, thread-safe cancel test (e.g. a Job's isCancelRequested) polled during the transfer.
+    void setExternalCancelCheck(std::function<bool()> check) { m_externalCancel = std::move(check); }
 
     HttpResult perform();
     void cancel();
@@ -66,7 +66,7 @@ private:
     int m_connectMs = 3000;
     int m_stallSeconds = 10;
     DataHandler m_handler;
-    const std::atomic<bool> *m_externalCancel = nullptr;
+    std::function<bool()> m_externalCancel;
 
     std::atomic<bool> m_cancelled{false};
     std::mutex m_multiMutex; // guards m_multi against cancel() racing perform()'s teardown

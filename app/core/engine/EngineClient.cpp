@@ -66,9 +66,9 @@ void EngineClient::resetCancel()
     m_cancelled = false;
 }
 
-EngineReply EngineClient::run(CurlRequest &request, HttpResult *raw)
+EngineReply EngineClient::run(CurlRequest &request, HttpResult *raw, int stallSeconds)
 {
-    request.setTimeouts(m_timeouts.connectMs, m_timeouts.stallSeconds);
+    request.setTimeouts(m_timeouts.connectMs, stallSeconds >= 0 ? stallSeconds : m_timeouts.stallSeconds);
     {
         std::lock_guard<std::mutex> lock(m_currentMutex);
         if (m_cancelled)
@@ -125,13 +125,13 @@ EngineReply EngineClient::get(const QString &pathAndQuery)
     return run(request);
 }
 
-EngineReply EngineClient::post(const QString &pathAndQuery, const std::atomic<bool> *cancelFlag)
+EngineReply EngineClient::post(const QString &pathAndQuery, std::function<bool()> cancelCheck, int stallSeconds)
 {
     CurlRequest request(m_endpoint.socketPath);
     request.setMethod("POST");
     request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
-    request.setExternalCancelFlag(cancelFlag);
-    return run(request);
+    request.setExternalCancelCheck(std::move(cancelCheck));
+    return run(request, nullptr, stallSeconds);
 }
 
 EngineReply EngineClient::stream(const QString &pathAndQuery, CurlRequest::DataHandler handler)

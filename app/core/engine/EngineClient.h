@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 
 // A Docker answer with its meaning attached: ok, or one sentence the user can act on.
@@ -45,7 +46,8 @@ public:
     void setApiVersion(ApiVersion v) { m_version = v; }
 
     EngineReply get(const QString &pathAndQuery);
-    EngineReply post(const QString &pathAndQuery, const std::atomic<bool> *cancelFlag = nullptr);
+    // stallSeconds overrides the stall limit (e.g. stop waits for the container's grace period).
+    EngineReply post(const QString &pathAndQuery, std::function<bool()> cancelCheck = {}, int stallSeconds = -1);
     EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);
 
     void cancel();
@@ -55,7 +57,7 @@ public:
     static QString describe(const HttpResult &r, const QString &socketPath);
 
 private:
-    EngineReply run(CurlRequest &request, HttpResult *raw = nullptr);
+    EngineReply run(CurlRequest &request, HttpResult *raw = nullptr, int stallSeconds = -1);
 
     EngineEndpoint m_endpoint;
     EngineTimeouts m_timeouts;

@@ -9,10 +9,11 @@
 #include <QTimer>
 
 #include <memory>
+#include <QSet>
 
 class Job;
+class EngineClient;
 class EngineEventFeed;
-class EngineRequestWorker;
 class QThread;
 
 // The live picture of one Docker Engine for the UI. Lives on the GUI thread;
@@ -61,9 +62,12 @@ private:
     void onDisconnected(const QString &reason);
     void onEvent(const EngineEvent &event);
     void onInspected(const QString &id, const ContainerInfo &info, bool gone);
-    void onVolumesListed(const QVector<VolumeInfo> &volumes, bool withSizes);
+    void onVolumesListed(QVector<VolumeInfo> volumes, const QHash<QString, qint64> &sizes, bool withSizes);
     void setAvailable(bool available, const QString &reason);
-    void publishVolumes(QVector<VolumeInfo> volumes);
+    void updateVolumeUsers(bool emitIfChanged);
+    void fetchVolumes(bool withSizes);
+    void ensureWorker();
+    template <typename F> void onWorker(F &&f);
 
     EngineEndpoint m_endpoint;
     bool m_available = false;
@@ -79,6 +83,9 @@ private:
     int m_backoffMaxMs = 10000;
 
     std::unique_ptr<EngineEventFeed> m_feed;
+    // Inspects, actions and volume queries run in order on one worker thread
+    // with its own client; m_workerContext lives there so queued calls land there.
     QThread *m_workerThread = nullptr;
-    EngineRequestWorker *m_worker = nullptr; // lives on m_workerThread
+    QObject *m_workerContext = nullptr;
+    std::shared_ptr<EngineClient> m_workerClient;
 };

@@ -30,7 +30,12 @@ Q_SIGNALS:
     void finished(); // the log ended (container stopped) or stop() was called
 
 private:
+    friend class LogFollowerThread;
+
     EngineEndpoint m_endpoint;
     QString m_containerId;
     std::unique_ptr<LogFollowerThread> m_thread;
+    // Bumped by start()/stop(): queued signals of an earlier run are dropped.
+    int m_generation = 0;
+    bool m_ended = true; // finished() already emitted for the current run
 };

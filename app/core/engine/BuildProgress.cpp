@@ -1,0 +1,49 @@
+#include "BuildProgress.h"
+
+#include <QRegularExpression>
+
+QStringList BuildProgress::apply(const QJsonObject &message)
+{
+    QStringList lines;
+    if (message.contains(QLatin1String("error")) || message.contains(QLatin1String("errorDetail"))) {
+        const QString detail = message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
+        m_error = detail.isEmpty() ? message.value(QLatin1String("error")).toString() : detail;
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("the build failed without a message");
+        lines << m_error;
+        return lines;
+    }
+    const QString id = message.value(QLatin1String("aux")).toObject().value(QLatin1String("ID")).toString();
+    if (!id.isEmpty())
+        m_imageId = id;
+
+    m_pending += message.value(QLatin1String("stream")).toString();
+    qsizetype nl;
+    while ((nl = m_pending.indexOf(QLatin1Char('\n'))) >= 0) {
+        const QString line = m_pending.left(nl).trimmed();
+        m_pending.remove(0, nl + 1);
+        if (line.isEmpty())
+            continue;
+        lines << line;
+        static const QRegularExpression stepRe(QStringLiteral("^Step (\\d+)/(\\d+) :"));
+        const auto m = stepRe.match(line);
+        if (m.hasMatch()) {
+            m_step = m.captured(1).toInt();
+            m_total = m.captured(2).toInt();
+            m_status = line;
+        } else if (line.startsWith(QLatin1String("Successfully built ")) && m_imageId.isEmpty()) {
+            m_imageId = line.mid(int(qstrlen("Successfully built ")));
+        }
+    }
+    return lines;
+}
+
+double BuildProgress::fraction() const
+{
+    if (!m_imageId.isEmpty() && !failed())
+        return 1.0;
+    if (m_total <= 0)
+        return -1.0;
+    // A step counts as done once the next one starts; the last one when the image exists.
+    return qBound(0.0, double(m_step - 1) / m_total, 1.0);
+}

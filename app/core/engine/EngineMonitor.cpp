@@ -1,0 +1,324 @@
+#include "EngineMonitor.h"
+
+#include "engine/EngineClient.h"
+#include "engine/EngineEventFeed.h"
+#include "engine/EngineJson.h"
+#include "jobs/Job.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QThread>
+
+namespace {
+// Container actions that change nothing we show; health checks alone fire
+// exec_* every few seconds per container.
+bool isIrrelevantContainerAction(const QString &action)
+{
+    static const QStringList ignored{QStringLiteral("attach"), QStringLiteral("detach"),
+                                     QStringLiteral("resize"), QStringLiteral("top"),
+                                     QStringLiteral("archive-path"), QStringLiteral("extract-to-dir"),
+                                     QStringLiteral("export"), QStringLiteral("copy"), QStringLiteral("commit")};
+    return action.startsWith(QLatin1String("exec_")) || ignored.contains(action);
+}
+
+// Docker's stop/restart default grace period is 10 s; requests must outlive it.
+constexpr int kActionStallSeconds = 60;
+constexpr int kVolumeRefreshDelayMs = 300;
+} // namespace
+
+EngineMonitor::EngineMonitor(EngineEndpoint endpoint, QObject *parent)
+    : QObject(parent), m_endpoint(std::move(endpoint))
+{
+    qRegisterMetaType<ContainerInfo>();
+    qRegisterMetaType<VolumeInfo>();
+    qRegisterMetaType<EngineEvent>();
+    qRegisterMetaType<QVector<VolumeInfo>>();
+    m_volumeRefresh.setSingleShot(true);
+    m_volumeRefresh.setInterval(kVolumeRefreshDelayMs);
+    connect(&m_volumeRefresh, &QTimer::timeout, this, [this] { fetchVolumes(true); });
+}
+
+EngineMonitor::~EngineMonitor()
+{
+    stop();
+    if (m_workerThread) {
+        m_workerThread->quit();
+        m_workerThread->wait();
+        delete m_workerContext;
+    }
+}
+
+void EngineMonitor::setReconnectDelays(int initialMs, int maxMs)
+{
+    m_backoffInitialMs = initialMs;
+    m_backoffMaxMs = maxMs;
+}
+
+void EngineMonitor::setRequestTimeouts(int connectMs, int stallSeconds)
+{
+    m_connectTimeoutMs = connectMs;
+    m_stallSeconds = stallSeconds;
+}
+
+void EngineMonitor::ensureWorker()
+{
+    if (m_workerThread)
+        return;
+    m_workerThread = new QThread(this);
+    m_workerThread->setObjectName(QStringLiteral("engine-requests"));
+    m_workerContext = new QObject;
+    m_workerContext->moveToThread(m_workerThread);
+    m_workerThread->start();
+}
+
+template <typename F> void EngineMonitor::onWorker(F &&f)
+{
+    ensureWorker();
+    QMetaObject::invokeMethod(m_workerContext, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void EngineMonitor::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    ensureWorker();
+    const EngineTimeouts timeouts{m_connectTimeoutMs, m_stallSeconds};
+    m_workerClient = std::make_shared<EngineClient>(m_endpoint, timeouts);
+
+    // The feed calls back on its own thread; each callback hops here. The
+    // monitor joins the feed before it dies, and queued calls to a deleted
+    // context are dropped, so capturing `this` is safe.
+    EngineEventFeed::Callbacks cb;
+    cb.connected = [this](const QString &version, const QVector<ContainerInfo> &containers,
+                          const QVector<VolumeInfo> &volumes) {
+        QMetaObject::invokeMethod(
+            this, [this, version, containers, volumes] { onConnected(version, containers, volumes); },
+            Qt::QueuedConnection);
+    };
+    cb.event = [this](const EngineEvent &e) {
+        QMetaObject::invokeMethod(this, [this, e] { onEvent(e); }, Qt::QueuedConnection);
+    };
+    cb.disconnected = [this](const QString &reason) {
+        QMetaObject::invokeMethod(this, [this, reason] { onDisconnected(reason); }, Qt::QueuedConnection);
+    };
+    EngineEventFeed::Backoff backoff;
+    backoff.initialMs = m_backoffInitialMs;
+    backoff.maxMs = m_backoffMaxMs;
+    m_feed = std::make_unique<EngineEventFeed>(m_endpoint, timeouts, backoff, std::move(cb));
+    m_feed->start();
+}
+
+void EngineMonitor::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_volumeRefresh.stop();
+    if (m_workerClient)
+        m_workerClient->cancel(); // a request in flight on the worker ends now
+    if (m_feed) {
+        m_feed->stop();
+        m_feed.reset();
+    }
+    setAvailable(false, tr("Not watching the Docker Engine."));
+}
+
+QVector<ContainerInfo> EngineMonitor::containers() const
+{
+    QVector<ContainerInfo> out;
+    out.reserve(m_containers.size());
+    for (const ContainerInfo &c : m_containers)
+        out.append(c);
+    std::sort(out.begin(), out.end(), [](const ContainerInfo &a, const ContainerInfo &b) { return a.name < b.name; });
+    return out;
+}
+
+void EngineMonitor::setAvailable(bool available, const QString &reason)
+{
+    if (available == m_available && reason == m_lastReason)
+        return;
+    m_available = available;
+    m_lastReason = reason;
+    Q_EMIT availabilityChanged(available, reason);
+}
+
+void EngineMonitor::onConnected(const QString &apiVersion, const QVector<ContainerInfo> &containers,
+                                const QVector<VolumeInfo> &volumes)
+{
+    if (!m_running)
+        return;
+    m_apiVersion = apiVersion;
+    const ApiVersion version = ApiVersion::parse(apiVersion);
+    std::shared_ptr<EngineClient> client = m_workerClient;
+    onWorker([client, version] { client->setApiVersion(version); });
+
+    // Full resync: whatever vanished while we were away is removed.
+    QSet<QString> seen;
+    for (const ContainerInfo &c : containers)
+        seen.insert(c.id);
+    const QStringList known = m_containers.keys();
+    for (const QString &id : known) {
+        if (!seen.contains(id)) {
+            m_containers.remove(id);
+            Q_EMIT containerRemoved(id);
+        }
+    }
+    for (const ContainerInfo &c : containers) {
+        m_containers.insert(c.id, c);
+        Q_EMIT containerChanged(c);
+    }
+    onVolumesListed(volumes, {}, false);
+    setAvailable(true, QString());
+    m_volumeRefresh.start(); // sizes from /system/df, in the background
+}
+
+void EngineMonitor::onDisconnected(const QString &reason)
+{
+    if (m_running)
+        setAvailable(false, reason);
+}
+
+void EngineMonitor::onEvent(const EngineEvent &event)
+{
+    if (!m_running)
+        return;
+    Q_EMIT eventReceived(event);
+    if (event.type == QLatin1String("volume")) {
+        m_volumeRefresh.start();
+        return;
+    }
+    if (event.type != QLatin1String("container") || event.id.isEmpty()
+        || isIrrelevantContainerAction(event.action))
+        return;
+    std::shared_ptr<EngineClient> client = m_workerClient;
+    const QString id = event.id;
+    if (event.action == QLatin1String("destroy")) {
+        // Through the worker as well, so an inspect queued by an earlier event
+        // cannot land after the removal and resurrect the container.
+        onWorker([this, id] {
+            QMetaObject::invokeMethod(this, [this, id] { onInspected(id, {}, true); }, Qt::QueuedConnection);
+        });
+        return;
+    }
+    onWorker([this, client, id] {
+        const EngineReply r = client->get(QStringLiteral("/containers/%1/json").arg(id));
+        if (!r.ok && r.status != 404)
+            return; // the feed notices an unreachable engine and resyncs
+        const ContainerInfo info = r.ok ? EngineJson::containerFromInspect(r.json().object()) : ContainerInfo();
+        const bool gone = !r.ok;
+        QMetaObject::invokeMethod(this, [this, id, info, gone] { onInspected(id, info, gone); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void EngineMonitor::onInspected(const QString &id, const ContainerInfo &info, bool gone)
+{
+    if (!m_running)
+        return;
+    if (gone) {
+        if (m_containers.remove(id) > 0) {
+            Q_EMIT containerRemoved(id);
+            updateVolumeUsers(true);
+        }
+        return;
+    }
+    const bool isNew = !m_containers.contains(id);
+    ContainerInfo updated = info;
+    m_containers.insert(id, updated);
+    Q_EMIT containerChanged(updated);
+    if (isNew)
+        updateVolumeUsers(true);
+}
+
+void EngineMonitor::refreshVolumes()
+{
+    m_volumeRefresh.start();
+}
+
+void EngineMonitor::fetchVolumes(bool withSizes)
+{
+    if (!m_running || !m_available)
+        return;
+    std::shared_ptr<EngineClient> client = m_workerClient;
+    onWorker([this, client, withSizes] {
+        const EngineReply list = client->get(QStringLiteral("/volumes"));
+        if (!list.ok)
+            return;
+        QHash<QString, qint64> sizes;
+        if (withSizes) {
+            const EngineReply df = client->get(QStringLiteral("/system/df"));
+            if (df.ok)
+                sizes = EngineJson::volumeSizesFromDf(df.json().object());
+        }
+        const QVector<VolumeInfo> volumes = EngineJson::volumesFromList(list.json().object());
+        QMetaObject::invokeMethod(
+            this, [this, volumes, sizes, withSizes] { onVolumesListed(volumes, sizes, withSizes); },
+            Qt::QueuedConnection);
+    });
+}
+
+void EngineMonitor::onVolumesListed(QVector<VolumeInfo> volumes, const QHash<QString, qint64> &sizes,
+                                    bool withSizes)
+{
+    if (!m_running)
+        return;
+    QHash<QString, qint64> previous;
+    for (const VolumeInfo &v : std::as_const(m_volumes))
+        previous.insert(v.name, v.sizeBytes);
+    for (VolumeInfo &v : volumes)
+        v.sizeBytes = withSizes ? sizes.value(v.name, -1) : previous.value(v.name, -1);
+    m_volumes = volumes;
+    updateVolumeUsers(false);
+    Q_EMIT volumesChanged(m_volumes);
+}
+
+void EngineMonitor::updateVolumeUsers(bool emitIfChanged)
+{
+    QHash<QString, QStringList> users;
+    for (const ContainerInfo &c : std::as_const(m_containers))
+        for (const QString &v : c.volumeNames)
+            users[v].append(c.name);
+    bool changed = false;
+    for (VolumeInfo &v : m_volumes) {
+        QStringList u = users.value(v.name);
+        u.sort();
+        if (u != v.usedBy) {
+            v.usedBy = u;
+            changed = true;
+        }
+    }
+    if (changed && emitIfChanged)
+        Q_EMIT volumesChanged(m_volumes);
+}
+
+Job *EngineMonitor::containerAction(const QString &id, const QString &action)
+{
+    const auto it = m_containers.constFind(id);
+    const QString name = it != m_containers.constEnd() ? it->name : id.left(12);
+    auto *job = new Job(tr("%1 %2").arg(action, name), this);
+    static const QStringList allowed{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart")};
+    if (!allowed.contains(action)) {
+        job->reportFailed(tr("Unknown container action \"%1\".").arg(action));
+        return job;
+    }
+    if (!m_running || !m_workerClient) {
+        job->reportFailed(tr("The Docker Engine is not being watched; start the monitor first."));
+        return job;
+    }
+    std::shared_ptr<EngineClient> client = m_workerClient;
+    onWorker([client, job, id, action] {
+        job->reportStarted();
+        job->reportProgress(-1, QCoreApplication::translate("EngineMonitor", "Asking the engine to %1 the container")
+                                    .arg(action));
+        const EngineReply r = client->post(QStringLiteral("/containers/%1/%2").arg(id, action),
+                                           [job] { return job->isCancelRequested(); }, kActionStallSeconds);
+        if (r.ok || r.status == 304) // 304: already in that state
+            job->reportSucceeded();
+        else if (r.failure == HttpResult::Failure::Cancelled)
+            job->reportCancelled();
+        else
+            job->reportFailed(r.error);
+    });
+    return job;
+}

@@ -1,0 +1,261 @@
+#include "engine/BuildProgress.h"
+#include "engine/EngineJson.h"
+#include "engine/JsonMessageStream.h"
+#include "engine/PushProgress.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json), &err);
+    if (err.error != QJsonParseError::NoError)
+        qFatal("bad test JSON: %s", qPrintable(err.errorString()));
+    return doc.object();
+}
+
+// Progress streams arrive as bytes; split them at an odd size like the wire does.
+QVector<QJsonObject> messagesOf(const QByteArray &bytes, int split)
+{
+    JsonMessageStream stream;
+    QVector<QJsonObject> out;
+    for (qsizetype pos = 0; pos < bytes.size(); pos += split)
+        stream.feed(bytes.constData() + pos, qMin<qsizetype>(split, bytes.size() - pos), &out);
+    return out;
+}
+
+const char *kInspect = "{\"Id\":\"4f1c\",\"Name\":\"/pdd-dev_web_1\",\"Image\":\"sha256:aa\","
+                       "\"State\":{\"Status\":\"running\",\"StartedAt\":\"2026-11-24T10:00:01.123456789Z\","
+                       "\"Health\":{\"Status\":\"healthy\"}},"
+                       "\"Config\":{\"Image\":\"pdd/web:dev\",\"Tty\":false,\"Labels\":{"
+                       "\"com.docker.compose.project\":\"pdd-dev\",\"com.docker.compose.service\":\"web\"}},"
+                       "\"NetworkSettings\":{\"Ports\":{\"8000/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8000\"},"
+                       "{\"HostIp\":\"::\",\"HostPort\":\"8000\"}],\"9000/tcp\":null,\"53/udp\":[{\"HostIp\":\"127.0.0.1\","
+                       "\"HostPort\":\"5353\"}]}},"
+                       "\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"pdd-dev_pgdata\"},{\"Type\":\"bind\",\"Source\":\"/src\"}]}";
+} // namespace
+
+class TestEngineJson : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void inspectedContainer()
+    {
+        const ContainerInfo c = EngineJson::containerFromInspect(parse(kInspect));
+        QCOMPARE(c.id, QStringLiteral("4f1c"));
+        QCOMPARE(c.name, QStringLiteral("pdd-dev_web_1"));
+        QCOMPARE(c.image, QStringLiteral("pdd/web:dev"));
+        QCOMPARE(c.state, QStringLiteral("running"));
+        QCOMPARE(c.health, QStringLiteral("healthy"));
+        QCOMPARE(c.project, QStringLiteral("pdd-dev"));
+        QCOMPARE(c.service, QStringLiteral("web"));
+        QCOMPARE(c.startedAt.toUTC(), QDateTime(QDate(2026, 11, 24), QTime(10, 0, 1, 123), Qt::UTC));
+        QCOMPARE(c.volumeNames, QStringList{QStringLiteral("pdd-dev_pgdata")});
+        QCOMPARE(c.ports.size(), 3); // 9000 is exposed but not published
+        QCOMPARE(c.ports[0], (PortBinding{QStringLiteral("127.0.0.1"), 5353, 53, QStringLiteral("udp")}));
+        QCOMPARE(c.ports[1], (PortBinding{QStringLiteral("0.0.0.0"), 8000, 8000, QStringLiteral("tcp")}));
+        QCOMPARE(c.ports[2], (PortBinding{QStringLiteral("::"), 8000, 8000, QStringLiteral("tcp")}));
+        QVERIFY(!EngineJson::inspectHasTty(parse(kInspect)));
+    }
+
+    void inspectEdgeCases_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("health");
+        QTest::addColumn<bool>("everStarted");
+        QTest::newRow("created, never started")
+            << QByteArray("{\"Id\":\"x\",\"State\":{\"Status\":\"created\",\"StartedAt\":\"0001-01-01T00:00:00Z\"}}")
+            << QStringLiteral("created") << QString() << false;
+        QTest::newRow("healthcheck none")
+            << QByteArray("{\"Id\":\"x\",\"State\":{\"Status\":\"exited\",\"Health\":{\"Status\":\"none\"},"
+                          "\"StartedAt\":\"2026-01-02T03:04:05Z\"}}")
+            << QStringLiteral("exited") << QString() << true;
+        QTest::newRow("starting") << QByteArray("{\"Id\":\"x\",\"State\":{\"Status\":\"running\",\"Health\":{\"Status\":"
+                                                "\"starting\"},\"StartedAt\":\"2026-01-02T03:04:05.5Z\"}}")
+                                  << QStringLiteral("running") << QStringLiteral("starting") << true;
+    }
+    void inspectEdgeCases()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, state);
+        QFETCH(QString, health);
+        QFETCH(bool, everStarted);
+        const ContainerInfo c = EngineJson::containerFromInspect(QJsonDocument::fromJson(json).object());
+        QCOMPARE(c.state, state);
+        QCOMPARE(c.health, health);
+        QCOMPARE(c.startedAt.isValid(), everStarted);
+        QVERIFY(c.ports.isEmpty());
+    }
+
+    void listedContainer_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("health");
+        QTest::newRow("healthy") << QStringLiteral("Up 3 minutes (healthy)") << QStringLiteral("healthy");
+        QTest::newRow("unhealthy") << QStringLiteral("Up 3 minutes (unhealthy)") << QStringLiteral("unhealthy");
+        QTest::newRow("starting") << QStringLiteral("Up 2 seconds (health: starting)") << QStringLiteral("starting");
+        QTest::newRow("no check") << QStringLiteral("Exited (0) 5 seconds ago") << QString();
+    }
+    void listedContainer()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, health);
+        QJsonObject o = parse("{\"Id\":\"ab\",\"Names\":[\"/pdd-prod_db_1\"],\"Image\":\"postgres:16\",\"State\":\"running\","
+                              "\"Labels\":{\"com.docker.compose.project\":\"pdd-prod\",\"com.docker.compose.service\":\"db\"},"
+                              "\"Ports\":[{\"PrivatePort\":5432,\"Type\":\"tcp\"},{\"IP\":\"127.0.0.1\",\"PrivatePort\":80,"
+                              "\"PublicPort\":8080,\"Type\":\"tcp\"}],\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"v2\"},"
+                              "{\"Type\":\"volume\",\"Name\":\"v1\"}]}");
+        o.insert(QStringLiteral("Status"), status);
+        const ContainerInfo c = EngineJson::containerFromList(o);
+        QCOMPARE(c.name, QStringLiteral("pdd-prod_db_1"));
+        QCOMPARE(c.service, QStringLiteral("db"));
+        QCOMPARE(c.health, health);
+        QCOMPARE(c.status, status);
+        QCOMPARE(c.ports.size(), 1);
+        QCOMPARE(c.ports[0], (PortBinding{QStringLiteral("127.0.0.1"), 8080, 80, QStringLiteral("tcp")}));
+        QCOMPARE(c.volumeNames, (QStringList{QStringLiteral("v1"), QStringLiteral("v2")}));
+    }
+
+    void volumesAndSizes()
+    {
+        const auto volumes = EngineJson::volumesFromList(parse(
+            "{\"Volumes\":[{\"Name\":\"z\",\"Driver\":\"local\",\"Mountpoint\":\"/var/lib/docker/volumes/z/_data\"},"
+            "{\"Name\":\"pdd-dev_pgdata\",\"Driver\":\"local\",\"Labels\":{\"com.docker.compose.project\":\"pdd-dev\"}}],"
+            "\"Warnings\":null}"));
+        QCOMPARE(volumes.size(), 2);
+        QCOMPARE(volumes[0].name, QStringLiteral("pdd-dev_pgdata"));
+        QCOMPARE(volumes[0].project, QStringLiteral("pdd-dev"));
+        QCOMPARE(volumes[0].sizeBytes, qint64(-1));
+        QCOMPARE(volumes[1].mountpoint, QStringLiteral("/var/lib/docker/volumes/z/_data"));
+
+        const auto sizes = EngineJson::volumeSizesFromDf(
+            parse("{\"Volumes\":[{\"Name\":\"a\",\"UsageData\":{\"Size\":5368709120,\"RefCount\":1}},"
+                  "{\"Name\":\"b\",\"UsageData\":{\"Size\":-1,\"RefCount\":0}},{\"Name\":\"c\"}]}"));
+        QCOMPARE(sizes.value(QStringLiteral("a")), qint64(5368709120));
+        QCOMPARE(sizes.value(QStringLiteral("b")), qint64(-1));
+        QCOMPARE(sizes.value(QStringLiteral("c")), qint64(-1));
+    }
+
+    void events()
+    {
+        const EngineEvent e = EngineJson::eventFromJson(
+            parse("{\"status\":\"health_status: healthy\",\"id\":\"c0ffee\",\"Type\":\"container\",\"Action\":"
+                  "\"health_status: healthy\",\"Actor\":{\"ID\":\"c0ffee\",\"Attributes\":{\"name\":\"web\","
+                  "\"com.docker.compose.service\":\"web\"}},\"scope\":\"local\",\"time\":1764000000,"
+                  "\"timeNano\":1764000000123456789}"));
+        QCOMPARE(e.type, QStringLiteral("container"));
+        QCOMPARE(e.action, QStringLiteral("health_status: healthy"));
+        QCOMPARE(e.id, QStringLiteral("c0ffee"));
+        QCOMPARE(e.attributes.value(QStringLiteral("name")), QStringLiteral("web"));
+        QCOMPARE(e.timeNano, Q_INT64_C(1764000000123456789)); // exact: no detour through double
+        const EngineEvent old = EngineJson::eventFromJson(parse("{\"Type\":\"volume\",\"Action\":\"create\","
+                                                                "\"id\":\"vol\",\"time\":1764000000}"));
+        QCOMPARE(old.id, QStringLiteral("vol"));
+        QCOMPARE(old.timeNano, Q_INT64_C(1764000000000000000));
+    }
+
+    void buildProgress_data()
+    {
+        QTest::addColumn<int>("split");
+        for (int split : {1, 3, 7, 50, 100000})
+            QTest::addRow("split %d", split) << split;
+    }
+    void buildProgress()
+    {
+        QFETCH(int, split);
+        const QByteArray wire = "{\"stream\":\"Step 1/4 : FROM pdd-forge/python:3.11\"}\r\n"
+                                "{\"stream\":\"\\n\"}\r\n{\"stream\":\" ---\\u003e 1a2b\\n\"}\r\n"
+                                "{\"stream\":\"Step 2/4 : RUN pip install -r req\"}\r\n{\"stream\":\"\\n\"}\r\n"
+                                "{\"stream\":\"Collecting Django\\nCollecting gun\"}\r\n{\"stream\":\"icorn\\n\"}\r\n"
+                                "{\"stream\":\"Step 3/4 : COPY . /app\\n\"}\r\n";
+        BuildProgress build;
+        QStringList log;
+        int checked = 0;
+        for (const QJsonObject &m : messagesOf(wire, split)) {
+            log += build.apply(m);
+            if (build.step() == 2 && checked == 0) {
+                QCOMPARE(build.totalSteps(), 4);
+                QCOMPARE(build.fraction(), 0.25);
+                QCOMPARE(build.status(), QStringLiteral("Step 2/4 : RUN pip install -r req"));
+                checked = 1;
+            }
+        }
+        QCOMPARE(checked, 1);
+        QCOMPARE(log, (QStringList{QStringLiteral("Step 1/4 : FROM pdd-forge/python:3.11"), QStringLiteral("---> 1a2b"),
+                                   QStringLiteral("Step 2/4 : RUN pip install -r req"), QStringLiteral("Collecting Django"),
+                                   QStringLiteral("Collecting gunicorn"), QStringLiteral("Step 3/4 : COPY . /app")}));
+        QCOMPARE(build.fraction(), 0.5);
+        build.apply(parse("{\"aux\":{\"ID\":\"sha256:feed\"}}"));
+        QCOMPARE(build.imageId(), QStringLiteral("sha256:feed"));
+        QCOMPARE(build.fraction(), 1.0);
+        QVERIFY(!build.failed());
+    }
+
+    void buildError()
+    {
+        BuildProgress build;
+        QCOMPARE(build.fraction(), -1.0);
+        build.apply(parse("{\"stream\":\"Step 1/2 : RUN false\\n\"}"));
+        const QStringList log = build.apply(parse("{\"errorDetail\":{\"code\":1,\"message\":\"The command '/bin/sh -c "
+                                                  "false' returned a non-zero code: 1\"},\"error\":\"short\"}"));
+        QVERIFY(build.failed());
+        QCOMPARE(build.error(), QStringLiteral("The command '/bin/sh -c false' returned a non-zero code: 1"));
+        QCOMPARE(log, QStringList{build.error()});
+        QCOMPARE(build.fraction(), 0.0);
+    }
+
+    void pushProgress()
+    {
+        const QByteArray wire
+            = "{\"status\":\"The push refers to repository [127.0.0.1:5000/pdd/web]\"}\n"
+              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l1\"}\n"
+              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l2\"}\n"
+              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l3\"}\n"
+              "{\"status\":\"Layer already exists\",\"progressDetail\":{},\"id\":\"l3\"}\n"
+              "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":512,\"total\":1024},\"progress\":\"[=> ]\",\"id\":\"l1\"}\n"
+              "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":1000,\"total\":3072},\"id\":\"l2\"}\n";
+        for (int split : {1, 4, 9, 100000}) {
+            PushProgress push;
+            QStringList log;
+            for (const QJsonObject &m : messagesOf(wire, split)) {
+                const QString line = push.apply(m);
+                if (!line.isEmpty())
+                    log << line;
+            }
+            QCOMPARE(push.layerCount(), 3);
+            QCOMPARE(push.layersDone(), 1);
+            QCOMPARE(push.bytesSent(), qint64(1512));
+            QCOMPARE(push.bytesTotal(), qint64(4096));
+            QCOMPARE(push.fraction(), 1512.0 / 4096.0);
+            // Ticks of the same status are not logged again, state changes are.
+            QCOMPARE(log.size(), 7);
+            push.apply(parse("{\"status\":\"Pushing\",\"progressDetail\":{\"current\":3072,\"total\":3072},\"id\":\"l2\"}"));
+            push.apply(parse("{\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"l1\"}"));
+            QCOMPARE(push.bytesSent(), qint64(4096));
+            QVERIFY(push.fraction() < 1.0); // l2 has not said Pushed yet
+            push.apply(parse("{\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"l2\"}"));
+            push.apply(parse("{\"status\":\"dev: digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                             " size: 1570\",\"progressDetail\":{}}"));
+            QCOMPARE(push.fraction(), 1.0);
+            QCOMPARE(push.digest(), QStringLiteral("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        }
+    }
+
+    void pushError()
+    {
+        PushProgress push;
+        QCOMPARE(push.fraction(), -1.0);
+        push.apply(parse("{\"status\":\"Preparing\",\"id\":\"l1\"}"));
+        QCOMPARE(push.fraction(), 0.0);
+        push.apply(parse("{\"errorDetail\":{\"message\":\"denied: requested access to the resource is denied\"},"
+                         "\"error\":\"denied\"}"));
+        QVERIFY(push.failed());
+        QCOMPARE(push.error(), QStringLiteral("denied: requested access to the resource is denied"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineJson)
+#include "tst_engine_json.moc"
