@@ -48,7 +48,8 @@ Rows readRows(const pqxx::result &r)
     return rows;
 }
 
-QVector<QueryResultModel::Column> readColumns(pqxx::connection_base &conn, ConsoleState &st, const pqxx::result &r)
+// Type names come from the transaction that produced `r` (libpqxx allows one at a time).
+QVector<QueryResultModel::Column> readColumns(pqxx::transaction_base &tx, ConsoleState &st, const pqxx::result &r)
 {
     QVector<QueryResultModel::Column> cols;
     std::string missing;
@@ -58,7 +59,6 @@ QVector<QueryResultModel::Column> readColumns(pqxx::connection_base &conn, Conso
             missing += (missing.empty() ? "" : ",") + std::to_string(oid);
     }
     if (!missing.empty()) {
-        pqxx::nontransaction tx(conn);
         for (const auto &row : tx.exec_params("SELECT oid, typname FROM pg_type WHERE oid = ANY ($1::oid[])",
                                               "{" + missing + "}"))
             st.typeNames.insert(row[0].as<unsigned>(), QString::fromUtf8(row[1].c_str()));
@@ -149,7 +149,7 @@ void QueryRunner::run(const QString &sql)
                     }
                     if (viaCursor) {
                         const pqxx::result r = tx->exec("FETCH " + std::to_string(batch) + " FROM pdd_console");
-                        columns = readColumns(conn, *state, r);
+                        columns = readColumns(*tx, *state, r);
                         rows = readRows(r);
                         o.moreRows = int(r.size()) == batch;
                         o.commandTag = QStringLiteral("SELECT");
@@ -162,11 +162,11 @@ void QueryRunner::run(const QString &sql)
                 if (!viaCursor) {
                     pqxx::work tx(conn, "console");
                     const pqxx::result r = tx.exec(text);
-                    tx.commit();
                     if (r.columns() > 0) {
-                        columns = readColumns(conn, *state, r);
+                        columns = readColumns(tx, *state, r);
                         rows = readRows(r);
                     }
+                    tx.commit();
                     o.rowsAffected = qint64(r.affected_rows());
                 }
                 o.ok = true;
