@@ -21,6 +21,7 @@ SqlConsole::SqlConsole(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ui->errorLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->resultView->setItemDelegate(m_delegate);
     m_ui->errorLabel->setVisible(false);
     m_ui->exportProgress->setVisible(false);
@@ -137,9 +138,12 @@ void SqlConsole::finished(const db::QueryOutcome &outcome)
         m_ui->statusLabel->setText(tr("Cancelled after %1").arg(elapsed));
     } else {
         m_ui->statusLabel->setText(tr("Failed after %1").arg(elapsed));
-        QString text = outcome.error.message;
-        if (!outcome.error.serverText.isEmpty() && outcome.error.serverText != text)
-            text += QStringLiteral("\n") + outcome.error.serverText.trimmed();
+        // The server's text carries "LINE n:" and a caret under the error: keep it
+        // verbatim in a fixed font so the caret lines up; our sentence only when it adds something.
+        const QString server = outcome.error.serverText.trimmed();
+        QString text = server.contains(outcome.error.message) ? server
+            : server.isEmpty()                                ? outcome.error.message
+                                                              : outcome.error.message + QStringLiteral("\n") + server;
         m_ui->errorLabel->setText(text);
         m_ui->errorLabel->setVisible(true);
         if (outcome.error.position > 0)

@@ -26,7 +26,7 @@ TableBrowser::TableBrowser(QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 4);
     m_ui->mainSplitter->setStretchFactor(2, 1);
-    m_ui->mainSplitter->setSizes({220, 700, 220});
+    m_ui->mainSplitter->setSizes({300, 700, 240});
 
     m_delegate = new CellDelegate(this);
     m_ui->gridView->setItemDelegate(m_delegate);
@@ -128,6 +128,7 @@ void TableBrowser::setSession(db::DbSession *session)
         m_table = new db::TableModel(session, this);
         m_ui->catalogView->setModel(m_catalog);
         m_ui->gridView->setModel(m_table);
+        m_ui->catalogView->header()->setStretchLastSection(false);
         m_ui->catalogView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
         connect(m_ui->catalogView->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -242,6 +242,13 @@ void TestDbUiWidgets::passwordStoreNeverFallsBackToPlainText()
     store.save(QStringLiteral("k1"), QStringLiteral("pw-in-keychain-only"));
     QVERIFY(saved.wait(15000) || saved.count() == 1);
     const bool ok = saved.first().at(1).toBool();
+    // The suite runs twice: without a session bus (must refuse) and inside a
+    // throwaway gnome-keyring (must round-trip), see CMakeLists.txt.
+    const QString expect = qEnvironmentVariable("PDD_EXPECT_KEYCHAIN");
+    if (expect == QLatin1String("1"))
+        QVERIFY2(ok, qPrintable(saved.first().at(2).toString()));
+    else if (expect == QLatin1String("0"))
+        QVERIFY(!ok);
     if (ok) {
         QSignalSpy loaded(&store, &dbui::PasswordStore::loaded);
         store.load(QStringLiteral("k1"));
