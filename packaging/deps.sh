@@ -6,7 +6,7 @@ libyaml-cpp-dev libpqxx-dev libcurl4-openssl-dev qtkeychain-qt6-dev"
 PDD_STACK_DEPS="docker.io docker-compose"
 PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
 xvfb xauth curl clang libclang-rt-14-dev python3 python3-venv busybox-static \
-gnome-keyring dbus-daemon"
+gnome-keyring dbus-daemon libsecret-1-0"
 
 # pdd_apt_install PKG... : installs whatever is missing, quietly, once.
 pdd_apt_install() {
