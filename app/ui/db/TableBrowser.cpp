@@ -6,6 +6,7 @@
 #include "db/TableModel.h"
 #include "jobs/Job.h"
 #include "ui/db/CellDelegate.h"
+#include "ui/db/GridPager.h"
 #include "ui_DbTableBrowser.h"
 
 #include <QAction>
@@ -94,8 +95,9 @@ void TableBrowser::createActions()
             m_table->reload();
     });
     connect(m_jumpToEnd, &QAction::triggered, this, [this] {
-        if (m_table && m_table->table().isValid())
-            m_table->jumpToEnd();
+        if (m_table && m_table->table().isValid()) {
+            m_pager->jumpToEnd();
+        }
     });
     connect(m_insertRow, &QAction::triggered, this, &TableBrowser::insertRow);
     connect(m_deleteRow, &QAction::triggered, this, &TableBrowser::deleteRows);
@@ -122,10 +124,12 @@ void TableBrowser::setSession(db::DbSession *session)
     delete m_table;
     m_catalog = nullptr;
     m_table = nullptr;
+    m_pager = nullptr;
     m_session = session;
     if (session) {
         m_catalog = new db::CatalogModel(session, this);
         m_table = new db::TableModel(session, this);
+        m_pager = new GridPager(m_ui->gridView, m_table, m_table);
         m_ui->catalogView->setModel(m_catalog);
         m_ui->gridView->setModel(m_table);
         m_ui->catalogView->header()->setStretchLastSection(false);

@@ -25,6 +25,7 @@ class TableModel;
 namespace dbui {
 
 class CellDelegate;
+class GridPager;
 
 // The "Browse" tab: catalog tree, data grid with filter bar and edit toolbar, the
 // full-value side panel, CSV export. All state and SQL live in the core models;
@@ -87,6 +88,7 @@ private:
     db::TableModel *m_table = nullptr;
     QPointer<Job> m_exportJob;
     QPointer<Job> m_saveJob;
+    GridPager *m_pager = nullptr; // owned by m_table
 
     QAction *m_insertRow = nullptr;
     QAction *m_deleteRow = nullptr;

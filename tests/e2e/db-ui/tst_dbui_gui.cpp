@@ -24,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void productionIsReadOnlyAndMarked();
     void connectionDialogConnectsAndSavesWithoutPassword();
     void exactCountAndHostileNames();
+    void scrollingPagesThroughABoundedWindow();
 
 private:
     db::ConnectionSettings settings() const;
@@ -149,6 +151,8 @@ void TestDbUiGui::init()
            + w.quote_name("select") + " int PRIMARY KEY, " + w.quote_name("naïve col; --") + " text)");
     w.exec("INSERT INTO " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --")
            + " SELECT g, 'v' || g FROM generate_series(1, 3) g");
+    w.exec("CREATE TABLE " + s + ".many (id int PRIMARY KEY, label text)");
+    w.exec("INSERT INTO " + s + ".many SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
     w.exec("ANALYZE " + s + ".items");
     w.commit();
     m_panel = std::make_unique<DbBrowserPanel>();
@@ -546,6 +550,50 @@ void TestDbUiGui::exactCountAndHostileNames()
     QCOMPARE(counted.first().at(1).toLongLong(), 50);
     QTRY_VERIFY(m_panel->messageText().contains(QStringLiteral("exactly 50 rows")));
     screenshot(QStringLiteral("db-hostile-names"));
+}
+
+void TestDbUiGui::scrollingPagesThroughABoundedWindow()
+{
+    QVERIFY(connectPanel(settings()));
+    auto *model = m_panel->browser()->tableModel();
+    model->setPageSize(100);
+    model->setMaxCachedRows(300);
+    QVERIFY(openItems(QStringLiteral("many")));
+    auto *view = m_panel->browser()->ui()->gridView;
+    auto *bar = view->verticalScrollBar();
+    const int id = 0;
+    auto idAt = [&](int row) { return model->index(row, id).data().toInt(); };
+    auto topId = [&] { return idAt(view->rowAt(0)); };
+
+    // Down to the end the way a user scrolls: the view fetches more at the bottom.
+    int maxRows = 0;
+    for (int i = 0; i < 40 && !(model->atEnd() && !model->isLoading()); ++i) {
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+        maxRows = qMax(maxRows, model->rowCount());
+    }
+    QVERIFY(model->atEnd());
+    QCOMPARE(idAt(model->rowCount() - 1), 1000);
+    QVERIFY2(maxRows <= 400, qPrintable(QString::number(maxRows))); // bounded window
+    QVERIFY(!model->atStart());                                    // the first rows were dropped
+
+    // Back up to the start: pages come back above without the view jumping.
+    for (int i = 0; i < 40 && !model->atStart(); ++i) {
+        bar->setValue(bar->minimum()); // asks for the page above (async)
+        const int before = topId();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+        QTest::qWait(20); // the pager restores the top row after the view's delayed layout
+        QCOMPARE(topId(), before);
+    }
+    QVERIFY(model->atStart());
+    bar->setValue(bar->minimum());
+    QCOMPARE(idAt(0), 1);
+
+    // Jump to the end: the last row is in view at once; scrolling up continues from there.
+    m_panel->browser()->jumpToEndAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atEnd() && model->rowCount() > 0, 10000);
+    QTRY_COMPARE(idAt(view->rowAt(view->viewport()->height() - 2)), 1000);
+    screenshot(QStringLiteral("db-jump-to-end"));
 }
 
 QTEST_MAIN(TestDbUiGui)
