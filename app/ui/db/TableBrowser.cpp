@@ -34,6 +34,8 @@ TableBrowser::TableBrowser(QWidget *parent)
     m_ui->gridView->horizontalHeader()->setSectionsClickable(true);
     m_ui->gridView->horizontalHeader()->setSortIndicatorShown(false);
     m_ui->gridView->verticalHeader()->setDefaultSectionSize(m_ui->gridView->fontMetrics().height() + 6);
+    // Row numbers would count within the loaded window, not the table: misleading.
+    m_ui->gridView->verticalHeader()->setVisible(false);
     m_ui->gridView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                     | QAbstractItemView::AnyKeyPressed);
 
@@ -145,7 +147,6 @@ void TableBrowser::setSession(db::DbSession *session)
         connect(m_catalog, &db::CatalogModel::errorOccurred, this, &TableBrowser::reportError);
         connect(m_catalog, &db::CatalogModel::loaded, this, [this] {
             m_ui->catalogView->expandToDepth(0);
-            Q_EMIT message(QString(), QString(), false);
         });
         connect(m_catalog, &db::CatalogModel::exactCountReady, this,
                 [this](const db::TableRef &ref, qint64 rows) {
@@ -153,14 +154,16 @@ void TableBrowser::setSession(db::DbSession *session)
                 });
         connect(m_table, &db::TableModel::errorOccurred, this, &TableBrowser::reportError);
         connect(m_table, &db::TableModel::schemaLoaded, this, [this] {
+            m_sizeColumns = true;
             rebuildFilterColumns();
             m_ui->gridView->horizontalHeader()->setSortIndicatorShown(false);
             updateActions();
         });
         connect(m_table, &db::TableModel::pageLoaded, this, [this] {
-            // Column widths from the first page, then left to the user.
-            if (m_ui->gridView->horizontalHeader()->sectionSize(0) == m_ui->gridView->horizontalHeader()->defaultSectionSize())
-                m_ui->gridView->resizeColumnsToContents();
+            if (m_sizeColumns) {
+                m_sizeColumns = false;
+                sizeColumns();
+            }
             updateStatus();
         });
         connect(m_table, &db::TableModel::loadingChanged, this, &TableBrowser::updateStatus);
@@ -320,6 +323,17 @@ void TableBrowser::updateStatus()
         parts << tr("loading…");
     m_ui->gridStatus->setText(parts.join(QStringLiteral(" · ")));
     updateActions();
+}
+
+void TableBrowser::sizeColumns()
+{
+    // From the first page, with room for values a little wider than those (ids grow),
+    // capped so one long text column does not push the rest out; then the user's.
+    auto *view = m_ui->gridView;
+    view->resizeColumnsToContents();
+    const int slack = view->fontMetrics().horizontalAdvance(QStringLiteral("0000"));
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        view->setColumnWidth(c, qMin(view->columnWidth(c) + slack, 320));
 }
 
 void TableBrowser::insertRow()

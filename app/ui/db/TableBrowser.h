@@ -73,6 +73,7 @@ private:
     void updateActions();
     void updateStatus();
     void rebuildFilterColumns();
+    void sizeColumns();
     void insertRow();
     void deleteRows();
     void setCurrentNull();
@@ -89,6 +90,7 @@ private:
     QPointer<Job> m_exportJob;
     QPointer<Job> m_saveJob;
     GridPager *m_pager = nullptr; // owned by m_table
+    bool m_sizeColumns = false;   // next page sizes the columns (new table)
 
     QAction *m_insertRow = nullptr;
     QAction *m_deleteRow = nullptr;

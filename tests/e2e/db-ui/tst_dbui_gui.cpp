@@ -240,9 +240,21 @@ void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
     QVERIFY(!browser->saveAction()->isEnabled()); // nothing pending yet
     const int name = column(QStringLiteral("name"));
     const int note = column(QStringLiteral("note"));
-    QVERIFY(model->setData(model->index(2, name), QStringLiteral("edited by the GUI")));
-    browser->ui()->gridView->setCurrentIndex(model->index(3, note));
-    browser->setNullAction()->trigger();
+    // Keyboard only, as a user would: F2 on the cell, replace the text, Return.
+    auto *grid = browser->ui()->gridView;
+    grid->setFocus();
+    grid->setCurrentIndex(model->index(2, name));
+    QTest::keyClick(grid, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != grid);
+    QCOMPARE(editor->property("text").toString(), QStringLiteral("item 3")); // the full value
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("edited by the GUI"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits on Return through a queued call.
+    QTRY_COMPARE(model->index(2, name).data(db::FullValueRole).toString(), QStringLiteral("edited by the GUI"));
+    grid->setCurrentIndex(model->index(3, note));
+    QTest::keyClick(grid, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier); // Set NULL
     QVERIFY(model->index(2, name).data(db::PendingEditRole).toBool());
     QVERIFY(model->index(3, note).data(db::IsNullRole).toBool());
     QVERIFY(browser->delegate()->styledOption(model->index(2, name)).font.bold());
@@ -250,7 +262,7 @@ void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
     screenshot(QStringLiteral("db-pending-edits"));
 
     QSignalSpy saved(model, &db::TableModel::saved);
-    browser->saveAction()->trigger();
+    QTest::keyClick(grid, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(saved.wait(10000));
     QVERIFY(!model->hasPendingChanges());
     QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 3"), std::string("edited by the GUI"));
