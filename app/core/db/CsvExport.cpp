@@ -6,17 +6,56 @@
 
 #include "jobs/Job.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QSaveFile>
 
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <atomic>
 #include <memory>
 #include <thread>
 
 namespace db::CsvExport {
 
 namespace {
+
+// The export thread never touches the Job itself: whoever owns the Job may delete
+// it at any time. Reports hop to the GUI thread and are dropped if the Job is gone;
+// cancel (or the Job's destruction) arrives through an atomic flag.
+class JobLink
+{
+public:
+    explicit JobLink(Job *job)
+        : m_job(job)
+        , m_cancel(std::make_shared<std::atomic<bool>>(false))
+    {
+        auto flag = m_cancel;
+        QObject::connect(job, &Job::cancelRequested, [flag] { *flag = true; });
+        QObject::connect(job, &QObject::destroyed, [flag] { *flag = true; });
+    }
+    bool isCancelRequested() const { return *m_cancel; }
+    void reportLog(const QString &line) { post([line](Job *j) { j->reportLog(line); }); }
+    void reportProgress(double f, const QString &status) { post([f, status](Job *j) { j->reportProgress(f, status); }); }
+    void reportFailed(const QString &error) { post([error](Job *j) { j->reportFailed(error); }); }
+    void reportCancelled() { post([](Job *j) { j->reportCancelled(); }); }
+    void reportSucceeded() { post([](Job *j) { j->reportSucceeded(); }); }
+
+private:
+    template<typename F> void post(F f)
+    {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [job = m_job, f] {
+                if (job)
+                    f(job.data());
+            },
+            Qt::QueuedConnection);
+    }
+    QPointer<Job> m_job; // only dereferenced on the GUI thread, where the Job lives
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
 
 using ConnPtr = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
@@ -33,7 +72,7 @@ QString errorText(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
-void run(Job *job, ConnectionSettings settings, std::string tableSchema, std::string tableName, QString sql,
+void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string tableSchema, std::string tableName, QString sql,
          QString filePath, qint64 estimatedRows)
 {
     ConnPtr conn(PQconnectdb(toConnInfo(settings).c_str()), &PQfinish);
@@ -147,7 +186,7 @@ Job *start(const QString &title, const ConnectionSettings &settings, const Table
     auto *job = new Job(title, parent);
     job->reportStarted();
     // Its own thread and connection: an export of a big table must not hold up browsing.
-    std::thread(run, job, settings, table.schema.toStdString(), table.name.toStdString(), sql, filePath,
+    std::thread(run, std::make_shared<JobLink>(job), settings, table.schema.toStdString(), table.name.toStdString(), sql, filePath,
                 estimatedRows)
         .detach();
     return job;
