@@ -118,11 +118,11 @@ EngineReply EngineClient::negotiate()
     return reply;
 }
 
-EngineReply EngineClient::get(const QString &pathAndQuery)
+EngineReply EngineClient::get(const QString &pathAndQuery, int stallSeconds)
 {
     CurlRequest request(m_endpoint.socketPath);
     request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
-    return run(request);
+    return run(request, nullptr, stallSeconds);
 }
 
 EngineReply EngineClient::post(const QString &pathAndQuery, std::function<bool()> cancelCheck, int stallSeconds)

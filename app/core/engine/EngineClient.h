@@ -45,7 +45,7 @@ public:
     ApiVersion apiVersion() const { return m_version; }
     void setApiVersion(ApiVersion v) { m_version = v; }
 
-    EngineReply get(const QString &pathAndQuery);
+    EngineReply get(const QString &pathAndQuery, int stallSeconds = -1);
     // stallSeconds overrides the stall limit (e.g. stop waits for the container's grace period).
     EngineReply post(const QString &pathAndQuery, std::function<bool()> cancelCheck = {}, int stallSeconds = -1);
     EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);

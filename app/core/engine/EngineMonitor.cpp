@@ -3,11 +3,14 @@
 #include "engine/EngineClient.h"
 #include "engine/EngineEventFeed.h"
 #include "engine/EngineJson.h"
+#include "engine/EngineWorkerThread.h"
 #include "jobs/Job.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
-#include <QThread>
+#include <QSet>
+
+#include <algorithm>
 
 namespace {
 // Container actions that change nothing we show; health checks alone fire
@@ -23,7 +26,9 @@ bool isIrrelevantContainerAction(const QString &action)
 
 // Docker's stop/restart default grace period is 10 s; requests must outlive it.
 constexpr int kActionStallSeconds = 60;
-constexpr int kVolumeRefreshDelayMs = 300;
+// /system/df on API 1.41 sizes every layer too; it is slow but not hung.
+constexpr int kDfStallSeconds = 180;
+constexpr int kSizeRefreshDelayMs = 500;
 } // namespace
 
 EngineMonitor::EngineMonitor(EngineEndpoint endpoint, QObject *parent)
@@ -33,19 +38,17 @@ EngineMonitor::EngineMonitor(EngineEndpoint endpoint, QObject *parent)
     qRegisterMetaType<VolumeInfo>();
     qRegisterMetaType<EngineEvent>();
     qRegisterMetaType<QVector<VolumeInfo>>();
-    m_volumeRefresh.setSingleShot(true);
-    m_volumeRefresh.setInterval(kVolumeRefreshDelayMs);
-    connect(&m_volumeRefresh, &QTimer::timeout, this, [this] { fetchVolumes(true); });
+    m_sizeRefresh.setSingleShot(true);
+    m_sizeRefresh.setInterval(kSizeRefreshDelayMs);
+    connect(&m_sizeRefresh, &QTimer::timeout, this, &EngineMonitor::fetchVolumeSizes);
 }
 
 EngineMonitor::~EngineMonitor()
 {
     stop();
-    if (m_workerThread) {
-        m_workerThread->quit();
-        m_workerThread->wait();
-        delete m_workerContext;
-    }
+    // The worker threads are joined here, before any member they call back into dies.
+    m_requests.reset();
+    m_slowRequests.reset();
 }
 
 void EngineMonitor::setReconnectDelays(int initialMs, int maxMs)
@@ -60,31 +63,18 @@ void EngineMonitor::setRequestTimeouts(int connectMs, int stallSeconds)
     m_stallSeconds = stallSeconds;
 }
 
-void EngineMonitor::ensureWorker()
-{
-    if (m_workerThread)
-        return;
-    m_workerThread = new QThread(this);
-    m_workerThread->setObjectName(QStringLiteral("engine-requests"));
-    m_workerContext = new QObject;
-    m_workerContext->moveToThread(m_workerThread);
-    m_workerThread->start();
-}
-
-template <typename F> void EngineMonitor::onWorker(F &&f)
-{
-    ensureWorker();
-    QMetaObject::invokeMethod(m_workerContext, std::forward<F>(f), Qt::QueuedConnection);
-}
-
 void EngineMonitor::start()
 {
     if (m_running)
         return;
     m_running = true;
-    ensureWorker();
     const EngineTimeouts timeouts{m_connectTimeoutMs, m_stallSeconds};
-    m_workerClient = std::make_shared<EngineClient>(m_endpoint, timeouts);
+    if (!m_requests) {
+        m_requests = std::make_unique<EngineWorkerThread>(QStringLiteral("engine-requests"));
+        m_slowRequests = std::make_unique<EngineWorkerThread>(QStringLiteral("engine-df"));
+    }
+    m_requests->renewClient(m_endpoint, timeouts);
+    m_slowRequests->renewClient(m_endpoint, timeouts);
 
     // The feed calls back on its own thread; each callback hops here. The
     // monitor joins the feed before it dies, and queued calls to a deleted
@@ -114,9 +104,11 @@ void EngineMonitor::stop()
     if (!m_running)
         return;
     m_running = false;
-    m_volumeRefresh.stop();
-    if (m_workerClient)
-        m_workerClient->cancel(); // a request in flight on the worker ends now
+    m_sizeRefresh.stop();
+    m_sizesInFlight = m_sizesAgain = false;
+    // Requests in flight end now; their queued results are ignored (!m_running).
+    m_requests->cancel();
+    m_slowRequests->cancel();
     if (m_feed) {
         m_feed->stop();
         m_feed.reset();
@@ -150,8 +142,8 @@ void EngineMonitor::onConnected(const QString &apiVersion, const QVector<Contain
         return;
     m_apiVersion = apiVersion;
     const ApiVersion version = ApiVersion::parse(apiVersion);
-    std::shared_ptr<EngineClient> client = m_workerClient;
-    onWorker([client, version] { client->setApiVersion(version); });
+    m_requests->post([version](EngineClient &c) { c.setApiVersion(version); });
+    m_slowRequests->post([version](EngineClient &c) { c.setApiVersion(version); });
 
     // Full resync: whatever vanished while we were away is removed.
     QSet<QString> seen;
@@ -168,9 +160,9 @@ void EngineMonitor::onConnected(const QString &apiVersion, const QVector<Contain
         m_containers.insert(c.id, c);
         Q_EMIT containerChanged(c);
     }
-    onVolumesListed(volumes, {}, false);
+    onVolumesListed(volumes);
     setAvailable(true, QString());
-    m_volumeRefresh.start(); // sizes from /system/df, in the background
+    m_sizeRefresh.start();
 }
 
 void EngineMonitor::onDisconnected(const QString &reason)
@@ -185,24 +177,24 @@ void EngineMonitor::onEvent(const EngineEvent &event)
         return;
     Q_EMIT eventReceived(event);
     if (event.type == QLatin1String("volume")) {
-        m_volumeRefresh.start();
+        fetchVolumeList();
+        m_sizeRefresh.start();
         return;
     }
     if (event.type != QLatin1String("container") || event.id.isEmpty()
         || isIrrelevantContainerAction(event.action))
         return;
-    std::shared_ptr<EngineClient> client = m_workerClient;
     const QString id = event.id;
     if (event.action == QLatin1String("destroy")) {
         // Through the worker as well, so an inspect queued by an earlier event
         // cannot land after the removal and resurrect the container.
-        onWorker([this, id] {
+        m_requests->post([this, id](EngineClient &) {
             QMetaObject::invokeMethod(this, [this, id] { onInspected(id, {}, true); }, Qt::QueuedConnection);
         });
         return;
     }
-    onWorker([this, client, id] {
-        const EngineReply r = client->get(QStringLiteral("/containers/%1/json").arg(id));
+    m_requests->post([this, id](EngineClient &client) {
+        const EngineReply r = client.get(QStringLiteral("/containers/%1/json").arg(id));
         if (!r.ok && r.status != 404)
             return; // the feed notices an unreachable engine and resyncs
         const ContainerInfo info = r.ok ? EngineJson::containerFromInspect(r.json().object()) : ContainerInfo();
@@ -223,53 +215,79 @@ void EngineMonitor::onInspected(const QString &id, const ContainerInfo &info, bo
         }
         return;
     }
-    const bool isNew = !m_containers.contains(id);
-    ContainerInfo updated = info;
-    m_containers.insert(id, updated);
-    Q_EMIT containerChanged(updated);
-    if (isNew)
+    const auto old = m_containers.constFind(id);
+    const bool volumesMoved = old == m_containers.constEnd() || old->volumeNames != info.volumeNames
+        || old->name != info.name;
+    m_containers.insert(id, info);
+    Q_EMIT containerChanged(info);
+    if (volumesMoved)
         updateVolumeUsers(true);
 }
 
 void EngineMonitor::refreshVolumes()
 {
-    m_volumeRefresh.start();
+    fetchVolumeList();
+    m_sizeRefresh.start();
 }
 
-void EngineMonitor::fetchVolumes(bool withSizes)
+void EngineMonitor::fetchVolumeList()
 {
-    if (!m_running || !m_available)
+    if (!m_running)
         return;
-    std::shared_ptr<EngineClient> client = m_workerClient;
-    onWorker([this, client, withSizes] {
-        const EngineReply list = client->get(QStringLiteral("/volumes"));
-        if (!list.ok)
+    m_requests->post([this](EngineClient &client) {
+        const EngineReply r = client.get(QStringLiteral("/volumes"));
+        if (!r.ok)
             return;
-        QHash<QString, qint64> sizes;
-        if (withSizes) {
-            const EngineReply df = client->get(QStringLiteral("/system/df"));
-            if (df.ok)
-                sizes = EngineJson::volumeSizesFromDf(df.json().object());
-        }
-        const QVector<VolumeInfo> volumes = EngineJson::volumesFromList(list.json().object());
+        const QVector<VolumeInfo> volumes = EngineJson::volumesFromList(r.json().object());
+        QMetaObject::invokeMethod(this, [this, volumes] { onVolumesListed(volumes); }, Qt::QueuedConnection);
+    });
+}
+
+void EngineMonitor::fetchVolumeSizes()
+{
+    if (!m_running)
+        return;
+    if (m_sizesInFlight) {
+        m_sizesAgain = true; // one more round when the current one ends
+        return;
+    }
+    m_sizesInFlight = true;
+    m_slowRequests->post([this](EngineClient &client) {
+        const EngineReply r = client.get(QStringLiteral("/system/df"), kDfStallSeconds);
+        const bool ok = r.ok;
+        const QHash<QString, qint64> sizes = ok ? EngineJson::volumeSizesFromDf(r.json().object())
+                                                : QHash<QString, qint64>();
         QMetaObject::invokeMethod(
-            this, [this, volumes, sizes, withSizes] { onVolumesListed(volumes, sizes, withSizes); },
+            this,
+            [this, ok, sizes] {
+                m_sizesInFlight = false;
+                if (ok)
+                    onVolumeSizes(sizes);
+                if (std::exchange(m_sizesAgain, false))
+                    m_sizeRefresh.start();
+            },
             Qt::QueuedConnection);
     });
 }
 
-void EngineMonitor::onVolumesListed(QVector<VolumeInfo> volumes, const QHash<QString, qint64> &sizes,
-                                    bool withSizes)
+void EngineMonitor::onVolumesListed(QVector<VolumeInfo> volumes)
 {
     if (!m_running)
         return;
-    QHash<QString, qint64> previous;
-    for (const VolumeInfo &v : std::as_const(m_volumes))
-        previous.insert(v.name, v.sizeBytes);
     for (VolumeInfo &v : volumes)
-        v.sizeBytes = withSizes ? sizes.value(v.name, -1) : previous.value(v.name, -1);
+        v.sizeBytes = m_volumeSizes.value(v.name, -1);
     m_volumes = volumes;
     updateVolumeUsers(false);
+    Q_EMIT volumesChanged(m_volumes);
+}
+
+void EngineMonitor::onVolumeSizes(const QHash<QString, qint64> &sizes)
+{
+    if (!m_running)
+        return;
+    m_volumeSizes = sizes;
+    for (VolumeInfo &v : m_volumes)
+        v.sizeBytes = m_volumeSizes.value(v.name, -1);
     Q_EMIT volumesChanged(m_volumes);
 }
 
@@ -302,17 +320,18 @@ Job *EngineMonitor::containerAction(const QString &id, const QString &action)
         job->reportFailed(tr("Unknown container action \"%1\".").arg(action));
         return job;
     }
-    if (!m_running || !m_workerClient) {
+    if (!m_running) {
         job->reportFailed(tr("The Docker Engine is not being watched; start the monitor first."));
         return job;
     }
-    std::shared_ptr<EngineClient> client = m_workerClient;
-    onWorker([client, job, id, action] {
+    // The Job is a child of the monitor, which joins this worker before it
+    // (and so the Job) is destroyed.
+    m_requests->post([job, id, action](EngineClient &client) {
         job->reportStarted();
         job->reportProgress(-1, QCoreApplication::translate("EngineMonitor", "Asking the engine to %1 the container")
                                     .arg(action));
-        const EngineReply r = client->post(QStringLiteral("/containers/%1/%2").arg(id, action),
-                                           [job] { return job->isCancelRequested(); }, kActionStallSeconds);
+        const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, action),
+                                          [job] { return job->isCancelRequested(); }, kActionStallSeconds);
         if (r.ok || r.status == 304) // 304: already in that state
             job->reportSucceeded();
         else if (r.failure == HttpResult::Failure::Cancelled)

@@ -5,16 +5,13 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <memory>
-#include <QSet>
 
 class Job;
-class EngineClient;
 class EngineEventFeed;
-class QThread;
+class EngineWorkerThread;
 
 // The live picture of one Docker Engine for the UI. Lives on the GUI thread;
 // every request runs on worker threads (the /events feed on one, inspects,
@@ -62,12 +59,12 @@ private:
     void onDisconnected(const QString &reason);
     void onEvent(const EngineEvent &event);
     void onInspected(const QString &id, const ContainerInfo &info, bool gone);
-    void onVolumesListed(QVector<VolumeInfo> volumes, const QHash<QString, qint64> &sizes, bool withSizes);
+    void onVolumesListed(QVector<VolumeInfo> volumes);
+    void onVolumeSizes(const QHash<QString, qint64> &sizes);
     void setAvailable(bool available, const QString &reason);
     void updateVolumeUsers(bool emitIfChanged);
-    void fetchVolumes(bool withSizes);
-    void ensureWorker();
-    template <typename F> void onWorker(F &&f);
+    void fetchVolumeList();
+    void fetchVolumeSizes();
 
     EngineEndpoint m_endpoint;
     bool m_available = false;
@@ -76,16 +73,20 @@ private:
     QString m_lastReason;
     QHash<QString, ContainerInfo> m_containers;
     QVector<VolumeInfo> m_volumes;
-    QTimer m_volumeRefresh;
+    QHash<QString, qint64> m_volumeSizes; // last /system/df answer
+    QTimer m_sizeRefresh;                 // coalesces /system/df requests
+    bool m_sizesInFlight = false;
+    bool m_sizesAgain = false;
     int m_connectTimeoutMs = 3000;
     int m_stallSeconds = 10;
     int m_backoffInitialMs = 500;
     int m_backoffMaxMs = 10000;
 
     std::unique_ptr<EngineEventFeed> m_feed;
-    // Inspects, actions and volume queries run in order on one worker thread
-    // with its own client; m_workerContext lives there so queued calls land there.
-    QThread *m_workerThread = nullptr;
-    QObject *m_workerContext = nullptr;
-    std::shared_ptr<EngineClient> m_workerClient;
+    // Inspects, actions and volume lists run in order on m_requests, so an
+    // event's inspect never overtakes an earlier one. /system/df can take
+    // tens of seconds on a daemon with many layers, so it has its own thread
+    // and never delays an inspect.
+    std::unique_ptr<EngineWorkerThread> m_requests;
+    std::unique_ptr<EngineWorkerThread> m_slowRequests;
 };
