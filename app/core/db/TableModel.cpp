@@ -102,6 +102,23 @@ void TableModel::reload()
     requestPage(Direction::Forward);
 }
 
+void TableModel::reloadInPlace()
+{
+    if (!m_schemaReady || m_rows.empty() || !m_schema.hasPrimaryKey()) {
+        reload();
+        return;
+    }
+    const bool wasAtStart = !m_hasBefore;
+    const SqlParams first = keyOf(m_rows.front());
+    const int rows = std::min(int(m_rows.size() + size_t(m_inserted.size())), m_maxRows);
+    resetWindow();
+    m_hasBefore = !wasAtStart;
+    m_hasAfter = true;
+    m_restartKey = first;
+    m_restartRows = std::max(rows, m_pageSize);
+    requestPage(Direction::Forward);
+}
+
 void TableModel::jumpToEnd()
 {
     if (!m_schemaReady)
@@ -159,11 +176,15 @@ void TableModel::requestPage(Direction direction)
     const bool forward = direction == Direction::Forward;
     const bool empty = m_rows.empty();
     const qint64 loaded = qint64(m_rows.size());
-    const int limit = m_pageSize;
     const bool keyset = m_schema.hasPrimaryKey();
     SqlParams key;
     if (keyset && !empty)
         key = keyOf(forward ? m_rows.back() : m_rows.front());
+    const bool restart = keyset && empty && forward && !m_restartKey.empty();
+    if (restart)
+        key = m_restartKey;
+    const int limit = restart ? m_restartRows : m_pageSize;
+    m_restartKey.clear();
 
     // OFFSET paging: which slice, read in which order (see the anchors in the header).
     qint64 offset = 0;
@@ -207,6 +228,8 @@ void TableModel::requestPage(Direction direction)
             BuiltQuery built;
             if (!keyset)
                 built = q.pageAtOffset(offset, reverse, int(count));
+            else if (restart)
+                built = q.pageAfter(key, false, limit, true);
             else if (empty)
                 built = q.firstPage(!forward, limit);
             else

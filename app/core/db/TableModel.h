@@ -57,6 +57,8 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
+    // The calls below re-read rows and DISCARD pending changes: ask the user first
+    // (hasPendingChanges()).
     void reload();    // from the start, keeping sort and filters
     void jumpToEnd(); // the last page, read in reverse order
     bool canFetchPrevious() const;
@@ -106,6 +108,7 @@ public:
 private:
     enum class Direction { Forward, Backward };
     void resetWindow();
+    void reloadInPlace(); // after a save: re-read the window from its first row
     void requestPage(Direction direction);
     void applyPage(quint64 generation, Direction direction, QVector<Row> rows, bool exhausted);
     void trimWindow(Direction grewAt);
@@ -135,6 +138,9 @@ private:
     bool m_loading = false;
     bool m_schemaReady = false;
     quint64 m_generation = 0;
+    // Set by reloadInPlace(): the next (empty-window) page starts at this key, inclusive.
+    SqlParams m_restartKey;
+    int m_restartRows = 0;
 };
 
 } // namespace db

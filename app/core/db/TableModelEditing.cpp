@@ -207,7 +207,7 @@ Job *TableModel::save()
         }
         job->reportSucceeded();
         Q_EMIT saved();
-        reload();
+        reloadInPlace(); // the user stays where they were editing
     };
     m_session->submit(
         this,

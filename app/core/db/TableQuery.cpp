@@ -174,10 +174,12 @@ std::string TableQuery::orderBy(bool reverse) const
     return order.empty() ? std::string() : " ORDER BY " + order;
 }
 
-std::string TableQuery::keysetPredicate(const SqlParams &key, bool reverse, SqlParams &params) const
+std::string TableQuery::keysetPredicate(const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const
 {
     const bool asc = forwardAscending(reverse);
     const std::string op = asc ? " > " : " < ";
+    // Only the final tie-breaker (the primary key) admits equality for an inclusive start.
+    const std::string pkOp = inclusive ? (asc ? " >= " : " <= ") : op;
     const auto &pk = m_schema.primaryKey;
     const int first = sortsByExtraColumn() ? 1 : 0;
     std::string lhs, rhs;
@@ -185,7 +187,7 @@ std::string TableQuery::keysetPredicate(const SqlParams &key, bool reverse, SqlP
         lhs += (i ? ", " : "") + quote(m_schema.columns.at(pk.at(i)).name);
         rhs += (i ? ", " : "") + param(params, key.at(size_t(first + i)));
     }
-    const std::string pkCond = pk.size() == 1 ? lhs + op + rhs : "(" + lhs + ")" + op + "(" + rhs + ")";
+    const std::string pkCond = pk.size() == 1 ? lhs + pkOp + rhs : "(" + lhs + ")" + pkOp + "(" + rhs + ")";
     if (!sortsByExtraColumn())
         return pkCond;
 
@@ -214,11 +216,11 @@ BuiltQuery TableQuery::firstPage(bool reverse, int limit) const
     return q;
 }
 
-BuiltQuery TableQuery::pageAfter(const SqlParams &key, bool reverse, int limit) const
+BuiltQuery TableQuery::pageAfter(const SqlParams &key, bool reverse, int limit, bool inclusive) const
 {
     BuiltQuery q;
     std::string where = whereFilters(q.params);
-    const std::string keyset = keysetPredicate(key, reverse, q.params);
+    const std::string keyset = keysetPredicate(key, reverse, inclusive, q.params);
     where = where.empty() ? keyset : where + " AND " + keyset;
     q.sql = "SELECT " + selectList() + " FROM " + qualifiedName() + " WHERE " + where + orderBy(reverse)
         + " LIMIT " + std::to_string(limit);

@@ -64,8 +64,9 @@ public:
     // First page from the start (forward) or from the end (reverse = rows come newest
     // first and the caller flips them).
     BuiltQuery firstPage(bool reverse, int limit) const;
-    // Keyset: the page after (forward) / before (reverse) `key` (values per keyColumns()).
-    BuiltQuery pageAfter(const SqlParams &key, bool reverse, int limit) const;
+    // Keyset: the page after (forward) / before (reverse) `key` (values per keyColumns());
+    // `inclusive` starts at the row with that key itself (re-reading a window in place).
+    BuiltQuery pageAfter(const SqlParams &key, bool reverse, int limit, bool inclusive = false) const;
     // OFFSET paging, in either direction.
     BuiltQuery pageAtOffset(qint64 offset, bool reverse, int limit) const;
     BuiltQuery exactCount() const;
@@ -78,7 +79,7 @@ private:
     std::string selectList() const;
     std::string whereFilters(SqlParams &params) const;
     std::string orderBy(bool reverse) const;
-    std::string keysetPredicate(const SqlParams &key, bool reverse, SqlParams &params) const;
+    std::string keysetPredicate(const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const;
     bool forwardAscending(bool reverse) const { return m_ascending != reverse; }
     bool sortsByExtraColumn() const;
 

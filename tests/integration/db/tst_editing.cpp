@@ -141,6 +141,30 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QCOMPARE(q("SELECT count(*) FROM edit.items WHERE id = 5"), std::string("1"));
     }
 
+    void saveKeepsTheScrolledWindow()
+    {
+        pgtest::exec(m_s, "INSERT INTO edit.items (name) SELECT 'more' || g FROM generate_series(11, 400) g");
+        TableModel m(m_session.get());
+        m.setPageSize(50);
+        m.setMaxCachedRows(100);
+        load(m);
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        for (int i = 0; i < 3; ++i) {
+            m.fetchMore({});
+            QVERIFY(pages.wait(10000));
+        }
+        QCOMPARE(m.rowCount(), 100); // rows 101..200: the first ones slid out
+        QCOMPARE(m.index(0, 0).data().toInt(), 101);
+        QVERIFY(m.setData(m.index(10, 1), "edited far down"));
+        QCOMPARE(saveAndWait(m), Job::State::Succeeded);
+        QVERIFY(pages.wait(10000));
+        QCOMPARE(m.index(0, 0).data().toInt(), 101);
+        QCOMPARE(m.rowCount(), 100);
+        QCOMPARE(m.index(10, 1).data().toString(), QString("edited far down"));
+        QVERIFY(m.canFetchPrevious());
+        QCOMPARE(q("SELECT name FROM edit.items WHERE id = 111"), std::string("edited far down"));
+    }
+
     void readOnlySessionCannotEdit()
     {
         ConnectionSettings ro = m_s;

@@ -94,6 +94,16 @@ private Q_SLOTS:
                  kCols + " WHERE ([name] < $2 OR ([name] = $2 AND [a] < $1))"
                          " ORDER BY [name] DESC NULLS FIRST, [a] DESC NULLS FIRST LIMIT 3");
     }
+    void inclusiveStartReReadsTheKeyRow()
+    {
+        TableQuery q(schema({0}), bracket);
+        QCOMPARE(sql(q.pageAfter({std::string("9")}, false, 2, true)),
+                 kCols + " WHERE [a] >= $1 ORDER BY [a] ASC NULLS LAST LIMIT 2");
+        q.setSort(2, false);
+        QCOMPARE(sql(q.pageAfter({std::string("x"), std::string("9")}, false, 2, true)),
+                 kCols + " WHERE ([name] < $2 OR ([name] = $2 AND [a] <= $1))"
+                         " ORDER BY [name] DESC NULLS FIRST, [a] DESC NULLS FIRST LIMIT 2");
+    }
     void descendingSortFlipsEverything()
     {
         TableQuery q(schema({0}), bracket);
