@@ -1,17 +1,95 @@
+#include "engine/EngineEndpoint.h"
+#include "main/MainWindow.h"
+#include "stack/ProjectLocator.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// --help and --version must work over ssh and in CI, where no display exists
+// and QApplication would abort; decide which application object to build
+// before building it.
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *a = argv[i];
+        if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "-?") || !std::strcmp(a, "--help-all")
+            || !std::strcmp(a, "--version") || !std::strcmp(a, "-v"))
+            return true;
+    }
+    return false;
+}
+
+void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOption &projectOption)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjango"));
+    QCoreApplication::setApplicationName(QStringLiteral("postdodjango"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PDD_VERSION));
+    parser.setApplicationDescription(
+        QStringLiteral("Desktop companion for a Django + PostgreSQL stack on Docker Compose.\n"
+                       "Without --project, the last stack folder is reopened, else a compose/ folder is looked\n"
+                       "for upward from the working directory and next to the program."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(projectOption);
+    parser.process(app);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("postdodjango"));
-    QApplication::setApplicationDisplayName(QStringLiteral("PostDoDjango"));
-    QApplication::setApplicationVersion(QStringLiteral(PDD_VERSION));
-
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Desktop companion for a Django + PostgreSQL stack on Docker Compose"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    QCommandLineOption projectOption(QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                                     QStringLiteral("The stack folder (holding docker-compose.yml and run)."),
+                                     QStringLiteral("DIR"));
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describe(app, parser, projectOption); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("PostDoDjango"));
+    QIcon icon;
+    for (int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/postdodjango-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QApplication::setDesktopFileName(QStringLiteral("postdodjango"));
+    describe(app, parser, projectOption);
+
+    QSettings settings;
+    QString projectDir;
+    if (parser.isSet(projectOption)) {
+        projectDir = QDir(parser.value(projectOption)).absolutePath();
+        if (!ProjectLocator::isStackDir(projectDir)) {
+            std::fprintf(stderr, "postdodjango: %s holds no stack (docker-compose.yml and run are needed).\n",
+                         qPrintable(QDir::toNativeSeparators(projectDir)));
+            return 2;
+        }
+    } else {
+        projectDir = ProjectLocator::locate(settings.value(QStringLiteral("projectDir")).toString(), QDir::currentPath(),
+                                            QCoreApplication::applicationDirPath());
+        if (projectDir.isEmpty()) {
+            std::fprintf(stderr, "postdodjango: no stack folder found; pass --project DIR "
+                                 "(the folder with docker-compose.yml and run).\n");
+            return 2;
+        }
+    }
+    settings.setValue(QStringLiteral("projectDir"), projectDir);
+
+    MainWindow window(projectDir, EngineEndpoint::fromEnvironment());
+    window.show();
+    // Connect after the first frame, so start-up never waits on the daemon.
+    QTimer::singleShot(0, &window, &MainWindow::startMonitoring);
+    return app.exec();
 }

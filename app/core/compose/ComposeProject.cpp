@@ -83,6 +83,18 @@ QVector<ComposeService> ComposeProject::servicesForMode(const QString &mode) con
     return out;
 }
 
+QStringList ComposeProject::volumesForMode(const QString &mode) const
+{
+    QStringList out;
+    for (const ComposeService &s : servicesForMode(mode)) {
+        for (const ComposeMount &m : s.mounts) {
+            if (m.namedVolume && m_volumes.contains(m.source) && !out.contains(m.source))
+                out << m.source;
+        }
+    }
+    return out;
+}
+
 std::optional<ComposeService> ComposeProject::service(const QString &name) const
 {
     for (const ComposeService &s : m_services) {

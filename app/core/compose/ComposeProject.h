@@ -28,6 +28,8 @@ public:
     QStringList profiles() const;
     // Top-level named volumes, unprefixed ("pgdata", not "<project>_pgdata").
     QStringList volumes() const { return m_volumes; }
+    // The top-level volumes a mode's services mount, i.e. the ones `<project>_<name>` the mode creates.
+    QStringList volumesForMode(const QString &mode) const;
 
     // The Compose project name each mode runs under (contract with compose/run):
     // `${STACK_NAME:-postdodjango}-<mode>`.

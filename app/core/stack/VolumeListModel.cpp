@@ -4,11 +4,10 @@
 
 VolumeListModel::VolumeListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void VolumeListModel::setStack(const QString &stackName, const QStringList &modes, const QStringList &declaredVolumes)
+void VolumeListModel::setStack(const QString &stackName, const QMap<QString, QStringList> &declaredByMode)
 {
     m_stack = stackName;
-    m_modes = modes;
-    m_declared = declaredVolumes;
+    m_declared = declaredByMode;
     rebuild();
 }
 
@@ -20,7 +19,7 @@ void VolumeListModel::setVolumes(const QVector<VolumeInfo> &volumes)
 
 QString VolumeListModel::modeOf(const VolumeInfo &v) const
 {
-    for (const QString &mode : m_modes) {
+    for (const QString &mode : m_declared.keys()) {
         if (v.project == m_stack + QLatin1Char('-') + mode)
             return mode;
     }
@@ -38,8 +37,9 @@ void VolumeListModel::rebuild()
         rows.append(Row{v, mode, true});
         seen << v.name;
     }
-    for (const QString &mode : std::as_const(m_modes)) {
-        for (const QString &declared : std::as_const(m_declared)) {
+    for (auto it = m_declared.cbegin(); it != m_declared.cend(); ++it) {
+        const QString &mode = it.key();
+        for (const QString &declared : it.value()) {
             // Compose names a project's volume `<project>_<key>`.
             const QString name = m_stack + QLatin1Char('-') + mode + QLatin1Char('_') + declared;
             if (seen.contains(name))

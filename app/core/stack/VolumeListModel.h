@@ -3,6 +3,7 @@
 #include "engine/EngineTypes.h"
 
 #include <QAbstractTableModel>
+#include <QMap>
 
 // The stack's named volumes in both modes: what the engine has for the
 // projects `<STACK_NAME>-dev` / `-prod` (sizes from /system/df), plus the
@@ -17,8 +18,8 @@ public:
 
     explicit VolumeListModel(QObject *parent = nullptr);
 
-    // declaredVolumes: top-level `volumes:` keys of the compose file (unprefixed).
-    void setStack(const QString &stackName, const QStringList &modes, const QStringList &declaredVolumes);
+    // declaredByMode: per mode, the compose file's volume keys (unprefixed) its services mount.
+    void setStack(const QString &stackName, const QMap<QString, QStringList> &declaredByMode);
     void setVolumes(const QVector<VolumeInfo> &volumes);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -39,8 +40,7 @@ private:
     QString modeOf(const VolumeInfo &v) const;
 
     QString m_stack;
-    QStringList m_modes;
-    QStringList m_declared;
+    QMap<QString, QStringList> m_declared;
     QVector<VolumeInfo> m_volumes;
     QVector<Row> m_rows;
 };

@@ -200,7 +200,9 @@ private Q_SLOTS:
     {
         VolumeListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.setStack(QStringLiteral("s"), {QStringLiteral("dev"), QStringLiteral("prod")}, {QStringLiteral("pgdata")});
+        // pgadmin's volume exists only in dev, so prod must not list it as "not created".
+        m.setStack(QStringLiteral("s"), {{QStringLiteral("dev"), {QStringLiteral("pgdata"), QStringLiteral("pgadmin")}},
+                                         {QStringLiteral("prod"), {QStringLiteral("pgdata")}}});
         VolumeInfo dev;
         dev.name = QStringLiteral("s-dev_pgdata");
         dev.project = QStringLiteral("s-dev");
@@ -221,8 +223,8 @@ private Q_SLOTS:
                 cols << m.data(m.index(r, c), Qt::DisplayRole).toString();
             got << cols.join(QLatin1Char('|'));
         }
-        QCOMPARE(got, (QStringList{"s-dev_cache|dev|…|—", "s-dev_pgdata|dev|48.0 MB|s-dev_db_1",
-                                   "s-prod_pgdata|prod|not created|—"}));
+        QCOMPARE(got, (QStringList{"s-dev_cache|dev|…|—", "s-dev_pgadmin|dev|not created|—",
+                                   "s-dev_pgdata|dev|48.0 MB|s-dev_db_1", "s-prod_pgdata|prod|not created|—"}));
     }
 };
 

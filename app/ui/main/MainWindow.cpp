@@ -1,0 +1,284 @@
+#include "MainWindow.h"
+
+#include "engine/EngineMonitor.h"
+#include "jobs/JobListModel.h"
+#include "stack/ContainerListModel.h"
+#include "stack/StackController.h"
+#include "stack/VolumeListModel.h"
+#include "ui_MainWindow.h"
+
+#include <QActionGroup>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyle>
+
+#ifdef PDD_HAVE_DB_UI
+#include "ui/db/DbBrowserPanel.h"
+#endif
+
+MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_project(projectDir), m_endpoint(endpoint)
+{
+    m_ui->setupUi(this);
+    m_monitor = new EngineMonitor(endpoint, this);
+    m_stack = new StackController(projectDir, this);
+    m_jobs = new JobListModel(this);
+    m_containers = new ContainerListModel(this);
+    m_volumes = new VolumeListModel(this);
+
+    m_ui->containerView->setModel(m_containers);
+    m_ui->volumeView->setModel(m_volumes);
+    m_ui->activityPanel->setModel(m_jobs);
+    m_ui->logPane->setEndpoint(endpoint);
+    for (QTableView *view : {m_ui->containerView, m_ui->volumeView}) {
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    }
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = {10, 8, 7, 22, 22};
+    for (int c = 0; c < 5; ++c)
+        m_ui->containerView->setColumnWidth(c, widths[c] * em);
+    m_ui->volumeView->setColumnWidth(VolumeListModel::NameColumn, 26 * em);
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 2);
+    m_ui->bottomSplitter->setStretchFactor(0, 3);
+    m_ui->bottomSplitter->setStretchFactor(1, 2);
+    m_ui->bannerFrame->setAutoFillBackground(true);
+    QPalette warn = m_ui->bannerFrame->palette();
+    warn.setColor(QPalette::Window, QColor(0xff, 0xf0, 0xc8));
+    warn.setColor(QPalette::WindowText, QColor(0x40, 0x30, 0x00));
+    m_ui->bannerFrame->setPalette(warn);
+    m_ui->bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(24, 24));
+    m_ui->bannerFrame->hide();
+
+    setupActions();
+
+    connect(m_monitor, &EngineMonitor::availabilityChanged, this, &MainWindow::onAvailabilityChanged);
+    connect(m_monitor, &EngineMonitor::containerChanged, m_containers, &ContainerListModel::updateContainer);
+    connect(m_monitor, &EngineMonitor::containerRemoved, m_containers, &ContainerListModel::removeContainer);
+    connect(m_monitor, &EngineMonitor::volumesChanged, m_volumes, &VolumeListModel::setVolumes);
+    connect(m_stack, &StackController::jobStarted, this, &MainWindow::trackJob);
+    connect(m_stack, &StackController::jobFinished, this, [this] {
+        m_monitor->refreshVolumes();
+        updateActions();
+    });
+    connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
+    connect(m_containers, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_ui->containerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onContainerSelectionChanged);
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_ui->tabs->widget(index) == m_ui->volumesTab)
+            m_monitor->refreshVolumes();
+    });
+
+    // Edits to the compose file or .env show up (or clear the banner) without a restart.
+    m_reloadDebounce.setSingleShot(true);
+    m_reloadDebounce.setInterval(300);
+    connect(&m_reloadDebounce, &QTimer::timeout, this, &MainWindow::reloadProject);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
+    m_watcher.addPath(projectDir);
+
+    // Uptime is derived from startedAt; repainting that column is not polling.
+    m_uptimeTick.setInterval(1000);
+    connect(&m_uptimeTick, &QTimer::timeout, m_containers, &ContainerListModel::refreshUptime);
+    m_uptimeTick.start();
+
+    m_ui->projectLabel->setText(tr("Stack folder: %1").arg(QDir::toNativeSeparators(projectDir)));
+    m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
+    addDatabaseTab();
+
+    QSettings settings;
+    setMode(settings.value(QStringLiteral("mode"), QStringLiteral("dev")).toString());
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    reloadProject();
+}
+
+MainWindow::~MainWindow()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    m_ui->logPane->stopFollowing();
+    m_monitor->stop();
+}
+
+void MainWindow::setupActions()
+{
+    QStyle *s = style();
+    auto *modes = new QActionGroup(this);
+    modes->addAction(m_ui->actionDevMode);
+    modes->addAction(m_ui->actionProdMode);
+    m_ui->actionUp->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionDown->setIcon(s->standardIcon(QStyle::SP_MediaStop));
+    m_ui->actionOpenWeb->setIcon(s->standardIcon(QStyle::SP_DirLinkIcon));
+    m_ui->actionStart->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(s->standardIcon(QStyle::SP_MediaStop));
+    m_ui->actionRestart->setIcon(s->standardIcon(QStyle::SP_BrowserReload));
+    m_ui->actionRefreshVolumes->setIcon(s->standardIcon(QStyle::SP_BrowserReload));
+    m_ui->actionCancelJob->setIcon(s->standardIcon(QStyle::SP_DialogCancelButton));
+
+    const std::pair<QToolButton *, QAction *> buttons[] = {
+        {m_ui->devButton, m_ui->actionDevMode},   {m_ui->prodButton, m_ui->actionProdMode},
+        {m_ui->upButton, m_ui->actionUp},         {m_ui->downButton, m_ui->actionDown},
+        {m_ui->openWebButton, m_ui->actionOpenWeb}, {m_ui->startButton, m_ui->actionStart},
+        {m_ui->stopButton, m_ui->actionStop},     {m_ui->restartButton, m_ui->actionRestart},
+        {m_ui->refreshVolumesButton, m_ui->actionRefreshVolumes}};
+    for (const auto &[button, action] : buttons) {
+        // A tool button shows the action's iconText, which drops the '&';
+        // keep it so every button has its Alt+letter.
+        action->setIconText(action->text());
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setAutoRaise(false);
+    }
+    m_ui->activityPanel->setCancelAction(m_ui->actionCancelJob);
+
+    connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("dev")); });
+    connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("prod")); });
+    connect(m_ui->actionUp, &QAction::triggered, this, [this] { m_stack->up(m_mode); });
+    connect(m_ui->actionDown, &QAction::triggered, this, [this] { m_stack->down(m_mode); });
+    connect(m_ui->actionOpenWeb, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(m_project.webUrl(m_mode)); });
+    connect(m_ui->actionStart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("start")); });
+    connect(m_ui->actionStop, &QAction::triggered, this, [this] { containerAction(QStringLiteral("stop")); });
+    connect(m_ui->actionRestart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("restart")); });
+    connect(m_ui->actionRefreshVolumes, &QAction::triggered, this, [this] { m_monitor->refreshVolumes(); });
+    connect(m_ui->actionReload, &QAction::triggered, this, &MainWindow::reloadProject);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About PostDoDjango"),
+                           tr("PostDoDjango %1\nDesktop companion for a Django + PostgreSQL stack on Docker Compose.")
+                               .arg(QStringLiteral(PDD_VERSION)));
+    });
+}
+
+void MainWindow::startMonitoring()
+{
+    if (m_endpoint.isUsable())
+        m_monitor->start();
+    updateBanner();
+}
+
+void MainWindow::setMode(const QString &mode)
+{
+    const QString m = mode == QLatin1String("prod") ? QStringLiteral("prod") : QStringLiteral("dev");
+    m_ui->actionDevMode->setChecked(m == QLatin1String("dev"));
+    m_ui->actionProdMode->setChecked(m == QLatin1String("prod"));
+    if (m == m_mode)
+        return;
+    m_mode = m;
+    QSettings().setValue(QStringLiteral("mode"), m_mode);
+    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode));
+    m_containers->setContainers(m_monitor->containers());
+    setWindowTitle(tr("PostDoDjango — %1 (%2)").arg(m_project.stackName(), m_mode));
+    updateActions();
+}
+
+void MainWindow::reloadProject()
+{
+    m_project.reload();
+    // Editors replace files on save, which drops them from the watcher.
+    for (const QString &f : {m_project.composeFile(), m_project.envFilePath()}) {
+        if (QFileInfo::exists(f) && !m_watcher.files().contains(f))
+            m_watcher.addPath(f);
+    }
+    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode));
+    m_containers->setContainers(m_monitor->containers());
+    QMap<QString, QStringList> declared;
+    for (const QString &mode : StackProject::modes())
+        declared.insert(mode, m_project.compose().volumesForMode(mode));
+    m_volumes->setStack(m_project.stackName(), declared);
+    m_volumes->setVolumes(m_monitor->volumes());
+    m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(m_project.webUrl(m_mode).toString()));
+    setWindowTitle(tr("PostDoDjango — %1 (%2)").arg(m_project.stackName(), m_mode));
+    updateBanner();
+}
+
+void MainWindow::onAvailabilityChanged(bool available, const QString &reason)
+{
+    m_engineProblem = available ? QString() : reason;
+    if (available) {
+        m_containers->setContainers(m_monitor->containers());
+        m_volumes->setVolumes(m_monitor->volumes());
+        m_monitor->refreshVolumes();
+    }
+    statusBar()->showMessage(available ? tr("Docker Engine API %1").arg(m_monitor->apiVersion()) : tr("Engine unavailable"));
+    updateBanner();
+    updateActions();
+}
+
+void MainWindow::updateBanner()
+{
+    QStringList problems;
+    if (!m_engineProblem.isEmpty())
+        problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
+    if (!m_project.compose().isValid())
+        problems << tr("Compose file problem: %1").arg(m_project.compose().error().toString());
+    m_ui->bannerText->setText(problems.join(QLatin1Char('\n')));
+    m_ui->bannerFrame->setVisible(!problems.isEmpty());
+}
+
+void MainWindow::updateActions()
+{
+    const bool engine = m_monitor->isAvailable();
+    const bool busy = m_stack->runningCount() > 0;
+    m_ui->actionUp->setEnabled(!busy);
+    m_ui->actionDown->setEnabled(!busy);
+    const int row = m_ui->containerView->currentIndex().row();
+    const QString state = m_containers->index(row, 0).data(ContainerListModel::StateRole).toString();
+    const bool hasContainer = engine && !m_containers->containerIdAt(row).isEmpty();
+    const bool running = state == QLatin1String("running") || state == QLatin1String("restarting");
+    m_ui->actionStart->setEnabled(hasContainer && !running);
+    m_ui->actionStop->setEnabled(hasContainer && running);
+    m_ui->actionRestart->setEnabled(hasContainer);
+    m_ui->actionRefreshVolumes->setEnabled(engine);
+}
+
+void MainWindow::onContainerSelectionChanged()
+{
+    const QModelIndex current = m_ui->containerView->currentIndex();
+    m_selectedService = current.data(ContainerListModel::ServiceRole).toString();
+    const QString id = m_containers->containerIdAt(current.row());
+    const QString name = current.data(ContainerListModel::ContainerNameRole).toString();
+    if (id != m_ui->logPane->followedId())
+        m_ui->logPane->follow(id, name.isEmpty() ? m_selectedService : name);
+    updateActions();
+}
+
+void MainWindow::restoreSelection()
+{
+    // A reset (a container appeared or went away) must not lose the user's place.
+    const int row = m_containers->rowForService(m_selectedService);
+    if (row >= 0)
+        m_ui->containerView->setCurrentIndex(m_containers->index(row, 0));
+    else
+        onContainerSelectionChanged();
+}
+
+void MainWindow::containerAction(const QString &action)
+{
+    const QString id = m_containers->containerIdAt(m_ui->containerView->currentIndex().row());
+    if (id.isEmpty())
+        return;
+    trackJob(m_monitor->containerAction(id, action));
+}
+
+void MainWindow::trackJob(Job *job)
+{
+    if (job)
+        m_jobs->add(job);
+    updateActions();
+}
+
+void MainWindow::addDatabaseTab()
+{
+#ifdef PDD_HAVE_DB_UI
+    // Filled in once the db-ui panel is available in this build.
+#endif
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "engine/EngineEndpoint.h"
+#include "stack/StackProject.h"
+
+#include <QFileSystemWatcher>
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class ContainerListModel;
+class EngineMonitor;
+class Job;
+class JobListModel;
+class StackController;
+class VolumeListModel;
+namespace Ui {
+class MainWindow;
+}
+
+// The stack at a glance: mode switch, containers and volumes of the stack,
+// the selected container's log and the Activity panel. All state lives in the
+// core objects it owns (EngineMonitor, StackController, the list models); the
+// window only wires their signals to views and user intent back to them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(const QString &projectDir, const EngineEndpoint &endpoint, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QString mode() const { return m_mode; }
+    void setMode(const QString &mode);
+    // Starts the engine feed; separate from construction so the first paint
+    // does not wait for anything.
+    void startMonitoring();
+
+    ContainerListModel *containerModel() const { return m_containers; }
+    const StackProject &project() const { return m_project; }
+
+private:
+    void setupActions();
+    void reloadProject();
+    void onAvailabilityChanged(bool available, const QString &reason);
+    void updateBanner();
+    void updateActions();
+    void onContainerSelectionChanged();
+    void containerAction(const QString &action);
+    void trackJob(Job *job);
+    void restoreSelection();
+    void addDatabaseTab();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    StackProject m_project;
+    EngineEndpoint m_endpoint;
+    QString m_mode;
+    QString m_engineProblem;
+    QString m_selectedService;
+
+    EngineMonitor *m_monitor = nullptr;
+    StackController *m_stack = nullptr;
+    JobListModel *m_jobs = nullptr;
+    ContainerListModel *m_containers = nullptr;
+    VolumeListModel *m_volumes = nullptr;
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadDebounce;
+    QTimer m_uptimeTick;
+};

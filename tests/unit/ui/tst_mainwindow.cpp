@@ -1,0 +1,216 @@
+#include "main/MainWindow.h"
+#include "stack/ContainerListModel.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+// The main window without a daemon: engine unreachable (DOCKER_HOST points at
+// a socket that does not exist) and a fake run script, so what is checked is
+// the window's own behaviour — banners, mode switch, actions, keyboard access.
+namespace {
+const char kCompose[] = "services:\n"
+                        "  db:\n    image: ${POSTGRES_IMAGE:-postgres:16}\n    profiles: [dev, prod]\n"
+                        "    ports: [\"127.0.0.1:${DEV_DB_PORT:-5432}:5432\"]\n"
+                        "  web:\n    image: web:latest\n    profiles: [dev]\n    ports: [\"${DEV_WEB_PORT:-8000}:8000\"]\n"
+                        "  pgadmin:\n    image: ${PGADMIN_IMAGE:-dpage/pgadmin4:8}\n    profiles: [dev]\n"
+                        "  nginx:\n    image: ${NGINX_IMAGE:-nginx:1.27}\n    profiles: [prod]\n"
+                        "volumes:\n  pgdata:\n";
+const char kRun[] = "#!/bin/sh\necho \"args: $*\"\nsleep 0.2\necho \"[1/1] done\"\n";
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+QStringList column(QAbstractItemModel *m, int col)
+{
+    QStringList out;
+    for (int r = 0; r < m->rowCount(); ++r)
+        out << m->index(r, col).data().toString();
+    return out;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_stack.isValid() && m_config.isValid());
+        // Keep the user's settings out of it.
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjangoTest"));
+        qputenv("DOCKER_HOST", "unix://" + m_stack.filePath(QStringLiteral("no-such.sock")).toUtf8());
+        qputenv("STACK_NAME", "pddtest-ui");
+        writeFile(m_stack.filePath("docker-compose.yml"), kCompose);
+        writeFile(m_stack.filePath("run"), kRun);
+        writeFile(m_stack.filePath(".env"), "DEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n");
+        m_window = std::make_unique<MainWindow>(m_stack.path(), EngineEndpoint::fromEnvironment());
+        m_window->show();
+        m_window->startMonitoring();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void engineUnavailableShowsBannerAndKeepsRunning()
+    {
+        auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+        QVERIFY2(banner->text().startsWith(QStringLiteral("Docker engine unavailable: ")), qPrintable(banner->text()));
+        // The reason is a sentence that names the socket, not an error code.
+        QVERIFY2(banner->text().contains(QStringLiteral("no-such.sock")), qPrintable(banner->text()));
+        // Services are still listed from the compose file.
+        auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
+        QCOMPARE(column(view->model(), ContainerListModel::StateColumn),
+                 (QStringList{"not created", "not created", "not created"}));
+        saveShot(QStringLiteral("ui-engine-unavailable.png"));
+    }
+
+    void modeSwitchChangesServices()
+    {
+        auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
+        QTest::mouseClick(m_window->findChild<QToolButton *>(QStringLiteral("prodButton")), Qt::LeftButton);
+        QCOMPARE(m_window->mode(), QStringLiteral("prod"));
+        QCOMPARE(column(view->model(), ContainerListModel::ServiceColumn), (QStringList{"db", "nginx"}));
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("pddtest-ui (prod)")));
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(m_window->mode(), QStringLiteral("dev"));
+        QCOMPARE(column(view->model(), ContainerListModel::ServiceColumn), (QStringList{"db", "web", "pgadmin"}));
+        QCOMPARE(column(view->model(), ContainerListModel::PortsColumn),
+                 (QStringList{"127.0.0.1:5432→5432", "28000→8000", ""}));
+    }
+
+    void brokenComposeFileShowsPositionAndRecovers()
+    {
+        auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
+        writeFile(m_stack.filePath("docker-compose.yml"), "services:\n  db:\n    image: [oops\n");
+        // The file watcher reloads on its own; F5 does it at once.
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        const QString where = m_stack.filePath("docker-compose.yml") + QStringLiteral(":4:1: ");
+        QVERIFY2(banner->text().contains(QStringLiteral("Compose file problem: ") + where), qPrintable(banner->text()));
+        QVERIFY(m_window->isVisible());
+        saveShot(QStringLiteral("ui-compose-broken.png"));
+
+        writeFile(m_stack.filePath("docker-compose.yml"), kCompose);
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->text().contains(QStringLiteral("Compose file problem")), 5000);
+    }
+
+    void upAndDownRunTheScriptAsJobs_data()
+    {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("expectedArgs");
+        QTest::newRow("up dev") << "upButton" << "dev" << "args: -1";
+        QTest::newRow("down dev") << "downButton" << "dev" << "args: -5 dev";
+        QTest::newRow("up prod") << "upButton" << "prod" << "args: -0";
+        QTest::newRow("down prod") << "downButton" << "prod" << "args: -5 prod";
+    }
+    void upAndDownRunTheScriptAsJobs()
+    {
+        QFETCH(QString, button);
+        QFETCH(QString, mode);
+        QFETCH(QString, expectedArgs);
+        m_window->setMode(mode);
+        auto *jobs = m_window->findChild<QTreeView *>(QStringLiteral("jobView"));
+        auto *jobLog = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobLog"));
+        auto *btn = m_window->findChild<QToolButton *>(button);
+        const int before = jobs->model()->rowCount();
+        QTRY_VERIFY(btn->isEnabled());
+        QTest::mouseClick(btn, Qt::LeftButton);
+        QCOMPARE(jobs->model()->rowCount(), before + 1);
+        // While the script runs, Up and Down wait their turn.
+        QVERIFY(!btn->isEnabled());
+        QCOMPARE(jobs->currentIndex().row(), before);
+        QTRY_VERIFY_WITH_TIMEOUT(jobLog->toPlainText().contains(QStringLiteral("[1/1] done")), 10000);
+        QVERIFY2(jobLog->toPlainText().contains(expectedArgs), qPrintable(jobLog->toPlainText()));
+        QTRY_VERIFY(btn->isEnabled());
+    }
+
+    void everyActionHasAShortcutAndButtonsHaveMnemonics()
+    {
+        QStringList shortcuts;
+        for (QAction *a : m_window->findChildren<QAction *>()) {
+            if (a->objectName().isEmpty() || a->menu() || a->isSeparator() || a->objectName() == QLatin1String("actionAbout"))
+                continue;
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName() + QStringLiteral(" has no shortcut")));
+            const QString key = a->shortcut().toString();
+            QVERIFY2(!shortcuts.contains(key), qPrintable(key + QStringLiteral(" used twice")));
+            shortcuts << key;
+        }
+        QVERIFY(shortcuts.size() >= 12);
+
+        // Alt+letter mnemonics of everything visible at the top level must not collide.
+        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
+        QStringList letters;
+        auto take = [&](const QString &owner, const QString &text) {
+            const auto m = mnemonic.match(text);
+            QVERIFY2(m.hasMatch(), qPrintable(owner + QStringLiteral(" has no mnemonic: ") + text));
+            const QString letter = m.captured(1).toLower();
+            QVERIFY2(!letters.contains(letter), qPrintable(owner + QStringLiteral(" reuses Alt+") + letter));
+            letters << letter;
+        };
+        for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
+            if (!b->objectName().isEmpty() && !b->text().isEmpty() && b->objectName() != QLatin1String("qt_tabwidget_scrollbutton"))
+                take(b->objectName(), b->text());
+        }
+        for (QAction *menu : m_window->menuBar()->actions())
+            take(menu->text(), menu->text());
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+        for (int i = 0; i < tabs->count(); ++i)
+            take(tabs->tabText(i), tabs->tabText(i));
+        for (QLabel *l : m_window->findChildren<QLabel *>()) {
+            if (l->buddy())
+                take(l->objectName(), l->text());
+        }
+    }
+
+    void tabOrderVisitsCommandsBeforeTheViews()
+    {
+        QStringList order;
+        QWidget *w = m_window->findChild<QWidget *>(QStringLiteral("devButton"));
+        for (int i = 0; i < 9 && w; ++i) {
+            order << w->objectName();
+            w = w->nextInFocusChain();
+            while (w && ((w->focusPolicy() & Qt::TabFocus) == 0 || !w->isVisible()))
+                w = w->nextInFocusChain();
+        }
+        // The tab widget hands focus to its tab bar, then into the current page.
+        QCOMPARE(order.mid(0, 8), (QStringList{"devButton", "prodButton", "upButton", "downButton", "openWebButton",
+                                               "tabs", "qt_tabwidget_tabbar", "containerView"}));
+    }
+
+    void cleanupTestCase()
+    {
+        saveShot(QStringLiteral("ui-final.png"));
+        m_window.reset();
+    }
+
+private:
+    void saveShot(const QString &name)
+    {
+        const QString dir = QDir(qEnvironmentVariable("PDD_BINARY_DIR", QDir::currentPath())).filePath("screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
+    }
+
+    QTemporaryDir m_stack;
+    QTemporaryDir m_config;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
