@@ -1,0 +1,3 @@
+import gunicorn
+
+gunicorn.SERVER_SOFTWARE = 'Python'
