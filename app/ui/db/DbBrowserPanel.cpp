@@ -41,6 +41,8 @@ DbBrowserPanel::DbBrowserPanel(QWidget *parent)
     connect(m_ui->disconnectButton, &QPushButton::clicked, this, &DbBrowserPanel::disconnectFromServer);
     connect(m_ui->dismissButton, &QToolButton::clicked, this, [this] { showMessage({}, {}, false); });
     connect(m_ui->browser, &dbui::TableBrowser::message, this, &DbBrowserPanel::showMessage);
+    connect(m_ui->browser, &dbui::TableBrowser::jobStarted, this, &DbBrowserPanel::jobStarted);
+    connect(m_ui->console, &dbui::SqlConsole::jobStarted, this, &DbBrowserPanel::jobStarted);
     connect(m_passwords, &dbui::PasswordStore::saved, this, [this](const QString &, bool ok, const QString &text) {
         // A keychain problem is worth saying, but never hides a database error.
         if (!ok && !m_messageIsError)

@@ -3,6 +3,7 @@
 #include "db/ConnectionSettings.h"
 #include "db/DbError.h"
 #include "db/DbSession.h"
+#include "jobs/Job.h"
 #include "ui/db/ConnectionDialog.h"
 
 #include <QPointer>
@@ -57,6 +58,9 @@ public:
 Q_SIGNALS:
     void connected(const QString &serverVersion);
     void connectionFailed(const db::DbError &error);
+    // Exports and saves, so the main window can list them in the Activity panel
+    // (JobListModel::add). The Job is parented inside the panel.
+    void jobStarted(Job *job);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -222,11 +222,11 @@ Job *SqlConsole::exportTo(const QString &path)
             m_ui->errorLabel->setText(tr("Export failed: %1").arg(job->errorString()));
             m_ui->errorLabel->setVisible(true);
         }
-        m_exportJob = nullptr;
-        job->deleteLater();
+        m_exportJob = nullptr; // the Job itself stays (parented here) for the Activity panel
         updateButtons();
     });
     updateButtons();
+    Q_EMIT jobStarted(job);
     return job;
 }
 

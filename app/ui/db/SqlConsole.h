@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void queryFinished(const db::QueryOutcome &outcome);
+    void jobStarted(Job *job); // exports, for the app's Activity panel
 
 private:
     void finished(const db::QueryOutcome &outcome);

@@ -342,7 +342,12 @@ void TableBrowser::insertRow()
         return;
     const int row = m_table->rowCount();
     if (m_table->insertRows(row, 1)) {
-        const QModelIndex at = m_table->index(m_table->rowCount() - 1, 0);
+        // Start on the first column the user must fill: serials and defaults can stay DEFAULT.
+        const auto &columns = m_table->tableSchema().columns;
+        int column = 0;
+        while (column < columns.size() - 1 && !columns.at(column).defaultExpr.isEmpty())
+            ++column;
+        const QModelIndex at = m_table->index(m_table->rowCount() - 1, column);
         m_ui->gridView->scrollTo(at);
         m_ui->gridView->setCurrentIndex(at);
         m_ui->gridView->edit(at);
@@ -377,8 +382,10 @@ void TableBrowser::save()
         return;
     m_ui->gridView->setFocus(); // commits an open editor first
     m_saveJob = m_table->save();
-    if (m_saveJob)
+    if (m_saveJob) {
         Q_EMIT message(tr("Saving…"), {}, false);
+        Q_EMIT jobStarted(m_saveJob);
+    }
 }
 
 void TableBrowser::exportCsv()
@@ -422,11 +429,11 @@ Job *TableBrowser::exportTo(const QString &path)
             Q_EMIT message(tr("Export cancelled; the partial file was removed."), {}, false);
         else
             Q_EMIT message(tr("Export failed: %1").arg(job->errorString()), job->log().join('\n'), true);
-        m_exportJob = nullptr;
-        job->deleteLater();
+        m_exportJob = nullptr; // the Job itself stays (parented here) for the Activity panel
         updateActions();
     });
     updateActions();
+    Q_EMIT jobStarted(job);
     return job;
 }
 

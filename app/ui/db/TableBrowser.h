@@ -62,6 +62,8 @@ public:
 Q_SIGNALS:
     // One line for the panel's message bar; details go to its tooltip / details view.
     void message(const QString &text, const QString &details, bool isError);
+    // Every slow operation started here (export, save), for the app's Activity panel.
+    void jobStarted(Job *job);
 
 private:
     void createActions();

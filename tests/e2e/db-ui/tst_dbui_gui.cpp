@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cleanup();
     void browseRendersNullAndEmptyDistinctly();
     void editSaveIsVisibleToAnotherConnection();
+    void insertAndDeleteRows();
     void conflictIsReportedNotOverwritten();
     void tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow();
     void filterAndServerSideSort();
@@ -278,6 +279,44 @@ void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
     QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 5"), std::string("item 5"));
 }
 
+void TestDbUiGui::insertAndDeleteRows()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(openItems());
+    QSignalSpy jobs(m_panel.get(), &DbBrowserPanel::jobStarted);
+    auto *browser = m_panel->browser();
+    auto *model = browser->tableModel();
+    auto *grid = browser->ui()->gridView;
+    const int name = column(QStringLiteral("name"));
+    grid->setFocus();
+    QTest::keyClick(grid, Qt::Key_Insert, Qt::ControlModifier);
+    QCOMPARE(model->rowCount(), 51);
+    // The editor opens on the first column without a default (id is a serial).
+    QCOMPARE(grid->currentIndex().column(), name);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != grid);
+    QTest::keyClicks(editor, QStringLiteral("inserted by the GUI"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(model->index(50, name).data(db::FullValueRole).toString(), QStringLiteral("inserted by the GUI"));
+    QCOMPARE(model->index(50, 0).data().toString(), QStringLiteral("DEFAULT"));
+    QCOMPARE(db::RowState(model->index(50, 0).data(db::RowStateRole).toInt()), db::RowState::Inserted);
+
+    grid->setCurrentIndex(model->index(49, name)); // id 50
+    QTest::keyClick(grid, Qt::Key_Delete, Qt::ControlModifier);
+    QCOMPARE(db::RowState(model->index(49, name).data(db::RowStateRole).toInt()), db::RowState::Deleted);
+    QVERIFY(browser->delegate()->styledOption(model->index(49, name)).font.strikeOut());
+    screenshot(QStringLiteral("db-insert-delete"));
+
+    QSignalSpy saved(model, &db::TableModel::saved);
+    QTest::keyClick(grid, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items WHERE name = 'inserted by the GUI'"), std::string("1"));
+    QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items WHERE id = 50"), std::string("0"));
+    QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items"), std::string("50"));
+    QCOMPARE(jobs.size(), 1); // the save, for the Activity panel
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 50, 10000);
+}
+
 void TestDbUiGui::conflictIsReportedNotOverwritten()
 {
     QVERIFY(connectPanel(settings()));
@@ -374,6 +413,22 @@ void TestDbUiGui::consoleShowsResults()
     QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("1 rows")));
     QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("ms")));
     screenshot(QStringLiteral("db-console"));
+
+    // Export of a query: COPY (…) TO STDOUT, streamed to the file.
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("q.csv"));
+    QSignalSpy jobs(m_panel.get(), &DbBrowserPanel::jobStarted);
+    console->ui()->editor->setPlainText(QStringLiteral("SELECT id, name FROM \"dbui gui\".items WHERE id <= 3 ORDER BY id"));
+    console->run();
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isRunning() && done.size() == 2, 10000);
+    Job *job = console->exportTo(path);
+    QVERIFY(job);
+    QCOMPARE(jobs.size(), 1);
+    QSignalSpy finished(job, &Job::finished);
+    QVERIFY(finished.wait(10000));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("id,name\n1,item 1\n2,item 2\n3,item 3\n"));
 }
 
 void TestDbUiGui::consoleShowsErrorPosition()

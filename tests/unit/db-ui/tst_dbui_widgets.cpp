@@ -9,6 +9,8 @@
 #include "ui/db/SavedConnections.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
 #include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void delegatePendingEdit();
     void dialogDefaultsProductionToReadOnly();
     void passwordStoreNeverFallsBackToPlainText();
+    void dialogFillsSavedPasswordFromKeychain();
 };
 
 static db::ConnectionSettings sample(const QString &label = QStringLiteral("dev"))
@@ -268,6 +271,38 @@ void TestDbUiWidgets::passwordStoreNeverFallsBackToPlainText()
         QFile f(it.next());
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains("pw-in-keychain-only"), qPrintable(f.fileName()));
+    }
+}
+
+void TestDbUiWidgets::dialogFillsSavedPasswordFromKeychain()
+{
+    QTemporaryDir dir;
+    QSettings ini(dir.filePath(QStringLiteral("k.ini")), QSettings::IniFormat);
+    dbui::SavedConnections saved(&ini);
+    dbui::PasswordStore store(QStringLiteral("pdd-unit-test-dialog"));
+    const auto s = sample(QStringLiteral("stored"));
+    saved.save(s);
+    QSignalSpy stored(&store, &dbui::PasswordStore::saved);
+    store.save(dbui::SavedConnections::keychainKey(s), s.password);
+    QVERIFY(stored.wait(15000) || stored.count() == 1);
+    const bool keychain = stored.first().at(1).toBool();
+    if (qEnvironmentVariable("PDD_EXPECT_KEYCHAIN") == QLatin1String("1"))
+        QVERIFY(keychain);
+
+    dbui::ConnectionDialog dialog(&saved, &store);
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("savedCombo"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("noteLabel"));
+    QCOMPARE(combo->count(), 2); // "(new connection)" + the saved one
+    combo->setCurrentIndex(1);
+    Q_EMIT combo->activated(1); // as a user's pick does
+    QCOMPARE(dialog.settings().user, s.user); // fields at once
+    if (keychain) {
+        QTRY_COMPARE(password->text(), s.password); // the password when the keychain answers
+        store.remove(dbui::SavedConnections::keychainKey(s));
+    } else {
+        QTRY_VERIFY(note->text().contains(QStringLiteral("keychain")));
+        QVERIFY(password->text().isEmpty());
     }
 }
 
