@@ -152,6 +152,29 @@ void TableModel::fetchPrevious()
         requestPage(Direction::Backward);
 }
 
+void TableModel::countRows()
+{
+    if (!m_schemaReady)
+        return;
+    const TableSchema schema = m_schema;
+    const QVector<Filter> filters = m_filters;
+    const quint64 generation = m_generation;
+    m_session->submit(
+        this,
+        [this, schema, filters, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+            TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
+            q.setFilters(filters);
+            pqxx::read_transaction tx(conn);
+            const qint64 rows = execBuilt(tx, q.exactCount())[0][0].as<long long>();
+            tx.commit();
+            return [this, rows, generation] {
+                if (generation == m_generation)
+                    Q_EMIT exactCountReady(rows);
+            };
+        },
+        [this](const DbError &e) { Q_EMIT errorOccurred(e); });
+}
+
 bool TableModel::slowPaging() const
 {
     return m_schemaReady && !m_schema.hasPrimaryKey();

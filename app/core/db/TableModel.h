@@ -66,6 +66,10 @@ public:
     bool atStart() const { return !m_hasBefore; }
     bool atEnd() const { return !m_hasAfter; }
 
+    // Exact number of rows matching the current filters (count(*) on the worker);
+    // exactCountReady() follows. The grid itself never needs it.
+    void countRows();
+
     bool slowPaging() const; // true when the relation has no primary key (OFFSET)
     bool isLoading() const { return m_loading; }
     bool isEditable() const; // has a primary key, is a table, session not read-only
@@ -94,6 +98,7 @@ Q_SIGNALS:
     void errorOccurred(const db::DbError &error);
     void pendingChangesChanged(bool pending);
     void saved();
+    void exactCountReady(qint64 rows);
     void saveFailed(const db::DbError &error); // Kind::Conflict for a row changed meanwhile
 
 public:

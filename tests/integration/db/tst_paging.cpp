@@ -163,6 +163,10 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
         QCOMPARE(want.size(), 14286);
         QCOMPARE(ids.size(), want.size());
         QVERIFY(ids == want);
+        QSignalSpy counted(&m, &TableModel::exactCountReady);
+        m.countRows();
+        QVERIFY(counted.wait(10000));
+        QCOMPARE(counted.at(0).at(0).toLongLong(), 14286);
     }
 
     void compositeKeyPagesInOrder()
