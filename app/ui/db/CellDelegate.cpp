@@ -22,6 +22,13 @@ void CellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
         option->palette.setColor(QPalette::Text, QColor(128, 128, 128));
         option->palette.setColor(QPalette::HighlightedText, QColor(200, 200, 200));
     }
+    // A new row's untouched cell gets the column default on save: say so, quietly.
+    const auto state = db::RowState(index.data(db::RowStateRole).toInt());
+    if (state == db::RowState::Inserted && !index.data(db::FullValueRole).isValid()
+        && !index.data(db::IsNullRole).toBool()) {
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, QColor(110, 110, 110));
+    }
     if (db::CellFormat::isNumericType(index.data(db::TypeNameRole).toString()))
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
 

@@ -27,7 +27,7 @@ TableBrowser::TableBrowser(QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 4);
     m_ui->mainSplitter->setStretchFactor(2, 1);
-    m_ui->mainSplitter->setSizes({300, 700, 240});
+    m_ui->mainSplitter->setSizes({340, 700, 240});
 
     m_delegate = new CellDelegate(this);
     m_ui->gridView->setItemDelegate(m_delegate);
@@ -134,8 +134,14 @@ void TableBrowser::setSession(db::DbSession *session)
         m_pager = new GridPager(m_ui->gridView, m_table, m_table);
         m_ui->catalogView->setModel(m_catalog);
         m_ui->gridView->setModel(m_table);
-        m_ui->catalogView->header()->setStretchLastSection(false);
-        m_ui->catalogView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        // Name and type at fixed widths so the details (row estimates, keys, defaults)
+        // start in view; the details column takes what it needs, with a scroll bar.
+        auto *treeHeader = m_ui->catalogView->header();
+        treeHeader->setStretchLastSection(false);
+        treeHeader->setSectionResizeMode(QHeaderView::Interactive);
+        treeHeader->resizeSection(db::CatalogModel::NameColumn, 170);
+        treeHeader->resizeSection(db::CatalogModel::TypeColumn, 80);
+        treeHeader->setSectionResizeMode(db::CatalogModel::DetailColumn, QHeaderView::ResizeToContents);
 
         connect(m_ui->catalogView->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &TableBrowser::catalogCurrentChanged);

@@ -299,6 +299,8 @@ void TestDbUiGui::insertAndDeleteRows()
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_COMPARE(model->index(50, name).data(db::FullValueRole).toString(), QStringLiteral("inserted by the GUI"));
     QCOMPARE(model->index(50, 0).data().toString(), QStringLiteral("DEFAULT"));
+    QVERIFY(browser->delegate()->styledOption(model->index(50, 0)).font.italic()); // not a literal 'DEFAULT'
+    QVERIFY(!browser->delegate()->styledOption(model->index(50, name)).font.italic());
     QCOMPARE(db::RowState(model->index(50, 0).data(db::RowStateRole).toInt()), db::RowState::Inserted);
 
     grid->setCurrentIndex(model->index(49, name)); // id 50
@@ -616,6 +618,15 @@ void TestDbUiGui::exactCountAndHostileNames()
     QVERIFY(counted.wait(10000));
     QCOMPARE(counted.first().at(1).toLongLong(), 50);
     QTRY_VERIFY(m_panel->messageText().contains(QStringLiteral("exactly 50 rows")));
+
+    // Expanding a relation lists its columns (type, key, default) and indexes.
+    const QModelIndex items = browser->catalogModel()->indexOf({QString::fromUtf8(kSchema), QStringLiteral("items")});
+    tree->expand(items);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->catalogModel()->rowCount(items) >= 6, 10000);
+    QStringList names;
+    for (int r = 0; r < browser->catalogModel()->rowCount(items); ++r)
+        names << browser->catalogModel()->index(r, 0, items).data().toString();
+    QVERIFY2(names.join(',').contains(QStringLiteral("name")), qPrintable(names.join(',')));
     screenshot(QStringLiteral("db-hostile-names"));
 }
 
