@@ -165,6 +165,27 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QCOMPARE(q("SELECT name FROM edit.items WHERE id = 111"), std::string("edited far down"));
     }
 
+    void hostileNamesEditWithoutInjection()
+    {
+        pgtest::exec(m_s, "CREATE TABLE edit.\"ta'ble; DROP TABLE edit.items; --\" (\"from\" int PRIMARY KEY, "
+                          "\"va\"\"l ✓\" text NOT NULL DEFAULT 'd'); "
+                          "INSERT INTO edit.\"ta'ble; DROP TABLE edit.items; --\" VALUES (1, 'one'), (2, 'two')");
+        TableModel m(m_session.get());
+        load(m, {"edit", "ta'ble; DROP TABLE edit.items; --"});
+        QVERIFY(m.isEditable());
+        QCOMPARE(m.rowCount(), 2);
+        QVERIFY(m.setData(m.index(0, 1), "x'); DROP TABLE edit.items; --"));
+        QVERIFY(m.removeRows(1, 1));
+        QVERIFY(m.insertRows(m.rowCount(), 1));
+        QVERIFY(m.setData(m.index(2, 0), "3"));
+        QCOMPARE(saveAndWait(m), Job::State::Succeeded);
+        const std::string t = "edit.\"ta'ble; DROP TABLE edit.items; --\"";
+        QCOMPARE(q("SELECT \"va\"\"l ✓\" FROM " + t + " WHERE \"from\" = 1"), std::string("x'); DROP TABLE edit.items; --"));
+        QCOMPARE(q("SELECT string_agg(\"from\"::text || '=' || \"va\"\"l ✓\", ',' ORDER BY 1) FROM " + t),
+                 std::string("1=x'); DROP TABLE edit.items; --,3=d"));
+        QCOMPARE(q("SELECT count(*) FROM edit.items"), std::string("10"));
+    }
+
     void readOnlySessionCannotEdit()
     {
         ConnectionSettings ro = m_s;
