@@ -77,6 +77,16 @@ bool returnsRows(const QString &sql)
     return re.match(sql).hasMatch();
 }
 
+// COPY … TO STDOUT / FROM STDIN would leave the connection in copy mode, which a
+// grid cannot consume: the export (CsvExport) is the way to run those.
+bool isClientCopy(const QString &sql)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*copy\\b.*\\b(stdout|stdin)\\b"),
+                                       QRegularExpression::CaseInsensitiveOption
+                                           | QRegularExpression::DotMatchesEverythingOption);
+    return re.match(sql).hasMatch();
+}
+
 } // namespace
 
 QueryRunner::QueryRunner(const ConnectionSettings &settings, QObject *parent)
@@ -101,6 +111,14 @@ void QueryRunner::run(const QString &sql)
 {
     if (m_running)
         return;
+    if (isClientCopy(sql)) {
+        QueryOutcome o;
+        o.error = DbError::make(DbError::Kind::Query,
+                                tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
+        // Asynchronous like every other outcome, so callers see one behaviour.
+        QMetaObject::invokeMethod(this, [this, o] { Q_EMIT finished(o); }, Qt::QueuedConnection);
+        return;
+    }
     m_running = true;
     const quint64 generation = ++m_generation;
     m_model->clear();

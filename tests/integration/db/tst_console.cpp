@@ -122,6 +122,15 @@ private Q_SLOTS:
         QVERIFY(runAndWait(r, "SELECT 2").ok);
     }
 
+    void clientCopyIsRefusedAndTheSessionStaysUsable()
+    {
+        QueryRunner r(m_s);
+        const QueryOutcome o = runAndWait(r, "copy (select 1) to STDOUT with (format csv)");
+        QVERIFY(!o.ok);
+        QVERIFY(o.error.message.contains("Export"));
+        QVERIFY(runAndWait(r, "SELECT 1").ok);
+    }
+
     void readOnlyConsoleRefusesWrites()
     {
         pgtest::exec(m_s, "DROP TABLE IF EXISTS console_ro; CREATE TABLE console_ro (x int); INSERT INTO console_ro VALUES (1)");
