@@ -119,6 +119,41 @@ private Q_SLOTS:
         QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM ro_probe WHERE id = 1"), std::string("1"));
     }
 
+    void reconnectsAfterTheConnectionIsLost()
+    {
+        DbSession session(m_s);
+        auto query = [&session, this](const std::string &sql, DbError *error) -> std::string {
+            bool done = false;
+            std::string value;
+            session.submit(
+                this,
+                [sql, &value, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                    pqxx::nontransaction tx(c);
+                    value = tx.exec(sql)[0][0].as<std::string>();
+                    return [&done] { done = true; };
+                },
+                [error, &done](const DbError &e) {
+                    *error = e;
+                    done = true;
+                });
+            for (int i = 0; i < 1000 && !done; ++i)
+                QTest::qWait(10);
+            if (!done)
+                *error = DbError::make(DbError::Kind::Other, "timed out");
+            return value;
+        };
+        DbError error;
+        const std::string pid = query("SELECT pg_backend_pid()", &error);
+        QVERIFY(!error.isError());
+        pgtest::exec(m_s, "SELECT pg_terminate_backend(" + pid + ")");
+        query("SELECT 1", &error);
+        QCOMPARE(error.kind, DbError::Kind::ConnectionLost);
+        error = {};
+        const std::string newPid = query("SELECT pg_backend_pid()", &error); // a fresh connection
+        QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+        QVERIFY(newPid != pid);
+    }
+
     void cancelWithNothingRunningIsHarmless()
     {
         DbSession session(m_s);
