@@ -2,6 +2,8 @@
 
 #include "db/ConnInfo.h"
 
+#include <QTimeZone>
+
 #include <pqxx/pqxx>
 
 namespace db {
@@ -38,6 +40,16 @@ pqxx::connection_base &DbWorker::connection()
     if (m_settings.readOnly) {
         pqxx::nontransaction tx(*conn);
         tx.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    }
+    // Show timestamptz values in the user's own zone, as pgAdmin does. An unknown
+    // zone name simply leaves the server's default in place.
+    const QByteArray zone = QTimeZone::systemTimeZoneId();
+    if (!zone.isEmpty()) {
+        try {
+            pqxx::nontransaction tx(*conn);
+            tx.exec("SET TimeZone = " + tx.quote(zone.toStdString()));
+        } catch (const pqxx::sql_error &) {
+        }
     }
     const int v = conn->server_version();
     m_serverVersion = QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);

@@ -2,6 +2,8 @@
 
 #include "db/DbSession.h"
 
+#include <QTimeZone>
+
 using namespace db;
 
 class TestSession : public QObject
@@ -56,6 +58,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
         QCOMPARE(answer, QString("hi1"));
         QVERIFY(workerThread != QThread::currentThreadId());
+    }
+
+    void timestampsShowInTheUsersZone()
+    {
+        // A zone far from the server's UTC default, for this process only.
+        qputenv("TZ", "Asia/Kolkata");
+        QCOMPARE(QTimeZone::systemTimeZoneId(), QByteArray("Asia/Kolkata"));
+        DbSession session(m_s);
+        std::string shown;
+        bool done = false;
+        session.submit(
+            this,
+            [&shown, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                pqxx::nontransaction tx(c);
+                shown = tx.exec("SELECT '2024-01-02 00:00:00+00'::timestamptz::text")[0][0].as<std::string>();
+                return [&done] { done = true; };
+            },
+            {});
+        QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+        qunsetenv("TZ");
+        QCOMPARE(shown, std::string("2024-01-02 05:30:00+05:30"));
     }
 
     void wrongPasswordIsOneClearMessage()
