@@ -200,7 +200,7 @@ private Q_SLOTS:
         t.start();
         delete m_monitor;
         m_monitor = nullptr;
-        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed()))); // not held up by the idle stream
     }
 
     void logsFromFake_data()
