@@ -44,6 +44,36 @@ void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOpt
     parser.process(app);
 }
 
+// PDD_STARTUP_TRACE=1 prints when the window first painted and when the
+// engine's state reached the views, so tests/bench/app can time a real start.
+class StartupTrace : public QObject
+{
+public:
+    explicit StartupTrace(MainWindow *window) : QObject(window)
+    {
+        window->installEventFilter(this);
+        QObject::connect(window, &MainWindow::engineAvailabilityChanged, this, [](bool available) {
+            std::fprintf(stdout, "pdd-trace engine %d\n", available ? 1 : 0);
+            std::fflush(stdout);
+        });
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            // Report after this paint has completed.
+            QTimer::singleShot(0, this, [] {
+                std::fprintf(stdout, "pdd-trace shown\n");
+                std::fflush(stdout);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_painted = false;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -88,6 +118,8 @@ int main(int argc, char *argv[])
     settings.setValue(QStringLiteral("projectDir"), projectDir);
 
     MainWindow window(projectDir, EngineEndpoint::fromEnvironment());
+    if (qEnvironmentVariableIsSet("PDD_STARTUP_TRACE"))
+        new StartupTrace(&window);
     window.show();
     // Connect after the first frame, so start-up never waits on the daemon.
     QTimer::singleShot(0, &window, &MainWindow::startMonitoring);

@@ -62,7 +62,7 @@ void LogPane::append(const QString &stream, const QString &text)
         QTextCursor c(m_ui->logText->document()->lastBlock());
         c.select(QTextCursor::BlockUnderCursor);
         QTextCharFormat f;
-        f.setForeground(QColor(0xa0, 0x30, 0x10));
+        f.setForeground(QColor(0x80, 0x50, 0x10)); // many servers log everything to stderr: tint, do not alarm
         c.mergeCharFormat(f);
     }
     if (atEnd)

@@ -39,7 +39,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
         view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     }
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {10, 8, 7, 22, 22};
+    const int widths[] = {10, 8, 7, 30, 22};
     for (int c = 0; c < 5; ++c)
         m_ui->containerView->setColumnWidth(c, widths[c] * em);
     m_ui->volumeView->setColumnWidth(VolumeListModel::NameColumn, 26 * em);
@@ -196,6 +196,7 @@ void MainWindow::reloadProject()
     m_volumes->setStack(m_project.stackName(), declared);
     m_volumes->setVolumes(m_monitor->volumes());
     m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(m_project.webUrl(m_mode).toString()));
+    updateDatabaseDefaults();
     setWindowTitle(tr("PostDoDjango — %1 (%2)").arg(m_project.stackName(), m_mode));
     updateBanner();
 }
@@ -211,6 +212,7 @@ void MainWindow::onAvailabilityChanged(bool available, const QString &reason)
     statusBar()->showMessage(available ? tr("Docker Engine API %1").arg(m_monitor->apiVersion()) : tr("Engine unavailable"));
     updateBanner();
     updateActions();
+    Q_EMIT engineAvailabilityChanged(available);
 }
 
 void MainWindow::updateBanner()
@@ -279,6 +281,25 @@ void MainWindow::trackJob(Job *job)
 void MainWindow::addDatabaseTab()
 {
 #ifdef PDD_HAVE_DB_UI
-    // Filled in once the db-ui panel is available in this build.
+    m_dbPanel = new DbBrowserPanel(m_ui->tabs);
+    m_dbPanel->setObjectName(QStringLiteral("dbPanel"));
+    m_ui->tabs->addTab(m_dbPanel, tr("Data&base"));
+    connect(m_dbPanel, &DbBrowserPanel::jobStarted, this, &MainWindow::trackJob);
+#endif
+}
+
+void MainWindow::updateDatabaseDefaults()
+{
+#ifdef PDD_HAVE_DB_UI
+    // The dev database as compose/.env publishes it on loopback; prod's is never published.
+    const StackProject::DbDefaults d = m_project.devDatabase();
+    db::ConnectionSettings s;
+    s.host = d.host;
+    s.port = d.port;
+    s.user = d.user;
+    s.database = d.database;
+    s.password = d.password;
+    s.label = tr("%1 dev (compose/.env)").arg(m_project.stackName());
+    m_dbPanel->setDefaultConnection(s);
 #endif
 }

@@ -10,6 +10,7 @@
 #include <memory>
 
 class ContainerListModel;
+class DbBrowserPanel;
 class EngineMonitor;
 class Job;
 class JobListModel;
@@ -39,6 +40,10 @@ public:
     ContainerListModel *containerModel() const { return m_containers; }
     const StackProject &project() const { return m_project; }
 
+Q_SIGNALS:
+    // After the views took the engine's state in (or lost it).
+    void engineAvailabilityChanged(bool available);
+
 private:
     void setupActions();
     void reloadProject();
@@ -50,6 +55,7 @@ private:
     void trackJob(Job *job);
     void restoreSelection();
     void addDatabaseTab();
+    void updateDatabaseDefaults();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     StackProject m_project;
@@ -63,6 +69,7 @@ private:
     JobListModel *m_jobs = nullptr;
     ContainerListModel *m_containers = nullptr;
     VolumeListModel *m_volumes = nullptr;
+    DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;

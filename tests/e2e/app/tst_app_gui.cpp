@@ -1,0 +1,246 @@
+#include "compose/EnvFile.h"
+#include "jobs/Job.h"
+#include "jobs/JobListModel.h"
+#include "main/MainWindow.h"
+#include "stack/ContainerListModel.h"
+
+#ifdef PDD_HAVE_DB_UI
+#include "ui/db/DbBrowserPanel.h"
+#endif
+
+#include <QDir>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+// The app driven like a user on the machine's real Docker daemon: a copy of
+// compose/ under its own STACK_NAME and ports (28100+), the forged offline
+// images, and the real buttons clicked. Dev and prod are each brought Up until
+// every service shows running (healthy), then Down until nothing runs.
+namespace {
+
+const char kStack[] = "pddtest-gui";
+
+bool runQuiet(const QString &program, const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs))
+        return false;
+    if (out)
+        *out = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+QString states(const ContainerListModel *m)
+{
+    QStringList out;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        out << m->index(r, ContainerListModel::ServiceColumn).data().toString() + QLatin1Char('=')
+                + m->index(r, ContainerListModel::StateColumn).data().toString() + QLatin1Char('/')
+                + m->index(r, ContainerListModel::HealthColumn).data().toString();
+    }
+    return out.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+class TestAppGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const bool ci = qEnvironmentVariable("CI") == QLatin1String("true");
+        QByteArray out;
+        if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.ServerVersion}}")}, &out)) {
+            if (ci)
+                QFAIL(qPrintable(QStringLiteral("the Docker daemon is not reachable: ") + QString::fromUtf8(out)));
+            QSKIP("the Docker daemon is not reachable (docker info failed); start it to run this test");
+        }
+
+        // The forged stand-ins for the official images (tests/support/forge-images).
+        const QString source = qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR));
+        EnvFile forge = EnvFile::load(QDir(source).filePath(QStringLiteral("tests/support/forge.env")));
+        QVERIFY2(forge.fileExists(), "tests/support/forge.env is missing");
+        for (const QString &key : forge.fileKeys()) {
+            const QString image = forge.fileValue(key);
+            qputenv(key.toUtf8(), image.toUtf8());
+            if (key == QLatin1String("PYTHON_IMAGE"))
+                continue; // a build argument, only needed when the web image is built
+            if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("image"), QStringLiteral("inspect"), image})) {
+                const QString msg = QStringLiteral("forged image %1 is missing; run tests/support/forge-images").arg(image);
+                if (ci)
+                    QFAIL(qPrintable(msg));
+                QSKIP(qPrintable(msg));
+            }
+        }
+
+        // A private copy of the stack, so its generated .env never touches the repository's.
+        QVERIFY(m_dir.isValid());
+        QVERIFY(runQuiet(QStringLiteral("cp"), {QStringLiteral("-a"), QDir(source).filePath(QStringLiteral("compose")) + QStringLiteral("/."), m_dir.path()}));
+        QFile::remove(m_dir.filePath(QStringLiteral(".env")));
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        qputenv("STACK_NAME", kStack);
+        qputenv("DEV_WEB_PORT", "28100");
+        qputenv("DEV_HOST_WEB_PORT", "28101");
+        qputenv("DEV_DB_PORT", "28132");
+        qputenv("PGADMIN_PORT", "28150");
+        qputenv("PROD_HTTP_PORT", "28180");
+        removeLeftovers();
+
+        m_window = std::make_unique<MainWindow>(m_dir.path(), EngineEndpoint::fromEnvironment());
+        m_window->resize(1100, 760);
+        m_window->show();
+        m_window->startMonitoring();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
+        // The engine connects; no banner stays up.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Docker Engine API")), 15000);
+        QVERIFY2(banner->text().isEmpty(), qPrintable(banner->text()));
+    }
+
+    void upAndDown_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QStringList>("services");
+        QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin"};
+        QTest::newRow("prod") << "prod" << QStringList{"db-prod", "web-prod", "nginx"};
+    }
+    void upAndDown()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QStringList, services);
+        ContainerListModel *model = m_window->containerModel();
+        QTest::mouseClick(button(mode == QLatin1String("dev") ? "devButton" : "prodButton"), Qt::LeftButton);
+        QCOMPARE(m_window->mode(), mode);
+        for (const QString &s : services)
+            QVERIFY2(model->rowForService(s) >= 0, qPrintable(states(model)));
+
+        Job *up = clickAndGetJob("upButton");
+        QVERIFY(up);
+        // The first dev Up builds the web image from PyPI; give it time.
+        QTRY_VERIFY_WITH_TIMEOUT(up->isFinished(), 900000);
+        QVERIFY2(up->state() == Job::State::Succeeded, qPrintable(up->errorString() + QLatin1Char('\n') + up->log().join('\n')));
+        // The model learns it from /events, not from the script.
+        QTRY_VERIFY2_WITH_TIMEOUT(model->allServicesRunning(), qPrintable(states(model)), 60000);
+        for (const QString &s : services)
+            QCOMPARE(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(), QStringLiteral("running"));
+
+        // The Logs pane follows the selected container.
+        auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
+        view->setFocus();
+        view->setCurrentIndex(model->index(model->rowForService(services.first()), 0));
+        auto *log = m_window->findChild<QPlainTextEdit *>(QStringLiteral("logText"));
+        QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 15000);
+        QTest::qWait(1200); // let uptime tick and the log settle for the screenshot
+        saveShot(QStringLiteral("e2e-%1-up.png").arg(mode));
+
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+        tabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("volumesTab")));
+        auto *volumes = m_window->findChild<QTableView *>(QStringLiteral("volumeView"))->model();
+        const QString pgdata = QStringLiteral("%1-%2_pgdata").arg(QLatin1String(kStack), mode);
+        QTRY_VERIFY_WITH_TIMEOUT(volumeRowCreated(volumes, pgdata), 30000);
+        saveShot(QStringLiteral("e2e-%1-volumes.png").arg(mode));
+#ifdef PDD_HAVE_DB_UI
+        if (mode == QLatin1String("dev")) {
+            // The Database tab connects with what compose/.env says (the run
+            // script generated the password into the copy's .env on first Up).
+            auto *db = m_window->findChild<DbBrowserPanel *>(QStringLiteral("dbPanel"));
+            QVERIFY(db);
+            tabs->setCurrentWidget(db);
+            QTRY_VERIFY2_WITH_TIMEOUT(db->isConnected(), qPrintable(db->messageText()), 30000);
+            QCOMPARE(db->currentSettings().port, 28132);
+            QCOMPARE(db->currentSettings().host, QStringLiteral("127.0.0.1"));
+            QTest::qWait(500);
+            saveShot(QStringLiteral("e2e-dev-database.png"));
+        }
+#endif
+        tabs->setCurrentIndex(0);
+
+        Job *down = clickAndGetJob("downButton");
+        QVERIFY(down);
+        QTRY_VERIFY_WITH_TIMEOUT(down->isFinished(), 300000);
+        QVERIFY2(down->state() == Job::State::Succeeded, qPrintable(down->errorString() + QLatin1Char('\n') + down->log().join('\n')));
+        // Down removes the containers: they vanish through /events and every
+        // service is "not created" again; the volume stays.
+        QTRY_VERIFY2_WITH_TIMEOUT(!model->anyContainerRunning(), qPrintable(states(model)), 60000);
+        for (const QString &s : services)
+            QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(),
+                                      QStringLiteral("not created"), 30000);
+        QVERIFY(runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("inspect"), pgdata}));
+        saveShot(QStringLiteral("e2e-%1-down.png").arg(mode));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        if (!m_dir.path().isEmpty())
+            removeLeftovers();
+    }
+
+private:
+    QToolButton *button(const char *name) const { return m_window->findChild<QToolButton *>(QLatin1String(name)); }
+
+    Job *clickAndGetJob(const char *buttonName)
+    {
+        auto *jobs = m_window->findChild<QTreeView *>(QStringLiteral("jobView"));
+        const int before = jobs->model()->rowCount();
+        QToolButton *b = button(buttonName);
+        if (!b->isEnabled())
+            return nullptr;
+        QTest::mouseClick(b, Qt::LeftButton);
+        if (jobs->model()->rowCount() != before + 1)
+            return nullptr;
+        return jobs->model()->index(before, 0).data(JobListModel::JobRole).value<Job *>();
+    }
+
+    static bool volumeRowCreated(QAbstractItemModel *m, const QString &name)
+    {
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (m->index(r, 0).data().toString() == name)
+                return m->index(r, 2).data().toString() != QLatin1String("not created");
+        }
+        return false;
+    }
+
+    // Containers and volumes of this test's own stack only.
+    void removeLeftovers()
+    {
+        for (const char *mode : {"dev", "prod"}) {
+            QProcess p;
+            p.setWorkingDirectory(m_dir.path());
+            p.start(QStringLiteral("sh"), {m_dir.filePath(QStringLiteral("run")), QStringLiteral("-5"), QLatin1String(mode)});
+            p.waitForFinished(180000);
+        }
+        QByteArray out;
+        runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
+                                            QStringLiteral("name=%1-").arg(QLatin1String(kStack))}, &out);
+        for (const QByteArray &v : out.split('\n')) {
+            if (v.startsWith(kStack))
+                runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("rm"), QString::fromUtf8(v)});
+        }
+    }
+
+    void saveShot(const QString &name)
+    {
+        const QString dir = QDir(qEnvironmentVariable("PDD_BINARY_DIR", QStringLiteral(PDD_BINARY_DIR))).filePath(QStringLiteral("screenshots"));
+        QDir().mkpath(dir);
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
+    }
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_config;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestAppGui)
+#include "tst_app_gui.moc"
