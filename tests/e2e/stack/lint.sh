@@ -30,9 +30,13 @@ for mode in dev prod; do
         check "docker-compose (v1) config --profile $mode" \
             docker-compose -f "$src/compose/docker-compose.yml" -p "pddlint-$mode" --profile "$mode" config -q
     fi
-    if docker compose version >/dev/null 2>&1; then
-        check "docker compose (v2) config --profile $mode" \
-            docker compose -f "$src/compose/docker-compose.yml" -p "pddlint-$mode" --profile "$mode" config -q
-    fi
+    # v2: the user's own, or the one tests/support/forge-images fetched.
+    for cfg in "${DOCKER_CONFIG:-$HOME/.docker}" "${PDD_COMPOSE_V2_CONFIG:-}"; do
+        [ -n "$cfg" ] || continue
+        if DOCKER_CONFIG=$cfg docker compose version >/dev/null 2>&1; then
+            check "docker compose (v2, $cfg) config --profile $mode" env DOCKER_CONFIG="$cfg" \
+                docker compose -f "$src/compose/docker-compose.yml" -p "pddlint-$mode" --profile "$mode" config -q
+        fi
+    done
 done
 exit $fail

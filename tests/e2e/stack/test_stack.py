@@ -93,6 +93,10 @@ class StackEndToEnd(unittest.TestCase):
         log(f"-1 to healthy (first start, pgAdmin initialising): {p.seconds:.1f} s")
 
         db = self.stack.container("dev", "db")
+        # The compose CLI asked for really ran: v2 names containers <project>-<service>-1, v1 <project>_<service>_1.
+        name = subprocess.run(["docker", "inspect", "-f", "{{.Name}}", db], stdout=subprocess.PIPE, text=True).stdout.strip()
+        expected = f"/{self.stack.project('dev')}-db-1" if os.environ.get("PDD_COMPOSE") == "v2" else f"/{self.stack.project('dev')}_db_1"
+        self.assertEqual(name, expected)
         state = subprocess.run(["docker", "inspect", "-f", "{{.State.Health.Status}}", db], stdout=subprocess.PIPE,
                                text=True).stdout.strip()
         self.assertEqual(state, "healthy")
