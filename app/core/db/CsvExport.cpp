@@ -36,14 +36,29 @@ public:
         QObject::connect(job, &QObject::destroyed, [flag] { *flag = true; });
     }
     bool isCancelRequested() const { return *m_cancel; }
-    void reportLog(const QString &line) { post([line](Job *j) { j->reportLog(line); }); }
-    void reportProgress(double f, const QString &status) { post([f, status](Job *j) { j->reportProgress(f, status); }); }
-    void reportFailed(const QString &error) { post([error](Job *j) { j->reportFailed(error); }); }
-    void reportCancelled() { post([](Job *j) { j->reportCancelled(); }); }
-    void reportSucceeded() { post([](Job *j) { j->reportSucceeded(); }); }
+    void reportLog(const QString &line)
+    {
+        post([line](Job *j) { j->reportLog(line); });
+    }
+    void reportProgress(double f, const QString &status)
+    {
+        post([f, status](Job *j) { j->reportProgress(f, status); });
+    }
+    void reportFailed(const QString &error)
+    {
+        post([error](Job *j) { j->reportFailed(error); });
+    }
+    void reportCancelled()
+    {
+        post([](Job *j) { j->reportCancelled(); });
+    }
+    void reportSucceeded()
+    {
+        post([](Job *j) { j->reportSucceeded(); });
+    }
 
 private:
-    template<typename F> void post(F f)
+    template <typename F> void post(F f)
     {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
@@ -63,7 +78,7 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 // Waits up to 100 ms for the server; returns so the caller can look at cancel.
 void waitReadable(PGconn *conn)
 {
-    pollfd p{PQsocket(conn), POLLIN, 0};
+    pollfd p { PQsocket(conn), POLLIN, 0 };
     ::poll(&p, 1, 100);
 }
 
@@ -72,8 +87,8 @@ QString errorText(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
-void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string tableSchema, std::string tableName, QString sql,
-         QString filePath, qint64 estimatedRows)
+void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string tableSchema,
+    std::string tableName, QString sql, QString filePath, qint64 estimatedRows)
 {
     ConnPtr conn(PQconnectdb(toConnInfo(settings).c_str()), &PQfinish);
     if (PQstatus(conn.get()) != CONNECTION_OK) {
@@ -139,8 +154,10 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
             bytes += n;
             if (++messages % 5000 == 0) {
                 const qint64 rows = messages - 1;
-                const double fraction = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
-                job->reportProgress(fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
+                const double fraction
+                    = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
+                job->reportProgress(
+                    fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
                 checkCancel();
             }
             continue;
@@ -176,18 +193,21 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         job->reportFailed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
         return;
     }
-    job->reportProgress(1.0, QStringLiteral("%1 rows, %2").arg(std::max<qint64>(0, messages - 1)).arg(CellFormat::humanSize(bytes)));
+    job->reportProgress(1.0,
+        QStringLiteral("%1 rows, %2")
+            .arg(std::max<qint64>(0, messages - 1))
+            .arg(CellFormat::humanSize(bytes)));
     job->reportSucceeded();
 }
 
-Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table, const QString &sql,
-           const QString &filePath, qint64 estimatedRows, QObject *parent)
+Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table,
+    const QString &sql, const QString &filePath, qint64 estimatedRows, QObject *parent)
 {
     auto *job = new Job(title, parent);
     job->reportStarted();
     // Its own thread and connection: an export of a big table must not hold up browsing.
-    std::thread(run, std::make_shared<JobLink>(job), settings, table.schema.toStdString(), table.name.toStdString(), sql, filePath,
-                estimatedRows)
+    std::thread(run, std::make_shared<JobLink>(job), settings, table.schema.toStdString(),
+        table.name.toStdString(), sql, filePath, estimatedRows)
         .detach();
     return job;
 }
@@ -203,14 +223,14 @@ QString copyStatement(const QString &selectSql)
 }
 
 Job *exportTable(const ConnectionSettings &settings, const TableRef &table, const QString &filePath,
-                 qint64 estimatedRows, QObject *parent)
+    qint64 estimatedRows, QObject *parent)
 {
     return start(QStringLiteral("Export %1 to CSV").arg(table.displayName()), settings, table, {}, filePath,
-                 estimatedRows, parent);
+        estimatedRows, parent);
 }
 
 Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath,
-                 qint64 estimatedRows, QObject *parent)
+    qint64 estimatedRows, QObject *parent)
 {
     return start(QStringLiteral("Export query to CSV"), settings, {}, sql, filePath, estimatedRows, parent);
 }

@@ -17,7 +17,8 @@ DbSession::DbSession(const ConnectionSettings &settings, QObject *parent)
     , m_worker(new DbWorker(settings))
 {
     qRegisterMetaType<db::DbError>();
-    m_thread->setObjectName(QStringLiteral("db:%1").arg(settings.label.isEmpty() ? settings.database : settings.label));
+    m_thread->setObjectName(
+        QStringLiteral("db:%1").arg(settings.label.isEmpty() ? settings.database : settings.label));
     m_worker->moveToThread(m_thread);
     m_thread->start();
 }

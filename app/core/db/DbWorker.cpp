@@ -23,8 +23,7 @@ void CancelHandle::cancel()
 DbWorker::DbWorker(const ConnectionSettings &settings)
     : m_settings(settings)
     , m_cancel(std::make_shared<CancelHandle>())
-{
-}
+{ }
 
 DbWorker::~DbWorker()
 {
@@ -48,8 +47,7 @@ pqxx::connection_base &DbWorker::connection()
         try {
             pqxx::nontransaction tx(*conn);
             tx.exec("SET TimeZone = " + tx.quote(zone.toStdString()));
-        } catch (const pqxx::sql_error &) {
-        }
+        } catch (const pqxx::sql_error &) { }
     }
     const int v = conn->server_version();
     m_serverVersion = QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);

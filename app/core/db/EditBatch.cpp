@@ -14,8 +14,7 @@ std::string param(SqlParams &params, SqlParam value)
 
 EditBatch::EditBatch(TableSchema schema, TableQuery::Quoter quote)
     : m_query(std::move(schema), std::move(quote))
-{
-}
+{ }
 
 SqlParam EditBatch::toParam(const QVariant &value)
 {

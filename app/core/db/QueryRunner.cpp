@@ -49,7 +49,8 @@ Rows readRows(const pqxx::result &r)
 }
 
 // Type names come from the transaction that produced `r` (libpqxx allows one at a time).
-QVector<QueryResultModel::Column> readColumns(pqxx::transaction_base &tx, ConsoleState &st, const pqxx::result &r)
+QVector<QueryResultModel::Column> readColumns(
+    pqxx::transaction_base &tx, ConsoleState &st, const pqxx::result &r)
 {
     QVector<QueryResultModel::Column> cols;
     std::string missing;
@@ -59,12 +60,12 @@ QVector<QueryResultModel::Column> readColumns(pqxx::transaction_base &tx, Consol
             missing += (missing.empty() ? "" : ",") + std::to_string(oid);
     }
     if (!missing.empty()) {
-        for (const auto &row : tx.exec_params("SELECT oid, typname FROM pg_type WHERE oid = ANY ($1::oid[])",
-                                              "{" + missing + "}"))
+        for (const auto &row : tx.exec_params(
+                 "SELECT oid, typname FROM pg_type WHERE oid = ANY ($1::oid[])", "{" + missing + "}"))
             st.typeNames.insert(row[0].as<unsigned>(), QString::fromUtf8(row[1].c_str()));
     }
     for (pqxx::row_size_type i = 0; i < r.columns(); ++i)
-        cols.append({QString::fromUtf8(r.column_name(i)), st.typeNames.value(r.column_type(i))});
+        cols.append({ QString::fromUtf8(r.column_name(i)), st.typeNames.value(r.column_type(i)) });
     return cols;
 }
 
@@ -72,8 +73,9 @@ QVector<QueryResultModel::Column> readColumns(pqxx::transaction_base &tx, Consol
 // read in batches instead of all at once.
 bool returnsRows(const QString &sql)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(?:--[^\\n]*\\n\\s*)*\\(?\\s*(select|with|values|table)\\b"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(?:--[^\\n]*\\n\\s*)*\\(?\\s*(select|with|values|table)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     return re.match(sql).hasMatch();
 }
 
@@ -82,8 +84,7 @@ bool returnsRows(const QString &sql)
 bool isClientCopy(const QString &sql)
 {
     static const QRegularExpression re(QStringLiteral("^\\s*copy\\b.*\\b(stdout|stdin)\\b"),
-                                       QRegularExpression::CaseInsensitiveOption
-                                           | QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     return re.match(sql).hasMatch();
 }
 
@@ -114,9 +115,10 @@ void QueryRunner::run(const QString &sql)
     if (isClientCopy(sql)) {
         QueryOutcome o;
         o.error = DbError::make(DbError::Kind::Query,
-                                tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
+            tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
         // Asynchronous like every other outcome, so callers see one behaviour.
-        QMetaObject::invokeMethod(this, [this, o] { Q_EMIT finished(o); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, o] { Q_EMIT finished(o); }, Qt::QueuedConnection);
         return;
     }
     m_running = true;
@@ -166,7 +168,8 @@ void QueryRunner::run(const QString &sql)
                         // run below reports the real error, with the position in the user's text.
                     }
                     if (viaCursor) {
-                        const pqxx::result r = tx->exec("FETCH " + std::to_string(batch) + " FROM pdd_console");
+                        const pqxx::result r
+                            = tx->exec("FETCH " + std::to_string(batch) + " FROM pdd_console");
                         columns = readColumns(*tx, *state, r);
                         rows = readRows(r);
                         o.moreRows = int(r.size()) == batch;

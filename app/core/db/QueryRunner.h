@@ -18,11 +18,11 @@ struct QueryOutcome
 {
     bool ok = false;
     qint64 elapsedMs = 0;
-    QString commandTag;     // e.g. "SELECT", "UPDATE 3"
+    QString commandTag; // e.g. "SELECT", "UPDATE 3"
     qint64 rowsAffected = -1;
-    int rowsFetched = 0;    // rows in the model so far
-    bool moreRows = false;  // a cursor is still open for fetchMore
-    DbError error;          // with position when the server gave one
+    int rowsFetched = 0; // rows in the model so far
+    bool moreRows = false; // a cursor is still open for fetchMore
+    DbError error; // with position when the server gave one
 };
 
 // The SQL console: runs one statement at a time on its own connection (its own

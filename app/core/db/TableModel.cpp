@@ -14,8 +14,7 @@ namespace db {
 TableModel::TableModel(DbSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-{
-}
+{ }
 
 TableModel::~TableModel() = default;
 
@@ -23,7 +22,7 @@ void TableModel::setTable(const TableRef &table)
 {
     beginResetModel();
     ++m_generation;
-    m_schema = TableSchema{};
+    m_schema = TableSchema {};
     m_schema.relation.ref = table;
     m_schemaReady = false;
     m_rows.clear();
@@ -275,9 +274,9 @@ void TableModel::requestPage(Direction direction)
             // Rows read in reverse order are shown in the table's order.
             if (reverse)
                 std::reverse(rows.begin(), rows.end());
-            const bool exhausted = keyset ? rows.size() < limit
-                                          : (reverse == forward ? offset == 0 || rows.size() < count
-                                                                : rows.size() < count);
+            const bool exhausted = keyset
+                ? rows.size() < limit
+                : (reverse == forward ? offset == 0 || rows.size() < count : rows.size() < count);
             return [this, generation, direction, rows = std::move(rows), exhausted]() mutable {
                 applyPage(generation, direction, std::move(rows), exhausted);
             };
@@ -386,13 +385,16 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     const ColumnInfo &c = m_schema.columns.at(section);
     switch (role) {
-    case Qt::DisplayRole: return c.name;
+    case Qt::DisplayRole:
+        return c.name;
     case Qt::ToolTipRole:
         return c.type + (c.primaryKeyPosition >= 0 ? QStringLiteral(", primary key") : QString())
             + (c.notNull ? QStringLiteral(", not null") : QString())
             + (c.foreignKey.isEmpty() ? QString() : QStringLiteral(", references ") + c.foreignKey);
-    case TypeNameRole: return c.typeName;
-    default: return {};
+    case TypeNameRole:
+        return c.typeName;
+    default:
+        return {};
     }
 }
 

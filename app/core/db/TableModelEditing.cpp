@@ -50,18 +50,24 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
         return v.isValid() ? CellFormat::display(m_schema.columns.at(c).typeName, v.toString())
                            : CellFormat::nullText();
     case Qt::EditRole:
-    case FullValueRole: return v;
+    case FullValueRole:
+        return v;
     case Qt::ToolTipRole:
         return v.isValid() ? QVariant(v.toString().left(2000)) : QVariant(CellFormat::nullText());
-    case IsNullRole: return !isDefault && !v.isValid();
-    case PendingEditRole: return row->edits.contains(c) || row->state == RowState::Inserted;
-    case RowStateRole: return int(row->state);
-    case TypeNameRole: return m_schema.columns.at(c).typeName;
+    case IsNullRole:
+        return !isDefault && !v.isValid();
+    case PendingEditRole:
+        return row->edits.contains(c) || row->state == RowState::Inserted;
+    case RowStateRole:
+        return int(row->state);
+    case TypeNameRole:
+        return m_schema.columns.at(c).typeName;
     case Qt::TextAlignmentRole:
         return CellFormat::isNumericType(m_schema.columns.at(c).typeName)
             ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
             : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -218,10 +224,10 @@ Job *TableModel::save()
                 const EditStatement st = batch.statementFor(ch);
                 const pqxx::result r = execBuilt(tx, st.query);
                 if (st.mustAffectOneRow && r.affected_rows() != 1) {
-                    const DbError conflict = DbError::make(
-                        DbError::Kind::Conflict,
-                        QStringLiteral("A row was changed or deleted by someone else since it was read, so "
-                                       "nothing was saved. Reload to see the current data, then edit again."));
+                    const DbError conflict = DbError::make(DbError::Kind::Conflict,
+                        QStringLiteral(
+                            "A row was changed or deleted by someone else since it was read, so "
+                            "nothing was saved. Reload to see the current data, then edit again."));
                     return [finish, conflict] { finish(conflict); };
                 }
             }

@@ -27,34 +27,45 @@ std::string likeLiteral(const QString &value)
 QString Filter::opLabel(FilterOp op)
 {
     switch (op) {
-    case FilterOp::Equals: return QStringLiteral("=");
-    case FilterOp::NotEquals: return QStringLiteral("≠");
-    case FilterOp::Less: return QStringLiteral("<");
-    case FilterOp::LessOrEqual: return QStringLiteral("≤");
-    case FilterOp::Greater: return QStringLiteral(">");
-    case FilterOp::GreaterOrEqual: return QStringLiteral("≥");
-    case FilterOp::Contains: return QStringLiteral("contains");
-    case FilterOp::StartsWith: return QStringLiteral("starts with");
-    case FilterOp::Like: return QStringLiteral("LIKE");
-    case FilterOp::ILike: return QStringLiteral("ILIKE");
-    case FilterOp::IsNull: return QStringLiteral("is NULL");
-    case FilterOp::IsNotNull: return QStringLiteral("is not NULL");
+    case FilterOp::Equals:
+        return QStringLiteral("=");
+    case FilterOp::NotEquals:
+        return QStringLiteral("≠");
+    case FilterOp::Less:
+        return QStringLiteral("<");
+    case FilterOp::LessOrEqual:
+        return QStringLiteral("≤");
+    case FilterOp::Greater:
+        return QStringLiteral(">");
+    case FilterOp::GreaterOrEqual:
+        return QStringLiteral("≥");
+    case FilterOp::Contains:
+        return QStringLiteral("contains");
+    case FilterOp::StartsWith:
+        return QStringLiteral("starts with");
+    case FilterOp::Like:
+        return QStringLiteral("LIKE");
+    case FilterOp::ILike:
+        return QStringLiteral("ILIKE");
+    case FilterOp::IsNull:
+        return QStringLiteral("is NULL");
+    case FilterOp::IsNotNull:
+        return QStringLiteral("is not NULL");
     }
     return {};
 }
 
 QVector<FilterOp> Filter::allOps()
 {
-    return {FilterOp::Equals, FilterOp::NotEquals, FilterOp::Less, FilterOp::LessOrEqual,
-            FilterOp::Greater, FilterOp::GreaterOrEqual, FilterOp::Contains, FilterOp::StartsWith,
-            FilterOp::Like, FilterOp::ILike, FilterOp::IsNull, FilterOp::IsNotNull};
+    return { FilterOp::Equals, FilterOp::NotEquals, FilterOp::Less, FilterOp::LessOrEqual, FilterOp::Greater,
+        FilterOp::GreaterOrEqual, FilterOp::Contains, FilterOp::StartsWith, FilterOp::Like, FilterOp::ILike,
+        FilterOp::IsNull, FilterOp::IsNotNull };
 }
 
 TableQuery::TableQuery(TableSchema schema, Quoter quoteName)
     : m_schema(std::move(schema))
     , m_quote(std::move(quoteName))
-{
-}
+{ }
 
 void TableQuery::setSort(int column, bool ascending)
 {
@@ -73,7 +84,8 @@ QString TableQuery::validate() const
         return QStringLiteral("The sort column does not exist.");
     for (const Filter &f : m_filters) {
         if (m_schema.columnIndex(f.column) < 0)
-            return QStringLiteral("The filter refers to a column \"%1\" that this table does not have.").arg(f.column);
+            return QStringLiteral("The filter refers to a column \"%1\" that this table does not have.")
+                .arg(f.column);
     }
     return {};
 }
@@ -131,22 +143,42 @@ std::string TableQuery::whereFilters(SqlParams &params) const
         const std::string col = quote(f.column);
         std::string cond;
         switch (f.op) {
-        case FilterOp::Equals: cond = col + " = " + param(params, f.value.toStdString()); break;
-        case FilterOp::NotEquals: cond = col + " <> " + param(params, f.value.toStdString()); break;
-        case FilterOp::Less: cond = col + " < " + param(params, f.value.toStdString()); break;
-        case FilterOp::LessOrEqual: cond = col + " <= " + param(params, f.value.toStdString()); break;
-        case FilterOp::Greater: cond = col + " > " + param(params, f.value.toStdString()); break;
-        case FilterOp::GreaterOrEqual: cond = col + " >= " + param(params, f.value.toStdString()); break;
+        case FilterOp::Equals:
+            cond = col + " = " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::NotEquals:
+            cond = col + " <> " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::Less:
+            cond = col + " < " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::LessOrEqual:
+            cond = col + " <= " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::Greater:
+            cond = col + " > " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::GreaterOrEqual:
+            cond = col + " >= " + param(params, f.value.toStdString());
+            break;
         case FilterOp::Contains:
             cond = col + "::text ILIKE '%' || " + param(params, likeLiteral(f.value)) + "::text || '%'";
             break;
         case FilterOp::StartsWith:
             cond = col + "::text LIKE " + param(params, likeLiteral(f.value)) + "::text || '%'";
             break;
-        case FilterOp::Like: cond = col + "::text LIKE " + param(params, f.value.toStdString()); break;
-        case FilterOp::ILike: cond = col + "::text ILIKE " + param(params, f.value.toStdString()); break;
-        case FilterOp::IsNull: cond = col + " IS NULL"; break;
-        case FilterOp::IsNotNull: cond = col + " IS NOT NULL"; break;
+        case FilterOp::Like:
+            cond = col + "::text LIKE " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::ILike:
+            cond = col + "::text ILIKE " + param(params, f.value.toStdString());
+            break;
+        case FilterOp::IsNull:
+            cond = col + " IS NULL";
+            break;
+        case FilterOp::IsNotNull:
+            cond = col + " IS NOT NULL";
+            break;
         }
         where += (where.empty() ? "" : " AND ") + ("(" + cond + ")");
     }
@@ -174,7 +206,8 @@ std::string TableQuery::orderBy(bool reverse) const
     return order.empty() ? std::string() : " ORDER BY " + order;
 }
 
-std::string TableQuery::keysetPredicate(const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const
+std::string TableQuery::keysetPredicate(
+    const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const
 {
     const bool asc = forwardAscending(reverse);
     const std::string op = asc ? " > " : " < ";

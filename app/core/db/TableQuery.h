@@ -14,8 +14,20 @@ namespace db {
 
 // Filter operators offered in the grid. Only these exist: the SQL text for each is
 // fixed here, the user supplies values (bound as parameters), never SQL.
-enum class FilterOp { Equals, NotEquals, Less, LessOrEqual, Greater, GreaterOrEqual,
-                      Contains, StartsWith, Like, ILike, IsNull, IsNotNull };
+enum class FilterOp {
+    Equals,
+    NotEquals,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Contains,
+    StartsWith,
+    Like,
+    ILike,
+    IsNull,
+    IsNotNull
+};
 
 struct Filter
 {
@@ -49,7 +61,7 @@ public:
 
     void setSort(int column, bool ascending); // column -1 = primary key / natural order
     void setFilters(QVector<Filter> filters); // unknown columns are rejected by validate()
-    QString validate() const;                 // empty when fine, else a sentence
+    QString validate() const; // empty when fine, else a sentence
 
     bool usesKeyset() const { return m_schema.hasPrimaryKey(); }
     // Extra trailing columns the SELECT returns after the table's own: xmin, for

@@ -23,9 +23,9 @@ class TestCsv : public QObject
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("PGPASSWORD", m_s.password); // psql's documented way; never on a command line
         p.setProcessEnvironment(env);
-        p.start("psql", {"-X", "-v", "ON_ERROR_STOP=1", "-h", m_s.host, "-p", QString::number(m_s.port), "-U",
-                         m_s.user, "-d", m_s.database, "-c",
-                         QString("\\copy %1 to '%2' csv header").arg(source, file)});
+        p.start("psql",
+            { "-X", "-v", "ON_ERROR_STOP=1", "-h", m_s.host, "-p", QString::number(m_s.port), "-U", m_s.user,
+                "-d", m_s.database, "-c", QString("\\copy %1 to '%2' csv header").arg(source, file) });
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
             qWarning("psql failed: %s", p.readAllStandardError().constData());
             return {};
@@ -48,7 +48,10 @@ class TestCsv : public QObject
     }
 
     // The file and any temporary sibling of it (the export writes through QSaveFile).
-    QStringList leftovers(const QString &name) { return QDir(m_dir.path()).entryList({name + "*"}, QDir::Files); }
+    QStringList leftovers(const QString &name)
+    {
+        return QDir(m_dir.path()).entryList({ name + "*" }, QDir::Files);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -64,7 +67,7 @@ private Q_SLOTS:
     void tableExportMatchesPsqlCopyByteForByte()
     {
         const QString file = m_dir.filePath("table.csv");
-        Job *job = CsvExport::exportTable(m_s, {"csv \"x\"", "tricky, table"}, file, 60000, this);
+        Job *job = CsvExport::exportTable(m_s, { "csv \"x\"", "tricky, table" }, file, 60000, this);
         QSignalSpy progress(job, &Job::progressChanged);
         const QByteArray ours = exportAndRead(job, file);
         const QByteArray ref = psqlCopy("\"csv \"\"x\"\"\".\"tricky, table\"", "table");
@@ -79,7 +82,8 @@ private Q_SLOTS:
 
     void queryExportMatchesPsqlCopyByteForByte()
     {
-        const QString sql = "SELECT id, \"a,b\", bin FROM \"csv \"\"x\"\"\".\"tricky, table\" WHERE id % 3 = 1 ORDER BY id DESC";
+        const QString sql = "SELECT id, \"a,b\", bin FROM \"csv \"\"x\"\"\".\"tricky, table\" WHERE id % 3 = "
+                            "1 ORDER BY id DESC";
         const QString file = m_dir.filePath("query.csv");
         const QByteArray ours = exportAndRead(CsvExport::exportQuery(m_s, sql + ";", file, -1, this), file);
         const QByteArray ref = psqlCopy("(" + sql + ")", "query");
@@ -101,8 +105,9 @@ private Q_SLOTS:
     void cancelStopsTheServerAndRemovesThePartialFile()
     {
         const QString file = m_dir.filePath("huge.csv");
-        Job *job = CsvExport::exportQuery(m_s, "SELECT a, b, repeat('x', 100) FROM generate_series(1, 20000) a, generate_series(1, 20000) b",
-                                          file, 400000000, this);
+        Job *job = CsvExport::exportQuery(m_s,
+            "SELECT a, b, repeat('x', 100) FROM generate_series(1, 20000) a, generate_series(1, 20000) b",
+            file, 400000000, this);
         QSignalSpy progress(job, &Job::progressChanged);
         QVERIFY(progress.wait(20000)); // rows are flowing
         QVERIFY(job->progress() > 0 && job->progress() < 0.5);
@@ -119,13 +124,14 @@ private Q_SLOTS:
     void deletingTheJobStopsTheExport()
     {
         const QString file = m_dir.filePath("orphan.csv");
-        Job *job = CsvExport::exportQuery(m_s, "SELECT a, b FROM generate_series(1, 20000) a, generate_series(1, 20000) b",
-                                          file, -1, this);
+        Job *job = CsvExport::exportQuery(
+            m_s, "SELECT a, b FROM generate_series(1, 20000) a, generate_series(1, 20000) b", file, -1, this);
         QSignalSpy progress(job, &Job::progressChanged);
         QVERIFY(progress.wait(20000));
         delete job; // the export thread must neither crash nor keep the server busy
         QTRY_COMPARE_WITH_TIMEOUT(
-            pgtest::scalar(m_s, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT a, b FROM%'"),
+            pgtest::scalar(
+                m_s, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT a, b FROM%'"),
             std::string("0"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(leftovers("orphan.csv").isEmpty(), 5000);
         QTest::qWait(200); // late reports from the thread are dropped, not delivered to a dead Job

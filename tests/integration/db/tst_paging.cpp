@@ -20,7 +20,8 @@ QVector<QString> collect(TableModel &m, int column, bool backward)
         QVector<QString> page;
         for (int r = first; r < first + count; ++r) {
             const QModelIndex i = m.index(r, column);
-            page << (i.data(IsNullRole).toBool() ? QStringLiteral("<NULL>") : i.data(FullValueRole).toString());
+            page << (i.data(IsNullRole).toBool() ? QStringLiteral("<NULL>")
+                                                 : i.data(FullValueRole).toString());
         }
         return page;
     };
@@ -51,7 +52,8 @@ QVector<QString> expected(const ConnectionSettings &s, const std::string &sql)
     pqxx::nontransaction tx(c);
     QVector<QString> out;
     for (const auto &row : tx.exec(sql))
-        out << (row[0].is_null() ? QStringLiteral("<NULL>") : QString::fromStdString(row[0].as<std::string>()));
+        out << (row[0].is_null() ? QStringLiteral("<NULL>")
+                                 : QString::fromStdString(row[0].as<std::string>()));
     return out;
 }
 
@@ -94,7 +96,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void forwardVisitsEveryRowOnceInOrder()
     {
         TableModel m(m_session.get());
-        openTable(m, {"paging", "big"});
+        openTable(m, { "paging", "big" });
         QVERIFY(!m.slowPaging());
         const QVector<QString> ids = collect(m, 0, false);
         QCOMPARE(ids.size(), kRows);
@@ -108,7 +110,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void descendingSortVisitsEveryRowOnce()
     {
         TableModel m(m_session.get());
-        openTable(m, {"paging", "big"});
+        openTable(m, { "paging", "big" });
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         QVERIFY(pages.wait(10000)); // first page of the default order, then re-sort
         m.sort(0, Qt::DescendingOrder);
@@ -121,7 +123,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void jumpToEndThenBackwardsVisitsEveryRowOnce()
     {
         TableModel m(m_session.get());
-        openTable(m, {"paging", "big"});
+        openTable(m, { "paging", "big" });
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         QVERIFY(pages.wait(10000));
         m.jumpToEnd();
@@ -146,10 +148,10 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
         QFETCH(bool, ascending);
         QFETCH(bool, fromEnd);
         TableModel m(m_session.get());
-        openTable(m, {"paging", "big"});
+        openTable(m, { "paging", "big" });
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         QVERIFY(pages.wait(10000));
-        m.setFilters({{"grp", FilterOp::Equals, "3"}});
+        m.setFilters({ { "grp", FilterOp::Equals, "3" } });
         QVERIFY(pages.wait(10000));
         m.sort(2, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
         if (fromEnd) {
@@ -157,8 +159,8 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
             m.jumpToEnd();
         }
         QVector<QString> ids = collect(m, 0, fromEnd);
-        const QVector<QString> want = expected(
-            m_s, std::string("SELECT id FROM paging.big WHERE grp = 3 ORDER BY label ")
+        const QVector<QString> want = expected(m_s,
+            std::string("SELECT id FROM paging.big WHERE grp = 3 ORDER BY label ")
                 + (ascending ? "ASC NULLS LAST, id ASC" : "DESC NULLS FIRST, id DESC"));
         QCOMPARE(want.size(), 14286);
         QCOMPARE(ids.size(), want.size());
@@ -172,7 +174,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void compositeKeyPagesInOrder()
     {
         TableModel m(m_session.get());
-        openTable(m, {"paging", "pair"});
+        openTable(m, { "paging", "pair" });
         QCOMPARE(m.tableSchema().primaryKey.size(), 2);
         const QVector<QString> vs = collect(m, 2, false);
         QVERIFY(vs == expected(m_s, "SELECT v FROM paging.pair ORDER BY a, b"));
@@ -184,7 +186,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     {
         TableModel m(m_session.get());
         QSignalSpy slow(&m, &TableModel::slowPagingChanged);
-        openTable(m, {"paging", "nokey"});
+        openTable(m, { "paging", "nokey" });
         QVERIFY(m.slowPaging());
         QCOMPARE(slow.count(), 1);
         QCOMPARE(slow.at(0).at(0).toBool(), true);
@@ -216,12 +218,14 @@ INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'e
   FROM generate_series(1, 3000) g;
 )SQL");
         TableModel m(m_session.get());
-        openTable(m, {"pa\"ge; --", "order by \"x\" "});
+        openTable(m, { "pa\"ge; --", "order by \"x\" " });
         QCOMPARE(m.columnCount(), 2);
-        QCOMPARE(m.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString::fromUtf8("Größe ✓ \"q\""));
+        QCOMPARE(
+            m.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString::fromUtf8("Größe ✓ \"q\""));
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         QVERIFY(pages.wait(10000));
-        m.setFilters({{QString::fromUtf8("Größe ✓ \"q\""), FilterOp::Equals, "it's; DROP TABLE paging.big; --"}});
+        m.setFilters(
+            { { QString::fromUtf8("Größe ✓ \"q\""), FilterOp::Equals, "it's; DROP TABLE paging.big; --" } });
         m.sort(1, Qt::DescendingOrder);
         const QVector<QString> ids = collect(m, 0, false);
         QCOMPARE(ids.size(), 1500);

@@ -36,15 +36,14 @@ private Q_SLOTS:
         // "15.18" from libpq's number; SHOW gives "15.18 (Debian ...)".
         const QString version = opened.at(0).at(0).toString();
         QVERIFY2(QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")).startsWith(version + " ")
-                     || QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")) == version,
-                 qPrintable(version));
+                || QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")) == version,
+            qPrintable(version));
         QCOMPARE(session.serverVersion(), version);
         QCOMPARE(session.state(), DbSession::State::Open);
         Qt::HANDLE workerThread = nullptr;
         QString answer;
         bool done = false;
-        session.submit(
-            this,
+        session.submit(this,
             [&workerThread, &answer, &done](pqxx::connection_base &c) -> DbSession::Continuation {
                 workerThread = QThread::currentThreadId();
                 pqxx::nontransaction tx(c);
@@ -68,8 +67,7 @@ private Q_SLOTS:
         DbSession session(m_s);
         std::string shown;
         bool done = false;
-        session.submit(
-            this,
+        session.submit(this,
             [&shown, &done](pqxx::connection_base &c) -> DbSession::Continuation {
                 pqxx::nontransaction tx(c);
                 shown = tx.exec("SELECT '2024-01-02 00:00:00+00'::timestamptz::text")[0][0].as<std::string>();
@@ -112,8 +110,9 @@ private Q_SLOTS:
 
     void readOnlySessionRefusesWrites()
     {
-        pgtest::exec(m_s, "DROP TABLE IF EXISTS ro_probe; CREATE TABLE ro_probe (id int PRIMARY KEY); "
-                          "INSERT INTO ro_probe VALUES (1)");
+        pgtest::exec(m_s,
+            "DROP TABLE IF EXISTS ro_probe; CREATE TABLE ro_probe (id int PRIMARY KEY); "
+            "INSERT INTO ro_probe VALUES (1)");
         ConnectionSettings s = m_s;
         s.readOnly = true;
         DbSession session(s);
@@ -185,15 +184,16 @@ private Q_SLOTS:
         PDD_WAIT(opened, 10000);
         session.cancelRunningQuery();
         bool done = false;
-        session.submit(
-            this,
+        session.submit(this,
             [](pqxx::connection_base &c) -> DbSession::Continuation {
                 pqxx::nontransaction tx(c);
                 tx.exec("SELECT 1");
                 return {};
             },
             {});
-        session.submit(this, [&done](pqxx::connection_base &) -> DbSession::Continuation { return [&done] { done = true; }; }, {});
+        session.submit(this,
+            [&done](pqxx::connection_base &) -> DbSession::Continuation { return [&done] { done = true; }; },
+            {});
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
     }
 };

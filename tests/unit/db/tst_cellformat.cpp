@@ -41,7 +41,7 @@ private Q_SLOTS:
         const QString many = "{" + QString("12345,").repeated(100) + "1}";
         QVERIFY(CellFormat::display("_int4", many).endsWith("~101 elements"));
         QCOMPARE(CellFormat::display("timestamptz", "2024-01-02 03:04:05.123+00"),
-                 QString("2024-01-02 03:04:05.123+00"));
+            QString("2024-01-02 03:04:05.123+00"));
     }
 };
 
