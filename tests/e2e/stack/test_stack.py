@@ -87,8 +87,11 @@ class StackEndToEnd(unittest.TestCase):
         log(f"-4 push: {p.seconds:.1f} s")
 
     # ------------------------------------------------------------------ -1
+    def superusers(self, mode):
+        return self.stack.psql(mode, "SELECT count(*) FROM auth_user WHERE username='admin' AND is_superuser")
+
     def test_2_dev_in_docker(self):
-        p = self.stack.run("-1")
+        p = self.stack.run("-1", env={"CREATE_SUPERUSER": "1"})
         self.assertEqual(p.returncode, 0, p.stderr[-3000:])
         log(f"-1 to healthy (first start, pgAdmin initialising): {p.seconds:.1f} s")
 
@@ -102,6 +105,7 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(state, "healthy")
         self.assertEqual(self.stack.psql("dev", "SELECT count(*) FROM django_migrations WHERE app='notes' AND name='0001_initial'"), "1")
         self.assertEqual(fx.docker_port(db, 5432), [f"127.0.0.1:{fx.PORTS['DEV_DB_PORT']}"])
+        self.assertEqual(self.superusers("dev"), "1", "CREATE_SUPERUSER=1 must create DJANGO_SUPERUSER_USERNAME")
 
         base = f"http://127.0.0.1:{fx.PORTS['DEV_WEB_PORT']}"
         status, _, body = fx.http(base + "/healthz")
@@ -192,6 +196,7 @@ class StackEndToEnd(unittest.TestCase):
         self.assertNotIn(b"DEBUG = True", body)
 
         # Only NGINX is published; gunicorn and the database are not.
+        self.assertEqual(self.superusers("prod"), "0", "no superuser unless CREATE_SUPERUSER=1")
         self.assertEqual(fx.docker_port(self.stack.container("prod", "web-prod"), 8000), [])
         self.assertEqual(fx.docker_port(self.stack.container("prod", "db-prod"), 5432), [])
         self.assertTrue(fx.docker_port(self.stack.container("prod", "nginx"), 80))
@@ -220,9 +225,14 @@ class StackEndToEnd(unittest.TestCase):
         p = self.stack.run("-0")
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         log(f"-0 to healthy (existing volume): {p.seconds:.1f} s")
-        p = self.stack.run("-1")
+        p = self.stack.run("-1", env={"CREATE_SUPERUSER": "1"})
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         log(f"-1 to healthy (existing volumes): {p.seconds:.1f} s")
+        # A second start with CREATE_SUPERUSER=1 neither fails nor duplicates the user.
+        self.assertEqual(self.superusers("dev"), "1")
+        web_log = subprocess.run(["docker", "logs", self.stack.container("dev", "web")], stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True).stdout
+        self.assertIn("superuser admin already exists", web_log)
         self.assertEqual(self.count("dev", self.dev_row), "1")
         self.assertEqual(self.count("prod", self.prod_row), "1")
         self.assertEqual(self.count("prod", self.dev_row), "0")
