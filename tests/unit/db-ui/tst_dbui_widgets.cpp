@@ -4,6 +4,7 @@
 #include "db/GridRoles.h"
 #include "ui/db/CellDelegate.h"
 #include "ui/db/ConnectionDialog.h"
+#include "ui/db/DbBrowserPanel.h"
 #include "ui/db/DetailText.h"
 #include "ui/db/PasswordStore.h"
 #include "ui/db/SavedConnections.h"
@@ -18,7 +19,10 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 class TestDbUiWidgets : public QObject
 {
@@ -36,6 +40,8 @@ private Q_SLOTS:
     void dialogDefaultsProductionToReadOnly();
     void passwordStoreNeverFallsBackToPlainText();
     void dialogFillsSavedPasswordFromKeychain();
+    void panelMnemonicsAreUnique_data();
+    void panelMnemonicsAreUnique();
 };
 
 static db::ConnectionSettings sample(const QString &label = QStringLiteral("dev"))
@@ -304,6 +310,60 @@ void TestDbUiWidgets::dialogFillsSavedPasswordFromKeychain()
         QTRY_VERIFY(note->text().contains(QStringLiteral("keychain")));
         QVERIFY(password->text().isEmpty());
     }
+}
+
+static QChar mnemonic(const QString &text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+void TestDbUiWidgets::panelMnemonicsAreUnique_data()
+{
+    QTest::addColumn<int>("tab");
+    QTest::newRow("browse") << 0;
+    QTest::newRow("console") << 1;
+}
+
+void TestDbUiWidgets::panelMnemonicsAreUnique()
+{
+    // Alt+letter must reach exactly one thing among what is on screen together
+    // (the main window adds Data&base, &Containers, &Volumes, Co&ntainer, &Stack,
+    // &Help, Activit&y, &Logs, Cle&ar, which the panel therefore avoids too).
+    QFETCH(int, tab);
+    QTemporaryDir dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    DbBrowserPanel panel;
+    panel.findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(tab);
+    panel.show();
+    QHash<QChar, QString> seen;
+    for (QChar c : QStringLiteral("bcvnshyla"))
+        seen.insert(c, QStringLiteral("main window"));
+    auto check = [&](const QString &text) {
+        const QChar m = mnemonic(text);
+        if (m.isNull())
+            return;
+        QVERIFY2(!seen.contains(m), qPrintable(QStringLiteral("'%1' and '%2' share Alt+%3").arg(text, seen.value(m), m)));
+        seen.insert(m, text);
+    };
+    for (QWidget *w : panel.findChildren<QWidget *>()) {
+        if (!w->isVisible())
+            continue;
+        if (auto *b = qobject_cast<QAbstractButton *>(w); b && !qobject_cast<QToolButton *>(w))
+            check(b->text());
+        else if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+            check(l->text());
+        else if (auto *bar = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < bar->count(); ++i)
+                check(bar->tabText(i));
+    }
+    QVERIFY(seen.size() > 9);
 }
 
 QTEST_MAIN(TestDbUiWidgets)
