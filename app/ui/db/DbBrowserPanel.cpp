@@ -58,14 +58,30 @@ DbBrowserPanel::~DbBrowserPanel()
     m_ui->console->setConnection({}, false);
 }
 
+namespace {
+bool sameConnection(const db::ConnectionSettings &a, const db::ConnectionSettings &b)
+{
+    return a.host == b.host && a.port == b.port && a.user == b.user && a.database == b.database
+        && a.password == b.password && a.readOnly == b.readOnly && a.label == b.label;
+}
+} // namespace
+
 void DbBrowserPanel::setDefaultConnection(const db::ConnectionSettings &settings)
 {
-    m_default = settings;
-    if (dbui::looksLikeProduction(settings))
-        m_default.readOnly = true;
+    db::ConnectionSettings next = settings;
+    if (dbui::looksLikeProduction(next))
+        next.readOnly = true;
+    const bool changed = !m_hasDefault || !sameConnection(next, m_default);
+    m_default = next;
     m_hasDefault = true;
-    if (isVisible() && !m_userChoseConnection)
+    // The app re-sends the defaults whenever .env is reread: reconnecting for an
+    // unchanged connection would throw away the user's pending edits.
+    if (!changed || m_userChoseConnection)
+        return;
+    if (m_session || isVisible())
         connectTo(m_default);
+    else
+        updateConnectionUi();
 }
 
 void DbBrowserPanel::showEvent(QShowEvent *event)

@@ -567,6 +567,10 @@ void TestDbUiGui::productionIsReadOnlyAndMarked()
     QVERIFY(m_panel->isProductionBannerShown());
     QCOMPARE(m_panel->productionBannerText(), QStringLiteral("PRODUCTION — read-only"));
     QVERIFY(openItems());
+    // The app re-sends unchanged defaults whenever it rereads .env: no reconnect.
+    db::DbSession *session = m_panel->session();
+    m_panel->setDefaultConnection(s);
+    QCOMPARE(m_panel->session(), session);
     auto *browser = m_panel->browser();
     QVERIFY(!browser->insertRowAction()->isEnabled());
     QVERIFY(browser->insertRowAction()->toolTip().contains(QStringLiteral("Read-only")));
