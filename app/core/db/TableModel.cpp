@@ -11,6 +11,27 @@
 
 namespace db {
 
+namespace {
+
+QVector<TableModel::Row> readRows(const pqxx::result &r, const TableQuery &q)
+{
+    const int columns = int(q.schema().columns.size());
+    QVector<TableModel::Row> rows;
+    rows.reserve(int(r.size()));
+    for (const auto &pgRow : r) {
+        TableModel::Row row;
+        row.original.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.original.append(fieldValue(pgRow[c]));
+        if (q.selectsXmin())
+            row.xmin = QString::fromUtf8(pgRow[columns].c_str());
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace
+
 TableModel::TableModel(DbSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
@@ -34,21 +55,33 @@ void TableModel::setTable(const TableRef &table)
     endResetModel();
     setLoading(true);
     const quint64 generation = m_generation;
+    const int limit = m_pageSize;
     m_session->submit(
         this,
-        [this, table, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, table, generation, limit](pqxx::connection_base &conn) -> DbSession::Continuation {
+            // Columns and the first page in one trip to the worker: the first page is
+            // what the user waits for.
             TableSchema schema = CatalogQueries::loadTableSchema(conn, table);
-            return [this, generation, schema] {
+            TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
+            pqxx::read_transaction tx(conn);
+            QVector<Row> rows = readRows(
+                execBuilt(
+                    tx, schema.hasPrimaryKey() ? q.firstPage(false, limit) : q.pageAtOffset(0, false, limit)),
+                q);
+            tx.commit();
+            const bool exhausted = rows.size() < limit;
+            return [this, generation, schema, rows = std::move(rows), exhausted]() mutable {
                 if (generation != m_generation)
                     return;
                 beginResetModel();
                 m_schema = schema;
                 m_schemaReady = true;
+                m_anchoredAtBack = false;
+                m_anchorOffset = 0;
                 endResetModel();
-                setLoading(false);
                 Q_EMIT schemaLoaded();
                 Q_EMIT slowPagingChanged(slowPaging());
-                reload();
+                applyPage(generation, Direction::Forward, std::move(rows), exhausted);
             };
         },
         [this](const DbError &e) { fail(e); });
@@ -259,18 +292,7 @@ void TableModel::requestPage(Direction direction)
             pqxx::read_transaction tx(conn);
             const pqxx::result r = execBuilt(tx, built);
             tx.commit();
-            const int columns = int(schema.columns.size());
-            QVector<Row> rows;
-            rows.reserve(int(r.size()));
-            for (const auto &pgRow : r) {
-                Row row;
-                row.original.reserve(columns);
-                for (int c = 0; c < columns; ++c)
-                    row.original.append(fieldValue(pgRow[c]));
-                if (q.selectsXmin())
-                    row.xmin = QString::fromUtf8(pgRow[columns].c_str());
-                rows.append(std::move(row));
-            }
+            QVector<Row> rows = readRows(r, q);
             // Rows read in reverse order are shown in the table's order.
             if (reverse)
                 std::reverse(rows.begin(), rows.end());
