@@ -185,7 +185,8 @@ private Q_SLOTS:
         }
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         QStringList got;
-        for (const ComposePort &port : p.services().first().ports)
+        const QVector<ComposePort> ports = p.services().first().ports; // not a temporary's member in range-for
+        for (const ComposePort &port : ports)
             got << QStringLiteral("%1|%2|%3|%4").arg(port.hostIp).arg(port.hostPort).arg(port.containerPort).arg(port.protocol);
         QCOMPARE(got.join(QLatin1Char(';')), expected);
     }
