@@ -64,12 +64,15 @@ void TableModel::setTable(const TableRef &table)
             TableSchema schema = CatalogQueries::loadTableSchema(conn, table);
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
             pqxx::read_transaction tx(conn);
-            QVector<Row> rows = readRows(
-                execBuilt(
-                    tx, schema.hasPrimaryKey() ? q.firstPage(false, limit) : q.pageAtOffset(0, false, limit)),
+            // One row more than shown tells whether another page exists.
+            QVector<Row> rows = readRows(execBuilt(tx,
+                                             schema.hasPrimaryKey() ? q.firstPage(false, limit + 1)
+                                                                    : q.pageAtOffset(0, false, limit + 1)),
                 q);
             tx.commit();
-            const bool exhausted = rows.size() < limit;
+            const bool exhausted = rows.size() <= limit;
+            if (!exhausted)
+                rows.removeLast();
             return [this, generation, schema, rows = std::move(rows), exhausted]() mutable {
                 if (generation != m_generation)
                     return;
@@ -283,22 +286,29 @@ void TableModel::requestPage(Direction direction)
             BuiltQuery built;
             if (!keyset)
                 built = q.pageAtOffset(offset, reverse, int(count));
+            // Keyset reads ask for one row more than shown: it tells whether another page
+            // exists, so the edge is known without an extra empty round trip.
             else if (restart)
-                built = q.pageAfter(key, false, limit, true);
+                built = q.pageAfter(key, false, limit + 1, true);
             else if (empty)
-                built = q.firstPage(!forward, limit);
+                built = q.firstPage(!forward, limit + 1);
             else
-                built = q.pageAfter(key, !forward, limit);
+                built = q.pageAfter(key, !forward, limit + 1);
             pqxx::read_transaction tx(conn);
             const pqxx::result r = execBuilt(tx, built);
             tx.commit();
             QVector<Row> rows = readRows(r, q);
+            bool exhausted = false;
+            if (keyset) {
+                exhausted = rows.size() <= limit;
+                if (!exhausted)
+                    rows.removeLast(); // the farthest from where we read, in either direction
+            } else {
+                exhausted = reverse == forward ? offset == 0 || rows.size() < count : rows.size() < count;
+            }
             // Rows read in reverse order are shown in the table's order.
             if (reverse)
                 std::reverse(rows.begin(), rows.end());
-            const bool exhausted = keyset
-                ? rows.size() < limit
-                : (reverse == forward ? offset == 0 || rows.size() < count : rows.size() < count);
             return [this, generation, direction, rows = std::move(rows), exhausted]() mutable {
                 applyPage(generation, direction, std::move(rows), exhausted);
             };

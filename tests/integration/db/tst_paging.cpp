@@ -206,6 +206,61 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
             QCOMPARE(back.at(i).toInt(), i + 1);
     }
 
+    // Scroll far enough that the window drops rows, then turn around: the dropped
+    // rows come back, contiguous with the window, for keyset and OFFSET paging alike.
+    void droppedRowsAreRefetchedWhenScrollingBack_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::newRow("keyset") << "big";
+        QTest::newRow("offset") << "nokey";
+    }
+    void droppedRowsAreRefetchedWhenScrollingBack()
+    {
+        QFETCH(QString, table);
+        TableModel m(m_session.get());
+        openTable(m, { "paging", table });
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        auto first = [&m] { return m.index(0, 0).data().toInt(); };
+        auto last = [&m] { return m.index(m.rowCount() - 1, 0).data().toInt(); };
+        auto step = [&](bool forward) {
+            forward ? m.fetchMore({}) : m.fetchPrevious();
+            return pages.wait(10000);
+        };
+        for (int i = 0; i < 7; ++i) // 8000 rows read, window capped at 5000
+            QVERIFY(step(true));
+        QCOMPARE(m.rowCount(), 5000);
+        QCOMPARE(first(), 3001);
+        QCOMPARE(last(), 8000);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(step(false));
+        QCOMPARE(first(), 1);
+        QCOMPARE(last(), 5000);
+        QVERIFY(!m.canFetchPrevious());
+        QVERIFY(step(true));
+        QCOMPARE(first(), 1001);
+        QCOMPARE(last(), 6000);
+
+        // The same from the end, where OFFSET counts from the back.
+        m.jumpToEnd();
+        QVERIFY(pages.wait(10000));
+        const int total = table == "big" ? kRows : 12345;
+        QCOMPARE(last(), total);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(step(false));
+        QCOMPARE(m.rowCount(), 5000);
+        QCOMPARE(first(), total - 7000 + 1);
+        QCOMPARE(last(), total - 2000);
+        QVERIFY(m.canFetchMore({}));
+        QVERIFY(step(true));
+        QCOMPARE(last(), total - 1000);
+        QCOMPARE(first(), total - 6000 + 1);
+        QVERIFY(step(true));
+        QVERIFY(step(true) || !m.canFetchMore({}));
+        QCOMPARE(last(), total);
+        for (int r = 1; r < m.rowCount(); ++r)
+            QCOMPARE(m.index(r, 0).data().toInt(), m.index(r - 1, 0).data().toInt() + 1);
+    }
+
     void hostileNamesPageAndFilterWithoutInjection()
     {
         pgtest::exec(m_s, R"SQL(
