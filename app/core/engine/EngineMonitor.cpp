@@ -29,6 +29,7 @@ constexpr int kActionStallSeconds = 60;
 // /system/df on API 1.41 sizes every layer too; it is slow but not hung.
 constexpr int kDfStallSeconds = 180;
 constexpr int kSizeRefreshDelayMs = 500;
+constexpr int kSizeRetries = 2;
 } // namespace
 
 EngineMonitor::EngineMonitor(EngineEndpoint endpoint, QObject *parent)
@@ -255,14 +256,21 @@ void EngineMonitor::fetchVolumeSizes()
     m_slowRequests->post([this](EngineClient &client) {
         const EngineReply r = client.get(QStringLiteral("/system/df"), kDfStallSeconds);
         const bool ok = r.ok;
+        const bool cancelled = r.failure == HttpResult::Failure::Cancelled;
         const QHash<QString, qint64> sizes = ok ? EngineJson::volumeSizesFromDf(r.json().object())
                                                 : QHash<QString, qint64>();
         QMetaObject::invokeMethod(
             this,
-            [this, ok, sizes] {
+            [this, ok, cancelled, sizes] {
                 m_sizesInFlight = false;
-                if (ok)
+                if (ok) {
+                    m_sizeRetriesLeft = kSizeRetries;
                     onVolumeSizes(sizes);
+                } else if (!cancelled && m_sizeRetriesLeft > 0) {
+                    // Older daemons refuse a df while another one runs; try again shortly.
+                    --m_sizeRetriesLeft;
+                    m_sizesAgain = true;
+                }
                 if (std::exchange(m_sizesAgain, false))
                     m_sizeRefresh.start();
             },

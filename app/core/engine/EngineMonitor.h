@@ -77,6 +77,7 @@ private:
     QTimer m_sizeRefresh;                 // coalesces /system/df requests
     bool m_sizesInFlight = false;
     bool m_sizesAgain = false;
+    int m_sizeRetriesLeft = 2;
     int m_connectTimeoutMs = 3000;
     int m_stallSeconds = 10;
     int m_backoffInitialMs = 500;
