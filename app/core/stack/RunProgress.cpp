@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 std::optional<double> RunProgress::fromLine(const QString &line)
 {
     static const QRegularExpression re(
@@ -19,4 +21,23 @@ std::optional<double> RunProgress::fromLine(const QString &line)
         return double(done) / total;
     }
     return std::nullopt;
+}
+
+bool RunProgress::isContainerStep(const QString &line)
+{
+    // v1: "Creating pdd-dev_db_1 ... done"; v2: " Container pdd-dev-db-1  Started".
+    static const QRegularExpression v1(QStringLiteral("^(Creating|Starting|Recreating|Stopping|Removing) \\S+\\s+\\.\\.\\. done$"));
+    static const QRegularExpression v2(QStringLiteral("^\\s*Container \\S+\\s+(Started|Stopped|Removed)$"));
+    const QString t = line.trimmed();
+    return v1.match(t).hasMatch() || v2.match(line).hasMatch();
+}
+
+std::optional<double> RunProgress::feed(const QString &line)
+{
+    if (const auto explicitFraction = fromLine(line))
+        return explicitFraction;
+    if (m_expected <= 0 || !isContainerStep(line))
+        return std::nullopt;
+    ++m_seen;
+    return std::min(0.95, double(m_seen) / m_expected);
 }

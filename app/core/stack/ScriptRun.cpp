@@ -1,6 +1,5 @@
 #include "ScriptRun.h"
 
-#include "RunProgress.h"
 #include "jobs/Job.h"
 
 #include <QTimer>
@@ -69,7 +68,7 @@ void ScriptRun::handleLine(const QString &line, bool isStderr)
     if (!m_job)
         return;
     m_job->reportLog(line);
-    if (const auto fraction = RunProgress::fromLine(line))
+    if (const auto fraction = m_progress.feed(line))
         m_job->reportProgress(*fraction, line.trimmed());
     else
         m_job->reportProgress(m_job->progress(), line.trimmed());

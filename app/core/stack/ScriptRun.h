@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LineSplitter.h"
+#include "RunProgress.h"
 
 #include <QObject>
 #include <QProcess>
@@ -23,6 +24,8 @@ public:
     ~ScriptRun() override;
 
     void start();
+    // Container steps the run is expected to print, for counted progress (0: unknown).
+    void setExpectedSteps(int steps) { m_progress = RunProgress(steps); }
     // How long a cancelled script gets between SIGTERM and SIGKILL.
     void setKillTimeout(int ms) { m_killTimeoutMs = ms; }
     qint64 processId() const { return m_process.processId(); }
@@ -42,6 +45,7 @@ private:
     QProcess m_process;
     LineSplitter m_out;
     LineSplitter m_err;
+    RunProgress m_progress;
     QString m_lastErrorLine;
     QTimer *m_killTimer = nullptr;
     int m_killTimeoutMs = 10000;

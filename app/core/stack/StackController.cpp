@@ -20,17 +20,18 @@ QStringList StackController::downArguments(const QString &mode)
     return {QStringLiteral("-5"), mode == QLatin1String("prod") ? QStringLiteral("prod") : QStringLiteral("dev")};
 }
 
-Job *StackController::up(const QString &mode)
+Job *StackController::up(const QString &mode, int containers)
 {
-    return runScript(tr("Up (%1)").arg(mode), upArguments(mode));
+    return runScript(tr("Up (%1)").arg(mode), upArguments(mode), containers);
 }
 
-Job *StackController::down(const QString &mode)
+Job *StackController::down(const QString &mode, int containers)
 {
-    return runScript(tr("Down (%1)").arg(mode), downArguments(mode));
+    // Each container is stopped, then removed.
+    return runScript(tr("Down (%1)").arg(mode), downArguments(mode), 2 * containers);
 }
 
-Job *StackController::runScript(const QString &title, const QStringList &arguments)
+Job *StackController::runScript(const QString &title, const QStringList &arguments, int expectedSteps)
 {
     auto *job = new Job(title, this);
     const QString script = QDir(m_projectDir).filePath(QStringLiteral("run"));
@@ -38,6 +39,7 @@ Job *StackController::runScript(const QString &title, const QStringList &argumen
     // Job's record does and dies with it.
     auto *run = new ScriptRun(job, script, arguments, m_projectDir, m_env, job);
     run->setKillTimeout(m_killTimeoutMs);
+    run->setExpectedSteps(expectedSteps);
     ++m_running;
     connect(run, &ScriptRun::done, this, [this, job] {
         --m_running;

@@ -26,9 +26,11 @@ public:
     static QStringList upArguments(const QString &mode);
     static QStringList downArguments(const QString &mode);
 
-    Job *up(const QString &mode);
-    Job *down(const QString &mode);
-    Job *runScript(const QString &title, const QStringList &arguments);
+    // containers: how many the mode runs, so progress can count compose's
+    // per-container lines (0 leaves the Job indeterminate).
+    Job *up(const QString &mode, int containers = 0);
+    Job *down(const QString &mode, int containers = 0);
+    Job *runScript(const QString &title, const QStringList &arguments, int expectedSteps = 0);
 
     int runningCount() const { return m_running; }
 

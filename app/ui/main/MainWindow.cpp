@@ -141,8 +141,10 @@ void MainWindow::setupActions()
 
     connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("dev")); });
     connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("prod")); });
-    connect(m_ui->actionUp, &QAction::triggered, this, [this] { m_stack->up(m_mode); });
-    connect(m_ui->actionDown, &QAction::triggered, this, [this] { m_stack->down(m_mode); });
+    connect(m_ui->actionUp, &QAction::triggered, this,
+            [this] { m_stack->up(m_mode, int(m_project.services(m_mode).size())); });
+    connect(m_ui->actionDown, &QAction::triggered, this,
+            [this] { m_stack->down(m_mode, int(m_project.services(m_mode).size())); });
     connect(m_ui->actionOpenWeb, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(m_project.webUrl(m_mode)); });
     connect(m_ui->actionStart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("start")); });

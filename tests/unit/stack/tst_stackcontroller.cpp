@@ -193,6 +193,53 @@ private Q_SLOTS:
         QCOMPARE(RunProgress::fromLine(line).value_or(-1.0), fraction);
     }
 
+    void countedProgress_data()
+    {
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QStringList>("lines");
+        QTest::addColumn<QList<double>>("fractions"); // one per line, -1 = no progress from it
+        QTest::newRow("compose v1 up, 3 services")
+            << 3
+            << QStringList{"Creating network \"s-dev_default\" with the default driver", "Creating s-dev_db_1 ... ",
+                           "Creating s-dev_db_1 ... done", "Creating s-dev_web_1     ... done",
+                           "Creating s-dev_pgadmin_1 ... done"}
+            << QList<double>{-1, -1, 1.0 / 3, 2.0 / 3, 0.95};
+        QTest::newRow("compose v2 down, 1 service, stop + remove")
+            << 2 << QStringList{" Container s-dev-db-1  Stopping", " Container s-dev-db-1  Stopped", " Container s-dev-db-1  Removed"}
+            << QList<double>{-1, 0.5, 0.95};
+        QTest::newRow("unknown count stays indeterminate")
+            << 0 << QStringList{"Creating s-dev_db_1 ... done"} << QList<double>{-1};
+        QTest::newRow("explicit markers win") << 4 << QStringList{"[1/2] db"} << QList<double>{0.5};
+    }
+    void countedProgress()
+    {
+        QFETCH(int, expected);
+        QFETCH(QStringList, lines);
+        QFETCH(QList<double>, fractions);
+        RunProgress p(expected);
+        for (int i = 0; i < lines.size(); ++i)
+            QCOMPARE(p.feed(lines.at(i)).value_or(-1.0), fractions.at(i));
+    }
+
+    void upCountsContainerLinesIntoProgress()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("run")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho 'Creating s_db_1 ... done'\nsleep 0.2\necho 'Creating s_web_1 ... done'\nsleep 0.2\n");
+        f.close();
+        StackController c(dir.path());
+        Job *job = c.up(QStringLiteral("dev"), 4);
+        QSignalSpy progress(job, &Job::progressChanged);
+        QSignalSpy finished(job, &Job::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->state(), Job::State::Succeeded);
+        QList<double> seen;
+        for (const auto &args : progress)
+            seen << args.at(0).toDouble();
+        QVERIFY2(seen.contains(0.25) && seen.contains(0.5), qPrintable(QString::number(seen.size())));
+    }
+
 private:
     static bool isZombie(pid_t pid)
     {
