@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QJsonParseError>
 
 #include <cerrno>
 
@@ -123,6 +124,22 @@ EngineReply EngineClient::get(const QString &pathAndQuery, int stallSeconds)
     CurlRequest request(m_endpoint.socketPath);
     request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
     return run(request, nullptr, stallSeconds);
+}
+
+EngineReply EngineClient::getJson(const QString &pathAndQuery, int stallSeconds)
+{
+    EngineReply reply = get(pathAndQuery, stallSeconds);
+    if (!reply.ok)
+        return reply;
+    QJsonParseError err{};
+    reply.document = QJsonDocument::fromJson(reply.body, &err);
+    if (err.error != QJsonParseError::NoError) {
+        reply.ok = false;
+        reply.failure = HttpResult::Failure::Transport;
+        reply.error = tr("The Docker Engine at %1 sent an unreadable answer to %2 (%3). Retrying.")
+                          .arg(m_endpoint.socketPath, pathAndQuery.section(QLatin1Char('?'), 0, 0), err.errorString());
+    }
+    return reply;
 }
 
 EngineReply EngineClient::post(const QString &pathAndQuery, std::function<bool()> cancelCheck, int stallSeconds)

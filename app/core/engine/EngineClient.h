@@ -24,7 +24,8 @@ struct EngineReply
     {
         return failure != HttpResult::Failure::None && failure != HttpResult::Failure::Cancelled;
     }
-    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QJsonDocument document; // set by getJson()
+    QJsonDocument json() const { return document.isNull() ? QJsonDocument::fromJson(body) : document; }
 };
 
 struct EngineTimeouts
@@ -46,6 +47,9 @@ public:
     void setApiVersion(ApiVersion v) { m_version = v; }
 
     EngineReply get(const QString &pathAndQuery, int stallSeconds = -1);
+    // get() whose 2xx body must be JSON; an unreadable one fails like a broken
+    // connection, so callers never mistake garbage for "no containers".
+    EngineReply getJson(const QString &pathAndQuery, int stallSeconds = -1);
     // stallSeconds overrides the stall limit (e.g. stop waits for the container's grace period).
     EngineReply post(const QString &pathAndQuery, std::function<bool()> cancelCheck = {}, int stallSeconds = -1);
     EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);

@@ -100,14 +100,16 @@ QString EngineEventFeed::sync(EngineClient &client, qint64 *since)
     // happens while listing is lost; replays are harmless because every
     // container event is answered by a fresh inspect.
     *since = QDateTime::currentSecsSinceEpoch() - 1;
-    const EngineReply list = client.get(QStringLiteral("/containers/json?all=1"));
+    const EngineReply list = client.getJson(QStringLiteral("/containers/json?all=1"));
     if (!list.ok)
         return list.error;
+    if (!list.json().isArray())
+        return tr("The Docker Engine answered the container list with something else than a list. Retrying.");
     QVector<ContainerInfo> containers;
     for (const QJsonValue &v : list.json().array()) {
         const ContainerInfo listed = EngineJson::containerFromList(v.toObject());
         // The list lacks StartedAt and precise health; inspect each one.
-        const EngineReply inspect = client.get(QStringLiteral("/containers/%1/json").arg(listed.id));
+        const EngineReply inspect = client.getJson(QStringLiteral("/containers/%1/json").arg(listed.id));
         if (inspect.ok) {
             ContainerInfo info = EngineJson::containerFromInspect(inspect.json().object());
             info.status = listed.status;
@@ -120,7 +122,7 @@ QString EngineEventFeed::sync(EngineClient &client, qint64 *since)
             containers.append(listed);
         }
     }
-    const EngineReply volumes = client.get(QStringLiteral("/volumes"));
+    const EngineReply volumes = client.getJson(QStringLiteral("/volumes"));
     if (!volumes.ok)
         return volumes.error;
     m_callbacks.connected(client.apiVersion().toString(), containers,

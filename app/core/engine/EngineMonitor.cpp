@@ -195,7 +195,7 @@ void EngineMonitor::onEvent(const EngineEvent &event)
         return;
     }
     m_requests->post([this, id](EngineClient &client) {
-        const EngineReply r = client.get(QStringLiteral("/containers/%1/json").arg(id));
+        const EngineReply r = client.getJson(QStringLiteral("/containers/%1/json").arg(id));
         if (!r.ok && r.status != 404)
             return; // the feed notices an unreachable engine and resyncs
         const ContainerInfo info = r.ok ? EngineJson::containerFromInspect(r.json().object()) : ContainerInfo();
@@ -236,7 +236,7 @@ void EngineMonitor::fetchVolumeList()
     if (!m_running)
         return;
     m_requests->post([this](EngineClient &client) {
-        const EngineReply r = client.get(QStringLiteral("/volumes"));
+        const EngineReply r = client.getJson(QStringLiteral("/volumes"));
         if (!r.ok)
             return;
         const QVector<VolumeInfo> volumes = EngineJson::volumesFromList(r.json().object());
@@ -254,7 +254,7 @@ void EngineMonitor::fetchVolumeSizes()
     }
     m_sizesInFlight = true;
     m_slowRequests->post([this](EngineClient &client) {
-        const EngineReply r = client.get(QStringLiteral("/system/df"), kDfStallSeconds);
+        const EngineReply r = client.getJson(QStringLiteral("/system/df"), kDfStallSeconds);
         const bool ok = r.ok;
         const bool cancelled = r.failure == HttpResult::Failure::Cancelled;
         const QHash<QString, qint64> sizes = ok ? EngineJson::volumeSizesFromDf(r.json().object())

@@ -63,7 +63,7 @@ private:
         const EngineReply ping = m_client.negotiate();
         if (!ping.ok)
             return fail(ping.error);
-        const EngineReply inspect = m_client.get(QStringLiteral("/containers/%1/json").arg(m_id));
+        const EngineReply inspect = m_client.getJson(QStringLiteral("/containers/%1/json").arg(m_id));
         if (!inspect.ok)
             return fail(inspect.error);
         const bool tty = EngineJson::inspectHasTty(inspect.json().object());

@@ -116,6 +116,10 @@ void FakeEngine::handle(QLocalSocket *socket, const QByteArray &method, const QS
     const QString prefix = QStringLiteral("/v") + apiVersion;
     QString path = fullPath.startsWith(prefix) ? fullPath.mid(prefix.size()) : fullPath;
     path = path.section(QLatin1Char('?'), 0, 0);
+    if (garbageOnce.contains(path)) {
+        reply(socket, 200, json, garbageOnce.take(path));
+        return;
+    }
 
     if (path == QLatin1String("/containers/json")) {
         QJsonArray list;

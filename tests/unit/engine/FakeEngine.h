@@ -30,6 +30,8 @@ public:
     QHash<QString, QString> containers;
     QByteArray logBytes;  // body of /containers/{id}/logs, sent in 3-byte chunks
     bool logsTty = false;
+    // Versionless path → body sent once with 200 instead of the real answer.
+    QHash<QString, QByteArray> garbageOnce;
 
     // /events control
     int eventSubscriptions() const { return m_eventSubscriptions; }

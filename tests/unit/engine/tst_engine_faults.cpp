@@ -117,6 +117,32 @@ private Q_SLOTS:
         QTRY_COMPARE(m_fake->openEventStreams(), 1);
     }
 
+    void garbageAnswersAreErrorsNotEmptyLists_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("truncated container list") << QStringLiteral("/containers/json") << QByteArray("[{\"Id\":");
+        QTest::newRow("html instead of list") << QStringLiteral("/containers/json") << QByteArray("<html>oops</html>");
+        QTest::newRow("object instead of list") << QStringLiteral("/containers/json") << QByteArray("{\"a\":1}");
+        QTest::newRow("garbage inspect") << QStringLiteral("/containers/c1/json") << QByteArray("{\"Id\":\"c1\"");
+        QTest::newRow("garbage volume list") << QStringLiteral("/volumes") << QByteArray("nope");
+    }
+    void garbageAnswersAreErrorsNotEmptyLists()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        m_fake->garbageOnce.insert(path, body);
+        startMonitor();
+        QSignalSpy availability(m_monitor, &EngineMonitor::availabilityChanged);
+        QSignalSpy removed(m_monitor, &EngineMonitor::containerRemoved);
+        QTRY_VERIFY(!availability.isEmpty());
+        QVERIFY2(!lastReason(availability).isEmpty(), "a garbage answer must not count as a healthy snapshot");
+        QVERIFY(m_fake->garbageOnce.isEmpty());
+        QTRY_VERIFY(m_monitor->isAvailable()); // next round gets real answers
+        QCOMPARE(stateOf(QStringLiteral("c1")), QStringLiteral("running"));
+        QCOMPARE(removed.count(), 0);
+    }
+
     void stalledDaemonTimesOut()
     {
         m_fake->stall = true;
