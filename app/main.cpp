@@ -15,15 +15,34 @@
 
 namespace {
 
-// --help and --version must work over ssh and in CI, where no display exists
-// and QApplication would abort; decide which application object to build
-// before building it.
+// --help, --version and a mistyped option must work over ssh and in CI, where
+// no display exists and QApplication would abort; so decide from the raw
+// arguments whether a GUI is wanted before building the application object.
 bool wantsTextOnly(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
-        const char *a = argv[i];
-        if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "-?") || !std::strcmp(a, "--help-all")
-            || !std::strcmp(a, "--version") || !std::strcmp(a, "-v"))
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser probe;
+    // "-style fusion" is one Qt option, not -s -t -y -l -e.
+    probe.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    probe.addHelpOption();
+    probe.addVersionOption();
+    probe.addOption({{QStringLiteral("p"), QStringLiteral("project")}, QString(), QStringLiteral("DIR")});
+    if (probe.parse(args))
+        return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all"))
+            || probe.isSet(QStringLiteral("version"));
+    // QApplication consumes its own options (-platform, -style...); anything
+    // else unknown is reported by the text-only path.
+    static const QStringList qtOptions{
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+        QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("display"),
+        QStringLiteral("geometry"), QStringLiteral("name"), QStringLiteral("title"), QStringLiteral("font"),
+        QStringLiteral("fn")};
+    for (const QString &unknown : probe.unknownOptionNames()) {
+        if (!qtOptions.contains(unknown))
             return true;
     }
     return false;
