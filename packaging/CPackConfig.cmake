@@ -16,11 +16,12 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # computed from the binary by dpkg-shlibdeps, so they always match the build.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The app drives a local Docker Engine and the stack's run script.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "docker.io | docker-ce, docker-compose | docker-compose-plugin")
+# libsecret: QtKeychain loads it at run time to remember database passwords.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "docker.io | docker-ce, docker-compose | docker-compose-plugin, libsecret-1-0")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
+# The synopsis comes from CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended text.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Desktop companion for a Django + PostgreSQL stack on Docker Compose\n\
-Shows the stack live from the Docker Engine API (containers, health, ports,\n\
+    "Shows the stack live from the Docker Engine API (containers, health, ports,\n\
 volumes, logs), starts and stops it in development or production mode through\n\
 the stack's run script, and browses the development database.")
 
