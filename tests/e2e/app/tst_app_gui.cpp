@@ -232,6 +232,7 @@ private:
 
     void saveShot(const QString &name)
     {
+        QTest::qWait(100); // let posted layout requests run before grabbing
         const QString dir = QDir(qEnvironmentVariable("PDD_BINARY_DIR", QStringLiteral(PDD_BINARY_DIR))).filePath(QStringLiteral("screenshots"));
         QDir().mkpath(dir);
         QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
