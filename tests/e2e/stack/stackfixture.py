@@ -133,8 +133,7 @@ class Stack:
 
     def psql(self, mode, sql):
         env = self.dotenv()
-        service = "db" if mode == "dev" else "db-prod"
-        p = subprocess.run(["docker", "exec", self.container(mode, service), "psql", "-v", "ON_ERROR_STOP=1",
+        p = subprocess.run(["docker", "exec", self.container(mode, "db"), "psql", "-v", "ON_ERROR_STOP=1",
                             "-U", env["POSTGRES_USER"], "-d", env["POSTGRES_DB"], "-tAc", sql],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if p.returncode != 0:
@@ -145,7 +144,8 @@ class Stack:
         """The compose CLI the script would pick, for things run has no flag for (scaling)."""
         v2 = self.env.get("PDD_COMPOSE", "") != "v1" and compose_v2_available()
         base = ["docker", "compose"] if v2 else ["docker-compose"]
-        return base + ["-f", os.path.join(self.compose_dir, "docker-compose.yml"), "--project-directory",
+        return base + ["-f", os.path.join(self.compose_dir, "docker-compose.yml"),
+                       "-f", os.path.join(self.compose_dir, f"docker-compose.{mode}.yml"), "--project-directory",
                        self.compose_dir, "-p", self.project(mode), "--profile", mode]
 
     def destroy(self, modes=("dev", "prod")):

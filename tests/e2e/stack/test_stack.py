@@ -197,8 +197,8 @@ class StackEndToEnd(unittest.TestCase):
 
         # Only NGINX is published; gunicorn and the database are not.
         self.assertEqual(self.superusers("prod"), "0", "no superuser unless CREATE_SUPERUSER=1")
-        self.assertEqual(fx.docker_port(self.stack.container("prod", "web-prod"), 8000), [])
-        self.assertEqual(fx.docker_port(self.stack.container("prod", "db-prod"), 5432), [])
+        self.assertEqual(fx.docker_port(self.stack.container("prod", "web"), 8000), [])
+        self.assertEqual(fx.docker_port(self.stack.container("prod", "db"), 5432), [])
         self.assertTrue(fx.docker_port(self.stack.container("prod", "nginx"), 80))
         self.stack.psql("prod", f"INSERT INTO notes_note (text, created) VALUES ('{self.prod_row}', now())")
         status, _, body = fx.http(base + "/")
@@ -257,10 +257,10 @@ class StackEndToEnd(unittest.TestCase):
             rep.env["STACK_NAME"] = rep.name
             cmd = rep.compose_cmd("prod")
             t0 = time.monotonic()
-            p = subprocess.run(cmd + ["up", "-d", "--scale", "web-prod=2", "db-prod", "web-prod"], env=rep.env,
+            p = subprocess.run(cmd + ["up", "-d", "--scale", "web=2", "db", "web"], env=rep.env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
             self.assertEqual(p.returncode, 0, p.stdout[-2000:])
-            webs = rep.containers("prod", "web-prod")
+            webs = rep.containers("prod", "web")
             self.assertEqual(len(webs), 2)
             deadline = time.monotonic() + 300
             while time.monotonic() < deadline:
