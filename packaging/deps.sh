@@ -5,7 +5,7 @@ PDD_BUILD_DEPS="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
 libyaml-cpp-dev libpqxx-dev libcurl4-openssl-dev qtkeychain-qt6-dev"
 PDD_STACK_DEPS="docker.io docker-compose iproute2"
 PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
-xvfb xauth curl clang libclang-rt-14-dev python3 python3-venv busybox-static \
+xvfb xauth curl clang libclang-rt-14-dev python3 python3-venv python3-yaml busybox-static \
 gnome-keyring dbus-daemon libsecret-1-0"
 
 # pdd_apt_install PKG... : installs whatever is missing, quietly, once.

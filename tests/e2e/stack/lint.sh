@@ -1,7 +1,8 @@
 #!/bin/sh
 # Scenario 8 and static checks of the stack: the systemd unit verifies, the
-# shell scripts are shellcheck-clean, and the compose file is accepted by the
-# compose CLI(s) present for both profiles.
+# shell scripts are shellcheck-clean, and the compose files (base + dev, base +
+# prod, base alone) are accepted by the compose CLI(s) present and give each
+# mode exactly its services and published ports.
 set -eu
 src=${PDD_SOURCE_DIR:-$(cd "$(dirname "$0")/../../.." && pwd)}
 fail=0
@@ -23,20 +24,38 @@ check "shellcheck run, setup, entrypoints, forge" shellcheck -x compose/run comp
     tests/support/forge/pgadmin4/entrypoint.sh tests/e2e/stack/lint.sh
 check "sh -n run" sh -n "$src/compose/run"
 
-# The compose file with dummy secrets (only interpolation and schema are checked).
+# The compose files with dummy secrets (only interpolation, schema and the
+# merged result are checked). Each mode is the base plus its overlay; the base
+# alone must also pass and publish neither the database nor Django.
 export POSTGRES_PASSWORD=x DJANGO_SECRET_KEY=x PGADMIN_DEFAULT_PASSWORD=x
-for mode in dev prod; do
-    if command -v docker-compose >/dev/null 2>&1; then
-        check "docker-compose (v1) config --profile $mode" \
-            docker-compose -f "$src/compose/docker-compose.yml" -p "pddlint-$mode" --profile "$mode" config -q
-    fi
-    # v2: the user's own, or the one tests/support/forge-images fetched.
-    for cfg in "${DOCKER_CONFIG:-$HOME/.docker}" "${PDD_COMPOSE_V2_CONFIG:-}"; do
-        [ -n "$cfg" ] || continue
-        if DOCKER_CONFIG=$cfg docker compose version >/dev/null 2>&1; then
-            check "docker compose (v2, $cfg) config --profile $mode" env DOCKER_CONFIG="$cfg" \
-                docker compose -f "$src/compose/docker-compose.yml" -p "pddlint-$mode" --profile "$mode" config -q
-        fi
+unset DEV_DB_PORT DEV_WEB_PORT PGADMIN_PORT PROD_HTTP_PORT
+cc="$src/tests/e2e/stack/compose_config.py"
+compose_checks() { # LABEL STRICT CLI...
+    label=$1 strict=$2
+    shift 2
+    for mode in dev prod; do
+        case $mode in dev) want=db,web,pgadmin ;; prod) want=db,web,nginx ;; esac
+        base="$src/compose/docker-compose.yml" overlay="$src/compose/docker-compose.$mode.yml"
+        check "$label config base+$mode: services {$want}, ports" python3 "$cc" --mode "$mode" \
+            --services "$want" ${strict:+"$strict"} --publish "$mode" -- "$@" -f "$base" -f "$overlay" \
+            -p "pddlint-$mode" --profile "$mode"
+        check "$label config base alone --profile $mode: db and web unpublished" python3 "$cc" --mode "$mode" \
+            --services "$want" ${strict:+"$strict"} --publish none -- "$@" -f "$base" -p "pddlint-$mode" --profile "$mode"
     done
+}
+ran=0
+if command -v docker-compose >/dev/null 2>&1; then
+    # v1's `config --services` ignores profiles: compose_config.py reads them from `config`.
+    compose_checks "docker-compose (v1)" "" docker-compose
+    ran=1
+fi
+# v2: the user's own, or the one tests/support/forge-images fetched.
+for cfg in "${DOCKER_CONFIG:-$HOME/.docker}" "${PDD_COMPOSE_V2_CONFIG:-}"; do
+    [ -n "$cfg" ] || continue
+    if DOCKER_CONFIG=$cfg docker compose version >/dev/null 2>&1; then
+        compose_checks "docker compose (v2, $cfg)" --strict-services env DOCKER_CONFIG="$cfg" docker compose
+        ran=1
+    fi
 done
+[ $ran = 1 ] || { echo "FAIL no compose CLI (docker-compose or docker compose) to check the files with"; fail=1; }
 exit $fail
