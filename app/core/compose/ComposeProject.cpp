@@ -1,10 +1,13 @@
 #include "ComposeProject.h"
 
+#include "ComposeMerge.h"
 #include "ComposeServiceReader.h"
 
 #include <QFile>
 
 #include <yaml-cpp/yaml.h>
+
+#include <utility>
 
 namespace {
 
@@ -19,58 +22,112 @@ ComposeError errorAt(const QString &file, const YAML::Mark &mark, const QString 
     return e;
 }
 
+// What one file adds to the project.
+struct Layer
+{
+    QVector<ComposeService> services;
+    QStringList volumes;
+};
+
+// Throws ComposeReadError or YAML::Exception, both with the node's position.
+Layer readLayer(const ComposeSource &source, const ComposeServiceReader &reader, bool overlay)
+{
+    Layer layer;
+    const YAML::Node root = YAML::Load(source.yaml.toStdString());
+    if (!root.IsMap())
+        throw ComposeReadError(root.Mark(), QStringLiteral("the top level must be a mapping"));
+    // An overlay may only add top-level volumes; the base must declare services.
+    const YAML::Node services = root["services"];
+    if ((!services && !overlay) || (services && !services.IsMap()))
+        throw ComposeReadError(services ? services.Mark() : root.Mark(),
+            QStringLiteral("\"services\" must be a mapping of service names"));
+    if (services) {
+        for (auto it = services.begin(); it != services.end(); ++it) {
+            ComposeService s = reader.read(QString::fromStdString(it->first.Scalar()), it->second);
+            s.file = source.fileName;
+            layer.services << s;
+        }
+    }
+    if (const YAML::Node volumes = root["volumes"]) {
+        if (!volumes.IsMap() && !volumes.IsNull())
+            throw ComposeReadError(volumes.Mark(), QStringLiteral("\"volumes\" must be a mapping"));
+        for (auto it = volumes.begin(); it != volumes.end(); ++it)
+            layer.volumes << QString::fromStdString(it->first.Scalar());
+    }
+    return layer;
+}
+
 } // namespace
 
 ComposeProject ComposeProject::load(const QString &composeFile, const EnvFile &env)
 {
-    QFile f(composeFile);
-    if (!f.open(QIODevice::ReadOnly)) {
-        ComposeProject p;
-        p.m_fileName = composeFile;
-        p.m_error.file = composeFile;
-        p.m_error.message = QStringLiteral("cannot read the compose file: %1").arg(f.errorString());
-        return p;
+    return load(QStringList {composeFile}, env);
+}
+
+ComposeProject ComposeProject::load(const QStringList &composeFiles, const EnvFile &env)
+{
+    QVector<ComposeSource> sources;
+    for (const QString &name : composeFiles) {
+        QFile f(name);
+        if (!f.open(QIODevice::ReadOnly)) {
+            ComposeProject p;
+            p.m_files = composeFiles;
+            ComposeError e;
+            e.file = name;
+            e.message = QStringLiteral("cannot read the compose file: %1").arg(f.errorString());
+            p.fail(e);
+            return p;
+        }
+        sources << ComposeSource {name, f.readAll()};
     }
-    return parse(f.readAll(), composeFile, env);
+    return parse(sources, env);
 }
 
 ComposeProject ComposeProject::parse(const QByteArray &yaml, const QString &fileName, const EnvFile &env)
 {
+    return parse(QVector<ComposeSource> {{fileName, yaml}}, env);
+}
+
+ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, const EnvFile &env)
+{
     ComposeProject p;
-    p.m_fileName = fileName;
+    for (const ComposeSource &s : sources)
+        p.m_files << s.fileName;
+    if (sources.isEmpty()) {
+        p.fail(ComposeError {QString(), 0, 0, QStringLiteral("no compose file given")});
+        return p;
+    }
     const ComposeServiceReader reader([&env](const QString &name) { return env.lookup(name); });
-    try {
-        const YAML::Node root = YAML::Load(yaml.toStdString());
-        if (!root.IsMap()) {
-            p.m_error = errorAt(fileName, root.Mark(), QStringLiteral("the top level must be a mapping"));
+    for (int i = 0; i < sources.size(); ++i) {
+        const QString &fileName = sources.at(i).fileName;
+        try {
+            const Layer layer = readLayer(sources.at(i), reader, i > 0);
+            p.m_services = ComposeMerge::mergeServices(p.m_services, layer.services);
+            p.m_volumes = ComposeMerge::unite(p.m_volumes, layer.volumes);
+        } catch (const ComposeReadError &e) {
+            p.fail(errorAt(fileName, e.mark, e.message));
+            return p;
+        } catch (const YAML::Exception &e) {
+            p.fail(errorAt(fileName, e.mark, QString::fromStdString(e.msg)));
             return p;
         }
-        const YAML::Node services = root["services"];
-        if (!services || !services.IsMap()) {
-            p.m_error = errorAt(fileName, services ? services.Mark() : root.Mark(),
-                                QStringLiteral("\"services\" must be a mapping of service names"));
+    }
+    // Only now: a base service may get its image from an overlay.
+    for (const ComposeService &s : std::as_const(p.m_services)) {
+        if (s.image.isEmpty() && !s.hasBuild) {
+            p.fail(ComposeError {s.file, s.line, s.column,
+                QStringLiteral("service \"%1\" has neither an image nor a build").arg(s.name)});
             return p;
         }
-        for (auto it = services.begin(); it != services.end(); ++it) {
-            const QString name = QString::fromStdString(it->first.Scalar());
-            p.m_services << reader.read(name, it->second);
-        }
-        if (const YAML::Node volumes = root["volumes"]) {
-            if (!volumes.IsMap() && !volumes.IsNull()) {
-                p.m_error = errorAt(fileName, volumes.Mark(), QStringLiteral("\"volumes\" must be a mapping"));
-                return p;
-            }
-            for (auto it = volumes.begin(); it != volumes.end(); ++it)
-                p.m_volumes << QString::fromStdString(it->first.Scalar());
-        }
-    } catch (const ComposeReadError &e) {
-        p.m_services.clear();
-        p.m_error = errorAt(fileName, e.mark, e.message);
-    } catch (const YAML::Exception &e) {
-        p.m_services.clear();
-        p.m_error = errorAt(fileName, e.mark, QString::fromStdString(e.msg));
     }
     return p;
+}
+
+void ComposeProject::fail(const ComposeError &error)
+{
+    m_error = error;
+    m_services.clear();
+    m_volumes.clear();
 }
 
 QVector<ComposeService> ComposeProject::servicesForMode(const QString &mode) const

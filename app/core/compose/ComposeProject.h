@@ -7,19 +7,32 @@
 
 #include <optional>
 
-// What compose/docker-compose.yml declares, read with yaml-cpp and interpolated
-// from the stack's .env and the environment the way Compose does it. A broken
-// file does not throw: the project is invalid and error() says file:line:col,
-// which the main window shows in its banner while the app keeps running.
+// One compose file's name and text, for parsing without touching the disk.
+struct ComposeSource
+{
+    QString fileName;
+    QByteArray yaml;
+};
+
+// What a list of compose files declares (`-f a.yml -f b.yml`), read with
+// yaml-cpp, interpolated from the stack's .env and the environment, and merged
+// the way Compose does it (see ComposeMerge). A broken file does not throw:
+// the project is invalid and error() says file:line:col of the file that is
+// broken, which the main window shows in its banner while the app keeps running.
 class ComposeProject
 {
 public:
     static ComposeProject load(const QString &composeFile, const EnvFile &env);
+    // Later files are overlays on earlier ones; every file must exist.
+    static ComposeProject load(const QStringList &composeFiles, const EnvFile &env);
     static ComposeProject parse(const QByteArray &yaml, const QString &fileName, const EnvFile &env);
+    static ComposeProject parse(const QVector<ComposeSource> &sources, const EnvFile &env);
 
     bool isValid() const { return m_error.isNull(); }
     ComposeError error() const { return m_error; }
-    QString fileName() const { return m_fileName; }
+    // The first (base) file, and all of them in merge order.
+    QString fileName() const { return m_files.value(0); }
+    QStringList files() const { return m_files; }
 
     QVector<ComposeService> services() const { return m_services; }
     // The services `--profile <mode>` starts: ones without profiles plus the mode's.
@@ -36,7 +49,9 @@ public:
     static QString projectName(const EnvFile &env, const QString &mode);
 
 private:
-    QString m_fileName;
+    void fail(const ComposeError &error);
+
+    QStringList m_files;
     ComposeError m_error;
     QVector<ComposeService> m_services;
     QStringList m_volumes;

@@ -65,6 +65,7 @@ ComposeService ComposeServiceReader::read(const QString &name, const YAML::Node 
     ComposeService s;
     s.name = name;
     s.line = node.Mark().line + 1;
+    s.column = node.Mark().column + 1;
     if (node.IsNull())
         throw ComposeReadError(node.Mark(), QStringLiteral("service \"%1\" has no definition").arg(name));
     if (!node.IsMap())
@@ -73,11 +74,12 @@ ComposeService ComposeServiceReader::read(const QString &name, const YAML::Node 
 
     if (const YAML::Node image = child(node, "image"))
         s.image = scalar(image);
+    // "Neither image nor build" is checked once all files are merged: an
+    // overlay's service usually only adds ports or mounts.
     s.hasBuild = bool(child(node, "build"));
-    if (s.image.isEmpty() && !s.hasBuild)
-        throw ComposeReadError(node.Mark(), QStringLiteral("service \"%1\" has neither an image nor a build").arg(name));
 
     if (const YAML::Node profiles = child(node, "profiles")) {
+        s.profilesGiven = true;
         if (!profiles.IsSequence())
             throw ComposeReadError(profiles.Mark(), QStringLiteral("\"profiles\" must be a list"));
         for (const YAML::Node &p : profiles)

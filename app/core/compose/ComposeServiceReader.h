@@ -21,7 +21,8 @@ struct ComposeReadError : std::runtime_error
 
 // Turns one `services.<name>` mapping into a ComposeService: image, build,
 // profiles, ports (short "127.0.0.1:5050:80/tcp" strings and long maps) and
-// volumes (short "src:dst:ro" strings and long maps).
+// volumes (short "src:dst:ro" strings and long maps). One file's view only:
+// whether the service is complete is the merged project's question.
 class ComposeServiceReader
 {
 public:

@@ -5,7 +5,8 @@
 #include <QStringList>
 #include <QVector>
 
-// Plain values describing what docker-compose.yml declares, after interpolation.
+// Plain values describing what the compose files declare, after interpolation
+// (and, for several files, after merging them; see ComposeMerge).
 
 struct ComposePort
 {
@@ -37,7 +38,14 @@ struct ComposeService
     QStringList profiles;
     QVector<ComposePort> ports;
     QVector<ComposeMount> mounts;
-    int line = 0;       // where the service is declared, for messages
+    // Whether the file said `profiles:` at all: an overlay that does not
+    // mention them keeps the base's, one that does replaces them.
+    bool profilesGiven = false;
+    // Where the service is first declared, for messages (a project merged
+    // from several files keeps the first file that names the service).
+    QString file;
+    int line = 0;
+    int column = 0;
 
     // Compose enables a service without profiles always, others only when one
     // of their profiles is active.

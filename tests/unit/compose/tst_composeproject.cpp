@@ -2,15 +2,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
+#include <utility>
 
 namespace {
 
-// Shaped like compose/docker-compose.yml: anchors, merge keys, profiles,
-// interpolated images and loopback-bound ports.
-const char kStack[] = R"(x-web: &web
+// Shaped like compose/: a base file with what both modes share (anchors,
+// merge keys, profiles, interpolated images) and one overlay per mode.
+const char kBase[] = R"(x-web: &web
   build:
     context: ./web
     args:
@@ -22,26 +23,10 @@ services:
     image: ${POSTGRES_IMAGE:-postgres:16}
     volumes:
       - pgdata:/var/lib/postgresql/data
-    ports:
-      - "127.0.0.1:${DEV_DB_PORT:-5432}:5432"
-    profiles: [dev]
-  db-prod:
-    image: ${POSTGRES_IMAGE:-postgres:16}
-    volumes:
-      - type: volume
-        source: pgdata
-        target: /var/lib/postgresql/data
-    profiles: [prod]
+    profiles: [dev, prod]
   web:
     <<: *web
-    ports:
-      - "${DEV_WEB_PORT:-8000}:8000"
-    volumes:
-      - ./web:/app:ro
-    profiles: ["dev"]
-  web-prod:
-    <<: *web
-    profiles: ["prod"]
+    profiles: ["dev", "prod"]
   pgadmin:
     image: ${PGADMIN_IMAGE:-dpage/pgadmin4:8}
     ports: ["127.0.0.1:${PGADMIN_PORT:-5050}:80"]
@@ -52,12 +37,42 @@ services:
       - target: 80
         published: ${PROD_HTTP_PORT:-80}
         protocol: tcp
+    volumes:
+      - static:/srv/static:ro
     profiles: [prod]
   tools:
     image: busybox
 volumes:
   pgdata:
+  static:
 )";
+const char kDev[] = R"(services:
+  db:
+    ports:
+      - "127.0.0.1:${DEV_DB_PORT:-5432}:5432"
+  web:
+    ports:
+      - "${DEV_WEB_PORT:-8000}:8000"
+    volumes:
+      - ./web:/app:ro
+)";
+const char kProd[] = R"(services:
+  web:
+    volumes:
+      - type: volume
+        source: static
+        target: /srv/static
+)";
+
+QVector<ComposeSource> stack(const QString &mode)
+{
+    QVector<ComposeSource> files {{QStringLiteral("docker-compose.yml"), kBase}};
+    if (mode == QLatin1String("dev"))
+        files << ComposeSource {QStringLiteral("docker-compose.dev.yml"), kDev};
+    else if (mode == QLatin1String("prod"))
+        files << ComposeSource {QStringLiteral("docker-compose.prod.yml"), kProd};
+    return files;
+}
 
 EnvFile testEnv(const QString &dotEnv, const QProcessEnvironment &pe = QProcessEnvironment())
 {
@@ -74,6 +89,27 @@ QStringList names(const QVector<ComposeService> &services)
     return out;
 }
 
+QString portText(const ComposePort &p)
+{
+    return QStringLiteral("%1:%2:%3/%4").arg(p.hostIp).arg(p.hostPort).arg(p.containerPort).arg(p.protocol);
+}
+
+// One line per field the merge touches, so a data row states a whole service.
+QString describe(const ComposeService &s)
+{
+    QStringList ports, mounts;
+    for (const ComposePort &p : s.ports)
+        ports << portText(p);
+    for (const ComposeMount &m : s.mounts)
+        mounts << QStringLiteral("%1>%2%3%4")
+                      .arg(m.source, m.target, m.namedVolume ? QStringLiteral(" vol") : QString(),
+                          m.readOnly ? QStringLiteral(" ro") : QString());
+    return QStringLiteral("image=%1 build=%2 profiles=%3 ports=%4 mounts=%5")
+        .arg(s.image)
+        .arg(int(s.hasBuild))
+        .arg(s.profiles.join(QLatin1Char(',')), ports.join(QLatin1Char(',')), mounts.join(QLatin1Char(',')));
+}
+
 } // namespace
 
 class TestComposeProject : public QObject
@@ -85,16 +121,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin", "tools"};
-        QTest::newRow("prod") << "prod" << QStringList{"db-prod", "web-prod", "nginx", "tools"};
+        QTest::newRow("prod") << "prod" << QStringList {"db", "web", "nginx", "tools"};
         QTest::newRow("unknown profile keeps profile-less") << "staging" << QStringList{"tools"};
     }
     void servicesForMode()
     {
         QFETCH(QString, mode);
         QFETCH(QStringList, expected);
-        const ComposeProject p = ComposeProject::parse(kStack, QStringLiteral("docker-compose.yml"), testEnv({}));
+        const ComposeProject p = ComposeProject::parse(stack(mode), testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         QCOMPARE(names(p.servicesForMode(mode)), expected);
+        QCOMPARE(p.fileName(), QStringLiteral("docker-compose.yml"));
+        QCOMPARE(p.files().size(), mode == QLatin1String("staging") ? 1 : 2);
     }
 
     void interpolatesImages_data()
@@ -107,7 +145,9 @@ private Q_SLOTS:
         QTest::newRow("from .env") << "POSTGRES_IMAGE=pdd-forge/postgres:15" << "" << "db" << "pdd-forge/postgres:15";
         QTest::newRow("environment beats .env") << "POSTGRES_IMAGE=from-file" << "POSTGRES_IMAGE=from-env" << "db"
                                                 << "from-env";
-        QTest::newRow("merge key image") << "WEB_TAG=1.2\nREGISTRY=reg:5000" << "" << "web-prod"
+        QTest::newRow("merge key image") << "WEB_TAG=1.2\nREGISTRY=reg:5000"
+                                         << ""
+                                         << "web"
                                          << "reg:5000/postdodjango-web:1.2";
         QTest::newRow("empty .env value falls back") << "NGINX_IMAGE=" << "" << "nginx" << "nginx:1.27";
     }
@@ -120,37 +160,203 @@ private Q_SLOTS:
         QProcessEnvironment pe;
         if (!envVar.isEmpty())
             pe.insert(envVar.section(QLatin1Char('='), 0, 0), envVar.section(QLatin1Char('='), 1));
-        const ComposeProject p = ComposeProject::parse(kStack, QStringLiteral("f.yml"), testEnv(dotEnv, pe));
+        const ComposeProject p = ComposeProject::parse(kBase, QStringLiteral("f.yml"), testEnv(dotEnv, pe));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         const auto s = p.service(service);
         QVERIFY(s.has_value());
         QCOMPARE(s->image, image);
     }
 
-    void readsPortsAndVolumes()
+    // The overlays interpolate from the same .env and merge into the base's services.
+    void readsPortsAndVolumesPerMode()
     {
-        const ComposeProject p = ComposeProject::parse(
-            kStack, QStringLiteral("f.yml"), testEnv(QStringLiteral("DEV_DB_PORT=28432\nPROD_HTTP_PORT=28080")));
-        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
-        const ComposeService db = *p.service(QStringLiteral("db"));
+        const EnvFile env = testEnv(QStringLiteral("DEV_DB_PORT=28432\nPROD_HTTP_PORT=28080"));
+        const ComposeProject dev = ComposeProject::parse(stack(QStringLiteral("dev")), env);
+        QVERIFY2(dev.isValid(), qPrintable(dev.error().toString()));
+        const ComposeService db = *dev.service(QStringLiteral("db"));
         QCOMPARE(db.ports.size(), 1);
         QCOMPARE(db.ports.first(), (ComposePort{"127.0.0.1", 28432, 5432, "tcp"}));
         QCOMPARE(db.mounts.size(), 1);
         QVERIFY(db.mounts.first().namedVolume);
         QCOMPARE(db.mounts.first().source, QStringLiteral("pgdata"));
-        const ComposeService web = *p.service(QStringLiteral("web"));
+        const ComposeService web = *dev.service(QStringLiteral("web"));
         QVERIFY(web.hasBuild);
         QCOMPARE(web.ports.first(), (ComposePort{"", 8000, 8000, "tcp"}));
         QVERIFY(!web.mounts.first().namedVolume);
         QVERIFY(web.mounts.first().readOnly);
-        const ComposeService nginx = *p.service(QStringLiteral("nginx"));
-        QCOMPARE(nginx.ports.first(), (ComposePort{"", 28080, 80, "tcp"}));
-        QVERIFY(p.service(QStringLiteral("db-prod"))->mounts.first().namedVolume);
-        QCOMPARE(p.volumes(), QStringList{"pgdata"});
-        QCOMPARE(p.volumesForMode(QStringLiteral("dev")), QStringList{"pgdata"});
-        QCOMPARE(p.volumesForMode(QStringLiteral("prod")), QStringList{"pgdata"});
-        QCOMPARE(p.volumesForMode(QStringLiteral("staging")), QStringList{});
-        QCOMPARE(p.profiles(), (QStringList{"dev", "prod"}));
+        QCOMPARE(dev.volumes(), (QStringList {"pgdata", "static"}));
+        QCOMPARE(dev.volumesForMode(QStringLiteral("dev")), QStringList {"pgdata"});
+        QCOMPARE(dev.profiles(), (QStringList {"dev", "prod"}));
+
+        const ComposeProject prod = ComposeProject::parse(stack(QStringLiteral("prod")), env);
+        QVERIFY2(prod.isValid(), qPrintable(prod.error().toString()));
+        QVERIFY(prod.service(QStringLiteral("db"))->ports.isEmpty());
+        QVERIFY(prod.service(QStringLiteral("web"))->ports.isEmpty());
+        QCOMPARE(prod.service(QStringLiteral("nginx"))->ports.first(), (ComposePort {"", 28080, 80, "tcp"}));
+        QCOMPARE(prod.volumesForMode(QStringLiteral("prod")), (QStringList {"pgdata", "static"}));
+        QCOMPARE(prod.volumesForMode(QStringLiteral("staging")), QStringList {});
+    }
+
+    // Compose's rules for `-f base -f overlay`, one field at a time, on service "s".
+    void mergeRules_data()
+    {
+        QTest::addColumn<QByteArray>("base"); // service s's body in the base file
+        QTest::addColumn<QByteArray>("overlay"); // and in the overlay
+        QTest::addColumn<QString>("expected"); // describe() of the merged service
+        const QByteArray img = "image: a\n";
+        QTest::newRow("image override")
+            << img << QByteArray("image: b\n") << "image=b build=0 profiles= ports= mounts=";
+        QTest::newRow("image kept when the overlay has none")
+            << img << QByteArray("ports: [\"80\"]\n") << "image=a build=0 profiles= ports=:0:80/tcp mounts=";
+        QTest::newRow("build added by the overlay")
+            << img << QByteArray("build: ./web\n") << "image=a build=1 profiles= ports= mounts=";
+        QTest::newRow("image from the overlay completes a base service") << QByteArray(
+            "profiles: [dev]\n") << QByteArray("image: b\n") << "image=b build=0 profiles=dev ports= mounts=";
+        QTest::newRow("profiles replaced")
+            << img + "profiles: [dev, prod]\n"
+            << QByteArray("profiles: [prod]\n") << "image=a build=0 profiles=prod ports= mounts=";
+        QTest::newRow("profiles kept when the overlay has none")
+            << img + "profiles: [dev]\n"
+            << QByteArray("image: b\n") << "image=b build=0 profiles=dev ports= mounts=";
+        QTest::newRow("empty profiles list replaces too")
+            << img + "profiles: [dev]\n"
+            << QByteArray("profiles: []\n") << "image=a build=0 profiles= ports= mounts=";
+        QTest::newRow("ports appended")
+            << img + "ports: [\"8080:80\"]\n"
+            << QByteArray("ports: [\"127.0.0.1:5432:5432\"]\n")
+            << "image=a build=0 profiles= ports=:8080:80/tcp,127.0.0.1:5432:5432/tcp mounts=";
+        QTest::newRow("identical port once")
+            << img + "ports: [\"8000:8000\", \"9000:9000\"]\n"
+            << QByteArray("ports: [\"8000:8000\", \"7000:7000\"]\n")
+            << "image=a build=0 profiles= ports=:8000:8000/tcp,:9000:9000/tcp,:7000:7000/tcp mounts=";
+        QTest::newRow("long and short syntax of one port once")
+            << img + "ports: [\"8000:80\"]\n"
+            << QByteArray("ports:\n      - target: 80\n        published: 8000\n")
+            << "image=a build=0 profiles= ports=:8000:80/tcp mounts=";
+        QTest::newRow("other host address is another port")
+            << img + "ports: [\"8000:8000\"]\n"
+            << QByteArray("ports: [\"127.0.0.1:8000:8000\"]\n")
+            << "image=a build=0 profiles= ports=:8000:8000/tcp,127.0.0.1:8000:8000/tcp mounts=";
+        QTest::newRow("mount replaced by target, in place")
+            << img + "volumes: [\"pgdata:/data\", \"/etc/a:/etc/a:ro\"]\n"
+            << QByteArray("volumes: [\"./local:/data\"]\n")
+            << "image=a build=0 profiles= ports= mounts=./local>/data,/etc/a>/etc/a ro";
+        QTest::newRow("long-syntax mount replaces short")
+            << img + "volumes: [\"static:/srv/static\"]\n"
+            << QByteArray(
+                   "volumes:\n      - type: volume\n        source: static\n        target: /srv/static\n"
+                   "        read_only: true\n")
+            << "image=a build=0 profiles= ports= mounts=static>/srv/static vol ro";
+        QTest::newRow("mount on a new target appended")
+            << img + "volumes: [\"pgdata:/data\"]\n"
+            << QByteArray("volumes: [\"./web:/app\"]\n")
+            << "image=a build=0 profiles= ports= mounts=pgdata>/data vol,./web>/app";
+    }
+    void mergeRules()
+    {
+        QFETCH(QByteArray, base);
+        QFETCH(QByteArray, overlay);
+        QFETCH(QString, expected);
+        auto file = [](const QByteArray &body) {
+            return "services:\n  s:\n    " + QByteArray(body).replace("\n", "\n    ").trimmed() + "\n";
+        };
+        const ComposeProject p
+            = ComposeProject::parse({{"base.yml", file(base)}, {"over.yml", file(overlay)}}, testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        QCOMPARE(p.services().size(), 1);
+        QCOMPARE(describe(p.services().first()), expected);
+        // Messages keep pointing where the service was declared first.
+        QCOMPARE(p.services().first().file, QStringLiteral("base.yml"));
+        QCOMPARE(p.services().first().line, 3);
+    }
+
+    void overlayAddsServicesAndVolumes()
+    {
+        const QByteArray base
+            = "services:\n  db:\n    image: pg\n  web:\n    image: w\nvolumes:\n  pgdata:\n";
+        const QByteArray overlay
+            = "services:\n  nginx:\n    image: n\n    volumes: [\"static:/srv\"]\n  db:\n"
+              "    ports: [\"5432\"]\nvolumes:\n  static:\n  pgdata:\n";
+        const ComposeProject p = ComposeProject::parse({{"b.yml", base}, {"o.yml", overlay}}, testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        QCOMPARE(names(p.services()), (QStringList {"db", "web", "nginx"}));
+        QCOMPARE(p.service(QStringLiteral("nginx"))->file, QStringLiteral("o.yml"));
+        QCOMPARE(p.service(QStringLiteral("db"))->ports.size(), 1);
+        QCOMPARE(p.volumes(), (QStringList {"pgdata", "static"}));
+        QCOMPARE(p.volumesForMode(QStringLiteral("dev")), QStringList {"static"});
+        // An overlay with only top-level volumes is fine.
+        const ComposeProject q
+            = ComposeProject::parse({{"b.yml", base}, {"o.yml", "volumes:\n  extra:\n"}}, testEnv({}));
+        QVERIFY2(q.isValid(), qPrintable(q.error().toString()));
+        QCOMPARE(q.volumes(), (QStringList {"pgdata", "extra"}));
+    }
+
+    // A broken file is reported with its own path and position, whichever of the files it is.
+    void brokenOverlayReportsItsPosition_data()
+    {
+        QTest::addColumn<QByteArray>("base");
+        QTest::addColumn<QByteArray>("overlay");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        const QByteArray base = "services:\n  db:\n    image: pg\n  web:\n    image: w\n";
+        QTest::newRow("syntax") << base << QByteArray("services:\n  db:\n    ports: [\"1\"\n")
+                                << "/s/docker-compose.dev.yml" << 4 << 1 << "end of sequence flow not found";
+        QTest::newRow("bad port") << base << QByteArray("services:\n  db:\n    ports:\n      - \"5432:x\"\n")
+                                  << "/s/docker-compose.dev.yml" << 4 << 9 << "invalid port \"5432:x\"";
+        QTest::newRow("missing variable")
+            << base << QByteArray("services:\n  db:\n    image: \"${TAG:?set TAG}\"\n")
+            << "/s/docker-compose.dev.yml" << 3 << 12 << "required variable TAG is missing a value: set TAG";
+        QTest::newRow("services not a map")
+            << base << QByteArray("services: [db]\n") << "/s/docker-compose.dev.yml" << 1 << 11
+            << "\"services\" must be a mapping";
+        QTest::newRow("new service without image")
+            << base << QByteArray("services:\n  cache:\n    ports: [\"6379\"]\n")
+            << "/s/docker-compose.dev.yml" << 3 << 5 << "service \"cache\" has neither an image nor a build";
+        QTest::newRow("incomplete base service is the base's fault")
+            << QByteArray("services:\n  db:\n    image: pg\n  web:\n    profiles: [dev]\n")
+            << QByteArray("services:\n  db:\n    ports: [\"5432\"]\n") << "/s/docker-compose.yml" << 5 << 5
+            << "service \"web\" has neither an image nor a build";
+    }
+    void brokenOverlayReportsItsPosition()
+    {
+        QFETCH(QByteArray, base);
+        QFETCH(QByteArray, overlay);
+        QFETCH(QString, file);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        const ComposeProject p = ComposeProject::parse(
+            {{"/s/docker-compose.yml", base}, {"/s/docker-compose.dev.yml", overlay}}, testEnv({}));
+        QVERIFY(!p.isValid());
+        QVERIFY(p.services().isEmpty());
+        QVERIFY2(p.error().message.contains(message), qPrintable(p.error().toString()));
+        QCOMPARE(p.error().toString().section(QLatin1String(": "), 0, 0),
+            QStringLiteral("%1:%2:%3").arg(file).arg(line).arg(column));
+    }
+
+    void loadsFilesInOrder()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("docker-compose.yml"));
+        const QString dev = dir.filePath(QStringLiteral("docker-compose.dev.yml"));
+        for (const auto &[path, text] :
+            {std::pair {base, QByteArray(kBase)}, std::pair {dev, QByteArray(kDev)}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        const ComposeProject p = ComposeProject::load(QStringList {base, dev}, testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        QCOMPARE(p.files(), (QStringList {base, dev}));
+        QCOMPARE(p.service(QStringLiteral("db"))->ports.size(), 1);
+        // Asking for an overlay that is not there is an error naming it.
+        const QString prod = dir.filePath(QStringLiteral("docker-compose.prod.yml"));
+        const ComposeProject q = ComposeProject::load(QStringList {base, prod}, testEnv({}));
+        QVERIFY(!q.isValid());
+        QVERIFY2(q.error().toString().startsWith(prod + QStringLiteral(": cannot read")),
+            qPrintable(q.error().toString()));
     }
 
     void portStrings_data()
@@ -265,30 +471,70 @@ private Q_SLOTS:
         QCOMPARE(ComposeProject::projectName(testEnv(dotEnv), mode), expected);
     }
 
-    // The stack the product ships must parse and honour the contract's profiles.
-    void shippedStackParses()
+    // The stack the product ships, read per mode the way compose/run passes it,
+    // must honour the contract: one name per role in both modes, and only
+    // loopback (dev) or NGINX (prod) published.
+    void shippedStack_data()
     {
-        const QString file = QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK))).filePath(QStringLiteral("compose/docker-compose.yml"));
-        QVERIFY2(QFile::exists(file), qPrintable(file + QStringLiteral(" is missing")));
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("dev") << "dev" << QStringList {"db", "web", "pgadmin"};
+        QTest::newRow("prod") << "prod" << QStringList {"db", "web", "nginx"};
+    }
+    void shippedStack()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QStringList, expected);
+        const QDir dir(QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
+                           .filePath(QStringLiteral("compose")));
+        const QStringList files {dir.filePath(QStringLiteral("docker-compose.yml")),
+            dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode))};
+        for (const QString &f : files)
+            QVERIFY2(QFile::exists(f), qPrintable(f + QStringLiteral(" is missing")));
+        const ComposeProject p = ComposeProject::load(files, testEnv({}));
+        QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
+        const QVector<ComposeService> services = p.servicesForMode(mode);
+        QStringList got = names(services);
+        got.sort();
+        expected.sort();
+        QCOMPARE(got, expected);
+        for (const ComposeService &s : services) {
+            QStringList published;
+            for (const ComposePort &port : s.ports)
+                published << portText(port);
+            if (mode == QLatin1String("dev")) {
+                // Nothing in dev is reachable from other machines.
+                for (const ComposePort &port : s.ports)
+                    QVERIFY2(port.hostIp == QLatin1String("127.0.0.1"),
+                        qPrintable(s.name + ": " + published.join(' ')));
+                if (s.name == QLatin1String("db"))
+                    QCOMPARE(published, QStringList {"127.0.0.1:5432:5432/tcp"});
+            } else if (s.name == QLatin1String("nginx")) {
+                QCOMPARE(published, QStringList {":80:80/tcp"});
+            } else {
+                // Security contract: in prod only NGINX is published; the database never.
+                QVERIFY2(
+                    s.ports.isEmpty(), qPrintable(s.name + " publishes " + published.join(' ') + " in prod"));
+            }
+        }
+        QVERIFY(p.volumesForMode(mode).contains(QStringLiteral("pgdata")));
+    }
+
+    // The base alone (what `docker compose --profile prod` without an overlay
+    // would run) publishes neither the database nor Django.
+    void shippedBaseAlonePublishesNoDbOrWeb()
+    {
+        const QString file
+            = QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
+                  .filePath(QStringLiteral("compose/docker-compose.yml"));
         const ComposeProject p = ComposeProject::load(file, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
-        const QStringList dev = names(p.servicesForMode(QStringLiteral("dev")));
-        const QStringList prod = names(p.servicesForMode(QStringLiteral("prod")));
-        for (const char *s : {"db", "web", "pgadmin"})
-            QVERIFY2(dev.contains(QLatin1String(s)), qPrintable(dev.join(',')));
-        QVERIFY2(prod.contains(QStringLiteral("nginx")), qPrintable(prod.join(',')));
-        // prod runs its own db and web services (the file may name them db-prod/web-prod).
-        for (const char *s : {"db", "web"}) {
-            const bool found = std::any_of(prod.cbegin(), prod.cend(),
-                                           [s](const QString &n) { return n.startsWith(QLatin1String(s)); });
-            QVERIFY2(found, qPrintable(prod.join(',')));
+        for (const char *name : {"db", "web"}) {
+            const auto s = p.service(QLatin1String(name));
+            QVERIFY2(s.has_value(), name);
+            QVERIFY2(s->ports.isEmpty(), name);
+            QCOMPARE(s->profiles, (QStringList {"dev", "prod"}));
         }
-        // Security contract: the production database is never published on the host.
-        for (const ComposeService &s : p.servicesForMode(QStringLiteral("prod"))) {
-            if (s.name.startsWith(QLatin1String("db")))
-                QVERIFY2(s.ports.isEmpty(), qPrintable(s.name + QStringLiteral(" publishes a port in prod")));
-        }
-        QVERIFY(!prod.contains(QStringLiteral("pgadmin")));
     }
 };
 
