@@ -1,6 +1,7 @@
 #include "StackProject.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 StackProject::StackProject(QString dir, const QProcessEnvironment &env) : m_dir(std::move(dir)), m_processEnv(env)
 {
@@ -12,6 +13,31 @@ QString StackProject::composeFile() const
     return QDir(m_dir).filePath(QStringLiteral("docker-compose.yml"));
 }
 
+QString StackProject::overlayFile(const QString &mode) const
+{
+    return QDir(m_dir).filePath(QStringLiteral("docker-compose.%1.yml").arg(mode));
+}
+
+QStringList StackProject::composeFiles(const QString &mode) const
+{
+    QStringList files{composeFile()};
+    // A stack without overlays (an older copy, or a user's own) is still a stack.
+    if (QFileInfo::exists(overlayFile(mode)))
+        files << overlayFile(mode);
+    return files;
+}
+
+QStringList StackProject::composeProblems() const
+{
+    QStringList out;
+    for (const QString &mode : modes()) {
+        const ComposeProject p = m_compose.value(mode);
+        if (!p.isValid() && !out.contains(p.error().toString()))
+            out << p.error().toString();
+    }
+    return out;
+}
+
 QString StackProject::envFilePath() const
 {
     return QDir(m_dir).filePath(QStringLiteral(".env"));
@@ -21,7 +47,9 @@ void StackProject::reload()
 {
     m_env = EnvFile::load(envFilePath());
     m_env.setEnvironment(m_processEnv);
-    m_compose = ComposeProject::load(composeFile(), m_env);
+    m_compose.clear();
+    for (const QString &mode : modes())
+        m_compose.insert(mode, ComposeProject::load(composeFiles(mode), m_env));
 }
 
 QString StackProject::stackName() const

@@ -3,12 +3,16 @@
 #include "compose/ComposeProject.h"
 #include "compose/EnvFile.h"
 
+#include <QMap>
 #include <QUrl>
 
-// One stack folder as the app sees it: its .env, its compose file and the
+// One stack folder as the app sees it: its .env, its compose files and the
 // names and addresses derived from them (Compose project per mode, the web
-// page to open, the dev database to browse). Reloaded whenever the user asks
-// or the files change; a broken compose file leaves compose().isValid() false.
+// page to open, the dev database to browse). A mode runs docker-compose.yml
+// with docker-compose.<mode>.yml on top when that overlay exists, exactly what
+// compose/run passes with -f, so each mode has its own merged ComposeProject.
+// Reloaded whenever the user asks or the files change; a broken file leaves
+// that mode's compose(mode).isValid() false and is listed in composeProblems().
 class StackProject
 {
 public:
@@ -18,15 +22,28 @@ public:
     void reload();
 
     QString dir() const { return m_dir; }
+    // The base file every mode reads.
     QString composeFile() const;
+    // The mode's overlay path, whether or not it exists.
+    QString overlayFile(const QString &mode) const;
+    // What a mode reads, in order: the base, then its overlay if present.
+    QStringList composeFiles(const QString &mode) const;
     QString envFilePath() const;
     const EnvFile &env() const { return m_env; }
-    const ComposeProject &compose() const { return m_compose; }
+    // The merged project of a mode; empty for a mode the stack does not have.
+    ComposeProject compose(const QString &mode) const { return m_compose.value(mode); }
+    // Each broken file once ("file:line:col: message"), base first.
+    QStringList composeProblems() const;
 
     static QStringList modes() { return {QStringLiteral("dev"), QStringLiteral("prod")}; }
     QString stackName() const;
     QString projectName(const QString &mode) const { return ComposeProject::projectName(m_env, mode); }
-    QVector<ComposeService> services(const QString &mode) const { return m_compose.servicesForMode(mode); }
+    QVector<ComposeService> services(const QString &mode) const
+    {
+        return compose(mode).servicesForMode(mode);
+    }
+    // The top-level volumes the mode's services mount (unprefixed).
+    QStringList volumes(const QString &mode) const { return compose(mode).volumesForMode(mode); }
 
     // dev: http://127.0.0.1:DEV_WEB_PORT/ (runserver in Docker);
     // prod: http://127.0.0.1:PROD_HTTP_PORT/ (nginx).
@@ -44,5 +61,5 @@ private:
     QString m_dir;
     QProcessEnvironment m_processEnv;
     EnvFile m_env;
-    ComposeProject m_compose;
+    QMap<QString, ComposeProject> m_compose; // by mode
 };

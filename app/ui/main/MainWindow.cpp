@@ -16,6 +16,8 @@
 #include <QSettings>
 #include <QStyle>
 
+#include <utility>
+
 #ifdef PDD_HAVE_DB_UI
 #include "ui/db/DbBrowserPanel.h"
 #endif
@@ -186,7 +188,10 @@ void MainWindow::reloadProject()
 {
     m_project.reload();
     // Editors replace files on save, which drops them from the watcher.
-    for (const QString &f : {m_project.composeFile(), m_project.envFilePath()}) {
+    QStringList files{m_project.composeFile(), m_project.envFilePath()};
+    for (const QString &mode : StackProject::modes())
+        files << m_project.overlayFile(mode);
+    for (const QString &f : std::as_const(files)) {
         if (QFileInfo::exists(f) && !m_watcher.files().contains(f))
             m_watcher.addPath(f);
     }
@@ -194,7 +199,7 @@ void MainWindow::reloadProject()
     m_containers->setContainers(m_monitor->containers());
     QMap<QString, QStringList> declared;
     for (const QString &mode : StackProject::modes())
-        declared.insert(mode, m_project.compose().volumesForMode(mode));
+        declared.insert(mode, m_project.volumes(mode));
     m_volumes->setStack(m_project.stackName(), declared);
     m_volumes->setVolumes(m_monitor->volumes());
     m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(m_project.webUrl(m_mode).toString()));
@@ -222,8 +227,8 @@ void MainWindow::updateBanner()
     QStringList problems;
     if (!m_engineProblem.isEmpty())
         problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
-    if (!m_project.compose().isValid())
-        problems << tr("Compose file problem: %1").arg(m_project.compose().error().toString());
+    for (const QString &problem : m_project.composeProblems())
+        problems << tr("Compose file problem: %1").arg(problem);
     m_ui->bannerText->setText(problems.join(QLatin1Char('\n')));
     m_ui->bannerFrame->setVisible(!problems.isEmpty());
 }

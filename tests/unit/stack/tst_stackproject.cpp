@@ -56,7 +56,7 @@ private Q_SLOTS:
         if (!envOverride.isEmpty())
             pe.insert(envOverride.section('=', 0, 0), envOverride.section('=', 1));
         const StackProject p(dir.path(), pe);
-        QVERIFY2(p.compose().isValid(), qPrintable(p.compose().error().toString()));
+        QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
         QCOMPARE(p.webUrl("dev").toString(), devUrl);
         QCOMPARE(p.webUrl("prod").toString(), prodUrl);
         QCOMPARE(p.projectName("dev"), devProject);
@@ -70,12 +70,92 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeFile(dir.filePath("docker-compose.yml"), "services:\n  db: [\n");
         StackProject p(dir.path(), QProcessEnvironment());
-        QVERIFY(!p.compose().isValid());
-        QVERIFY(p.compose().error().toString().startsWith(dir.filePath("docker-compose.yml") + ":3:1: "));
+        for (const QString &mode : StackProject::modes()) {
+            QVERIFY(!p.compose(mode).isValid());
+            QVERIFY(p.services(mode).isEmpty());
+        }
+        // Both modes read the broken base; the banner lists it once.
+        QCOMPARE(p.composeProblems().size(), 1);
+        QVERIFY(p.composeProblems().first().startsWith(dir.filePath("docker-compose.yml") + ":3:1: "));
         writeFile(dir.filePath("docker-compose.yml"), kCompose);
         p.reload();
-        QVERIFY(p.compose().isValid());
+        QVERIFY(p.compose("dev").isValid());
+        QVERIFY(p.composeProblems().isEmpty());
         QCOMPARE(p.services("dev").size(), 2);
+    }
+
+    // A mode reads docker-compose.yml, then docker-compose.<mode>.yml when it exists.
+    void perModeFiles_data()
+    {
+        QTest::addColumn<QStringList>("overlays"); // modes that have an overlay file
+        QTest::newRow("no overlays") << QStringList {};
+        QTest::newRow("dev only") << QStringList {"dev"};
+        QTest::newRow("prod only") << QStringList {"prod"};
+        QTest::newRow("both") << QStringList {"dev", "prod"};
+    }
+    void perModeFiles()
+    {
+        QFETCH(QStringList, overlays);
+        QTemporaryDir dir;
+        writeFile(dir.filePath("docker-compose.yml"), kCompose);
+        for (const QString &mode : overlays)
+            writeFile(dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode)),
+                QStringLiteral("services:\n  db:\n    ports: [\"127.0.0.1:1%1:5432\"]\n"
+                               "  web:\n    profiles: [dev, prod]\n"
+                               "volumes:\n  %2data:\n")
+                    .arg(mode == "dev" ? QStringLiteral("1111") : QStringLiteral("2222"), mode)
+                    .toUtf8());
+        // A staging overlay is not one of the app's modes and is never read.
+        writeFile(dir.filePath("docker-compose.staging.yml"), "services: [broken\n");
+        const StackProject p(dir.path(), QProcessEnvironment());
+        QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
+        for (const QString &mode : StackProject::modes()) {
+            const bool has = overlays.contains(mode);
+            QStringList expected {dir.filePath("docker-compose.yml")};
+            if (has)
+                expected << dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode));
+            QCOMPARE(p.composeFiles(mode), expected);
+            QCOMPARE(p.compose(mode).files(), expected);
+            QCOMPARE(p.overlayFile(mode), dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode)));
+            // The overlay's port and its web profile change are there, and only in its own mode.
+            const QVector<ComposeService> services = p.services(mode);
+            QStringList names;
+            for (const ComposeService &s : services)
+                names << s.name;
+            const QString port = mode == "dev" ? "11111" : "12222";
+            const auto db = p.compose(mode).service("db");
+            QVERIFY(db.has_value());
+            QCOMPARE(db->ports.size(), has ? 1 : 0);
+            if (has)
+                QCOMPARE(db->ports.first().hostPort, port.toInt());
+            QCOMPARE(names.contains("web"), mode == "dev" || has);
+            QCOMPARE(p.compose(mode).volumes().contains(mode + "data"), has);
+        }
+    }
+
+    void brokenOverlayIsReportedForItsModeOnly()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("docker-compose.yml"), kCompose);
+        const QString overlay = dir.filePath("docker-compose.dev.yml");
+        writeFile(overlay, "services:\n  db:\n    ports:\n      - \"127.0.0.1:x:5432\"\n");
+        StackProject p(dir.path(), QProcessEnvironment());
+        QVERIFY(!p.compose("dev").isValid());
+        QVERIFY(p.services("dev").isEmpty());
+        QCOMPARE(p.composeProblems(), QStringList {overlay + ":4:9: invalid port \"127.0.0.1:x:5432\""});
+        // prod does not read the dev overlay and keeps working.
+        QVERIFY(p.compose("prod").isValid());
+        QCOMPARE(p.services("prod").size(), 2);
+        writeFile(overlay, "services:\n  db:\n    ports: [\"127.0.0.1:5432:5432\"]\n");
+        p.reload();
+        QVERIFY(p.composeProblems().isEmpty());
+        QCOMPARE(p.services("dev").size(), 2);
+        // A missing overlay is fine: the mode is the base alone.
+        QVERIFY(QFile::remove(overlay));
+        p.reload();
+        QVERIFY(p.composeProblems().isEmpty());
+        QCOMPARE(p.composeFiles("dev"), QStringList {dir.filePath("docker-compose.yml")});
+        QVERIFY(p.compose("dev").service("db")->ports.isEmpty());
     }
 
     void locator()

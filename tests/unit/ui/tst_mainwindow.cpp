@@ -19,13 +19,16 @@
 // a socket that does not exist) and a fake run script, so what is checked is
 // the window's own behaviour — banners, mode switch, actions, keyboard access.
 namespace {
+// A base file and a dev overlay, like compose/: dev's published ports come from the overlay.
 const char kCompose[] = "services:\n"
                         "  db:\n    image: ${POSTGRES_IMAGE:-postgres:16}\n    profiles: [dev, prod]\n"
-                        "    ports: [\"127.0.0.1:${DEV_DB_PORT:-5432}:5432\"]\n"
-                        "  web:\n    image: web:latest\n    profiles: [dev]\n    ports: [\"${DEV_WEB_PORT:-8000}:8000\"]\n"
+                        "  web:\n    image: web:latest\n    profiles: [dev]\n"
                         "  pgadmin:\n    image: ${PGADMIN_IMAGE:-dpage/pgadmin4:8}\n    profiles: [dev]\n"
                         "  nginx:\n    image: ${NGINX_IMAGE:-nginx:1.27}\n    profiles: [prod]\n"
                         "volumes:\n  pgdata:\n";
+const char kDevOverlay[] = "services:\n"
+                           "  db:\n    ports: [\"127.0.0.1:${DEV_DB_PORT:-5432}:5432\"]\n"
+                           "  web:\n    ports: [\"${DEV_WEB_PORT:-8000}:8000\"]\n";
 const char kRun[] = "#!/bin/sh\necho \"args: $*\"\nsleep 0.2\necho \"[1/1] done\"\n";
 
 void writeFile(const QString &path, const QByteArray &content)
@@ -57,6 +60,7 @@ private Q_SLOTS:
         qputenv("DOCKER_HOST", "unix://" + m_stack.filePath(QStringLiteral("no-such.sock")).toUtf8());
         qputenv("STACK_NAME", "pddtest-ui");
         writeFile(m_stack.filePath("docker-compose.yml"), kCompose);
+        writeFile(m_stack.filePath("docker-compose.dev.yml"), kDevOverlay);
         writeFile(m_stack.filePath("run"), kRun);
         writeFile(m_stack.filePath(".env"), "DEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n");
         m_window = std::make_unique<MainWindow>(m_stack.path(), EngineEndpoint::fromEnvironment());
@@ -86,6 +90,8 @@ private Q_SLOTS:
         QTest::mouseClick(m_window->findChild<QToolButton *>(QStringLiteral("prodButton")), Qt::LeftButton);
         QCOMPARE(m_window->mode(), QStringLiteral("prod"));
         QCOMPARE(column(view->model(), ContainerListModel::ServiceColumn), (QStringList{"db", "nginx"}));
+        // The dev overlay's ports are not prod's.
+        QCOMPARE(column(view->model(), ContainerListModel::PortsColumn), (QStringList{"", ""}));
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("pddtest-ui (prod)")));
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->mode(), QStringLiteral("dev"));
@@ -94,18 +100,38 @@ private Q_SLOTS:
                  (QStringList{"127.0.0.1:5432→5432", "28000→8000", ""}));
     }
 
+    void brokenComposeFileShowsPositionAndRecovers_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("good");
+        QTest::addColumn<QByteArray>("broken");
+        QTest::addColumn<QString>("position");
+        QTest::newRow("base") << "docker-compose.yml" << QByteArray(kCompose)
+                              << QByteArray("services:\n  db:\n    image: [oops\n") << ":4:1: ";
+        QTest::newRow("dev overlay") << "docker-compose.dev.yml" << QByteArray(kDevOverlay)
+                                     << QByteArray(
+                                            "services:\n  db:\n    ports:\n      - \"127.0.0.1:x:5432\"\n")
+                                     << ":4:9: ";
+    }
     void brokenComposeFileShowsPositionAndRecovers()
     {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, good);
+        QFETCH(QByteArray, broken);
+        QFETCH(QString, position);
         auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
-        writeFile(m_stack.filePath("docker-compose.yml"), "services:\n  db:\n    image: [oops\n");
+        writeFile(m_stack.filePath(file), broken);
         // The file watcher reloads on its own; F5 does it at once.
         QTest::keyClick(m_window.get(), Qt::Key_F5);
-        const QString where = m_stack.filePath("docker-compose.yml") + QStringLiteral(":4:1: ");
+        const QString where = m_stack.filePath(file) + position;
         QVERIFY2(banner->text().contains(QStringLiteral("Compose file problem: ") + where), qPrintable(banner->text()));
+        // Reported once even though both modes read the base.
+        QCOMPARE(banner->text().count(QStringLiteral("Compose file problem")), 1);
         QVERIFY(m_window->isVisible());
-        saveShot(QStringLiteral("ui-compose-broken.png"));
+        saveShot(QStringLiteral("ui-compose-broken-%1.png")
+                     .arg(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-')));
 
-        writeFile(m_stack.filePath("docker-compose.yml"), kCompose);
+        writeFile(m_stack.filePath(file), good);
         QTRY_VERIFY_WITH_TIMEOUT(!banner->text().contains(QStringLiteral("Compose file problem")), 5000);
     }
 
