@@ -217,12 +217,30 @@ def can_connect(host, port):
         return False
 
 
-def engine_snapshot():
-    """Every container with its state, and every volume: what bad input must not change."""
-    ps = subprocess.run(["docker", "ps", "-a", "--format", "{{.ID}} {{.State}}"], stdout=subprocess.PIPE,
-                        text=True, check=True).stdout.split("\n")
-    vols = subprocess.run(["docker", "volume", "ls", "-q"], stdout=subprocess.PIPE, text=True, check=True).stdout.split()
-    return sorted(x for x in ps if x), sorted(vols)
+def engine_snapshot(own_projects):
+    """Every container with its state, and every volume: what bad input must not change.
+
+    Other test suites' objects (named or compose-labelled pddtest-*, outside
+    own_projects) are left out: they may run at the same time and come and go."""
+    def foreign(name, project):
+        return project not in own_projects and (name.startswith("pddtest-") or project.startswith("pddtest-"))
+
+    label = '{{.Label "com.docker.compose.project"}}'
+    ps = subprocess.run(["docker", "ps", "-a", "--format", "{{.ID}} {{.State}} {{.Names}} " + label],
+                        stdout=subprocess.PIPE, text=True, check=True).stdout.splitlines()
+    containers = []
+    for line in ps:
+        cid, state, name, project = (line.split(" ") + ["", "", "", ""])[:4]
+        if cid and not foreign(name, project):
+            containers.append(f"{cid} {state}")
+    vl = subprocess.run(["docker", "volume", "ls", "--format", "{{.Name}} " + label], stdout=subprocess.PIPE,
+                        text=True, check=True).stdout.splitlines()
+    vols = []
+    for line in vl:
+        name, project = (line.split(" ") + ["", ""])[:2]
+        if name and not foreign(name, project):
+            vols.append(name)
+    return sorted(containers), sorted(vols)
 
 
 def registry_tags(port, name):
