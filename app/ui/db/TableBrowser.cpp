@@ -75,7 +75,7 @@ void TableBrowser::createActions()
     m_deleteRow = make(tr("&Delete row"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Mark the selected rows for deletion"));
     m_setNull = make(tr("Set &NULL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Set the current cell to NULL"));
     m_save = make(tr("&Save"), QKeySequence(Qt::CTRL | Qt::Key_S), tr("Save pending changes in one transaction"));
-    m_revert = make(tr("Re&vert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), tr("Drop pending changes"));
+    m_revert = make(tr("Re&vert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), tr("Drop pending changes"));
     m_export = make(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                     tr("Export the table (with the current filter ignored) to a CSV file"));
     m_countRows = new QAction(tr("&Count rows exactly"), this);

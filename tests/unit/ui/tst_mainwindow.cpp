@@ -121,8 +121,8 @@ private Q_SLOTS:
         QFETCH(QString, position);
         auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
         writeFile(m_stack.filePath(file), broken);
-        // The file watcher reloads on its own; F5 does it at once.
-        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        // The file watcher reloads on its own; Ctrl+R does it at once.
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
         const QString where = m_stack.filePath(file) + position;
         QVERIFY2(banner->text().contains(QStringLiteral("Compose file problem: ") + where), qPrintable(banner->text()));
         // Reported once even though both modes read the base.
@@ -215,6 +215,36 @@ private Q_SLOTS:
             }
         }
         tabs->setCurrentIndex(0);
+    }
+
+    // Qt does not rank shortcut contexts: when a window-wide action and a
+    // panel's action share a key and both are enabled, the key is "ambiguous"
+    // and does nothing. So a window-wide key must be unique in the whole
+    // window, the Database panel's actions included.
+    void windowShortcutsAreUniqueAcrossPanels()
+    {
+        QList<QAction *> all;
+        for (QAction *a : m_window->findChildren<QAction *>()) {
+            if (!a->shortcuts().isEmpty())
+                all << a;
+        }
+        QVERIFY(all.size() > 20); // the window's own and the database panel's
+        for (int i = 0; i < all.size(); ++i) {
+            for (int j = i + 1; j < all.size(); ++j) {
+                auto wide = [](const QAction *a) {
+                    return a->shortcutContext() == Qt::WindowShortcut
+                        || a->shortcutContext() == Qt::ApplicationShortcut;
+                };
+                const bool windowWide = wide(all[i]) || wide(all[j]);
+                if (!windowWide)
+                    continue; // panel-local keys in sibling panels never meet
+                for (const QKeySequence &k : all[i]->shortcuts()) {
+                    QVERIFY2(!all[j]->shortcuts().contains(k),
+                        qPrintable(QStringLiteral("%1 is both %2 and %3")
+                                       .arg(k.toString(), all[i]->text(), all[j]->text())));
+                }
+            }
+        }
     }
 
     void tabOrderVisitsCommandsBeforeTheViews()
