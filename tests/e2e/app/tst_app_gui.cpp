@@ -112,18 +112,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QStringList>("services");
-        QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin"};
-        QTest::newRow("prod") << "prod" << QStringList{"db-prod", "web-prod", "nginx"};
+        // What each service publishes (Ports column): the same service names in
+        // both modes, the mode's overlay deciding what is reachable.
+        QTest::addColumn<QStringList>("ports");
+        QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin"}
+                             << QStringList{"127.0.0.1:28132→5432", "127.0.0.1:28100→8000", "127.0.0.1:28150→80"};
+        QTest::newRow("prod") << "prod" << QStringList{"db", "web", "nginx"} << QStringList{"", "", "28180→80"};
     }
     void upAndDown()
     {
         QFETCH(QString, mode);
         QFETCH(QStringList, services);
+        QFETCH(QStringList, ports);
         ContainerListModel *model = m_window->containerModel();
         QTest::mouseClick(button(mode == QLatin1String("dev") ? "devButton" : "prodButton"), Qt::LeftButton);
         QCOMPARE(m_window->mode(), mode);
         for (const QString &s : services)
             QVERIFY2(model->rowForService(s) >= 0, qPrintable(states(model)));
+        // Before Up: what the base + overlay declare.
+        QCOMPARE(publishedPorts(model, services), ports);
 
         Job *up = clickAndGetJob("upButton");
         QVERIFY(up);
@@ -134,6 +141,8 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(model->allServicesRunning(), qPrintable(states(model)), 60000);
         for (const QString &s : services)
             QCOMPARE(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(), QStringLiteral("running"));
+        // Running: what the daemon really published, which must be the same.
+        QCOMPARE(publishedPorts(model, services), ports);
 
         // The Logs pane follows the selected container.
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
@@ -188,6 +197,14 @@ private Q_SLOTS:
     }
 
 private:
+    static QStringList publishedPorts(ContainerListModel *model, const QStringList &services)
+    {
+        QStringList out;
+        for (const QString &s : services)
+            out << model->index(model->rowForService(s), ContainerListModel::PortsColumn).data().toString();
+        return out;
+    }
+
     QToolButton *button(const char *name) const { return m_window->findChild<QToolButton *>(QLatin1String(name)); }
 
     Job *clickAndGetJob(const char *buttonName)
