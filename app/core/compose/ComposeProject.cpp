@@ -7,7 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <utility>
+#include <algorithm>
 
 namespace {
 
@@ -40,7 +40,7 @@ Layer readLayer(const ComposeSource &source, const ComposeServiceReader &reader,
     const YAML::Node services = root["services"];
     if ((!services && !overlay) || (services && !services.IsMap()))
         throw ComposeReadError(services ? services.Mark() : root.Mark(),
-            QStringLiteral("\"services\" must be a mapping of service names"));
+                               QStringLiteral("\"services\" must be a mapping of service names"));
     if (services) {
         for (auto it = services.begin(); it != services.end(); ++it) {
             ComposeService s = reader.read(QString::fromStdString(it->first.Scalar()), it->second);
@@ -61,7 +61,7 @@ Layer readLayer(const ComposeSource &source, const ComposeServiceReader &reader,
 
 ComposeProject ComposeProject::load(const QString &composeFile, const EnvFile &env)
 {
-    return load(QStringList {composeFile}, env);
+    return load(QStringList{composeFile}, env);
 }
 
 ComposeProject ComposeProject::load(const QStringList &composeFiles, const EnvFile &env)
@@ -78,14 +78,14 @@ ComposeProject ComposeProject::load(const QStringList &composeFiles, const EnvFi
             p.fail(e);
             return p;
         }
-        sources << ComposeSource {name, f.readAll()};
+        sources << ComposeSource{name, f.readAll()};
     }
     return parse(sources, env);
 }
 
 ComposeProject ComposeProject::parse(const QByteArray &yaml, const QString &fileName, const EnvFile &env)
 {
-    return parse(QVector<ComposeSource> {{fileName, yaml}}, env);
+    return parse(QVector<ComposeSource>{{fileName, yaml}}, env);
 }
 
 ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, const EnvFile &env)
@@ -94,7 +94,7 @@ ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, cons
     for (const ComposeSource &s : sources)
         p.m_files << s.fileName;
     if (sources.isEmpty()) {
-        p.fail(ComposeError {QString(), 0, 0, QStringLiteral("no compose file given")});
+        p.fail(ComposeError{QString(), 0, 0, QStringLiteral("no compose file given")});
         return p;
     }
     const ComposeServiceReader reader([&env](const QString &name) { return env.lookup(name); });
@@ -113,12 +113,11 @@ ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, cons
         }
     }
     // Only now: a base service may get its image from an overlay.
-    for (const ComposeService &s : std::as_const(p.m_services)) {
-        if (s.image.isEmpty() && !s.hasBuild) {
-            p.fail(ComposeError {s.file, s.line, s.column,
-                QStringLiteral("service \"%1\" has neither an image nor a build").arg(s.name)});
-            return p;
-        }
+    const auto isIncomplete = [](const ComposeService &s) { return s.image.isEmpty() && !s.hasBuild; };
+    const auto it = std::find_if(p.m_services.cbegin(), p.m_services.cend(), isIncomplete);
+    if (it != p.m_services.cend()) {
+        const QString message = QStringLiteral("service \"%1\" has neither an image nor a build").arg(it->name);
+        p.fail(ComposeError{it->file, it->line, it->column, message});
     }
     return p;
 }

@@ -66,11 +66,11 @@ const char kProd[] = R"(services:
 
 QVector<ComposeSource> stack(const QString &mode)
 {
-    QVector<ComposeSource> files {{QStringLiteral("docker-compose.yml"), kBase}};
+    QVector<ComposeSource> files{{QStringLiteral("docker-compose.yml"), kBase}};
     if (mode == QLatin1String("dev"))
-        files << ComposeSource {QStringLiteral("docker-compose.dev.yml"), kDev};
+        files << ComposeSource{QStringLiteral("docker-compose.dev.yml"), kDev};
     else if (mode == QLatin1String("prod"))
-        files << ComposeSource {QStringLiteral("docker-compose.prod.yml"), kProd};
+        files << ComposeSource{QStringLiteral("docker-compose.prod.yml"), kProd};
     return files;
 }
 
@@ -121,7 +121,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin", "tools"};
-        QTest::newRow("prod") << "prod" << QStringList {"db", "web", "nginx", "tools"};
+        QTest::newRow("prod") << "prod" << QStringList{"db", "web", "nginx", "tools"};
         QTest::newRow("unknown profile keeps profile-less") << "staging" << QStringList{"tools"};
     }
     void servicesForMode()
@@ -184,17 +184,17 @@ private Q_SLOTS:
         QCOMPARE(web.ports.first(), (ComposePort{"", 8000, 8000, "tcp"}));
         QVERIFY(!web.mounts.first().namedVolume);
         QVERIFY(web.mounts.first().readOnly);
-        QCOMPARE(dev.volumes(), (QStringList {"pgdata", "static"}));
-        QCOMPARE(dev.volumesForMode(QStringLiteral("dev")), QStringList {"pgdata"});
-        QCOMPARE(dev.profiles(), (QStringList {"dev", "prod"}));
+        QCOMPARE(dev.volumes(), (QStringList{"pgdata", "static"}));
+        QCOMPARE(dev.volumesForMode(QStringLiteral("dev")), QStringList{"pgdata"});
+        QCOMPARE(dev.profiles(), (QStringList{"dev", "prod"}));
 
         const ComposeProject prod = ComposeProject::parse(stack(QStringLiteral("prod")), env);
         QVERIFY2(prod.isValid(), qPrintable(prod.error().toString()));
         QVERIFY(prod.service(QStringLiteral("db"))->ports.isEmpty());
         QVERIFY(prod.service(QStringLiteral("web"))->ports.isEmpty());
-        QCOMPARE(prod.service(QStringLiteral("nginx"))->ports.first(), (ComposePort {"", 28080, 80, "tcp"}));
-        QCOMPARE(prod.volumesForMode(QStringLiteral("prod")), (QStringList {"pgdata", "static"}));
-        QCOMPARE(prod.volumesForMode(QStringLiteral("staging")), QStringList {});
+        QCOMPARE(prod.service(QStringLiteral("nginx"))->ports.first(), (ComposePort{"", 28080, 80, "tcp"}));
+        QCOMPARE(prod.volumesForMode(QStringLiteral("prod")), (QStringList{"pgdata", "static"}));
+        QCOMPARE(prod.volumesForMode(QStringLiteral("staging")), QStringList{});
     }
 
     // Compose's rules for `-f base -f overlay`, one field at a time, on service "s".
@@ -279,16 +279,16 @@ private Q_SLOTS:
               "    ports: [\"5432\"]\nvolumes:\n  static:\n  pgdata:\n";
         const ComposeProject p = ComposeProject::parse({{"b.yml", base}, {"o.yml", overlay}}, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
-        QCOMPARE(names(p.services()), (QStringList {"db", "web", "nginx"}));
+        QCOMPARE(names(p.services()), (QStringList{"db", "web", "nginx"}));
         QCOMPARE(p.service(QStringLiteral("nginx"))->file, QStringLiteral("o.yml"));
         QCOMPARE(p.service(QStringLiteral("db"))->ports.size(), 1);
-        QCOMPARE(p.volumes(), (QStringList {"pgdata", "static"}));
-        QCOMPARE(p.volumesForMode(QStringLiteral("dev")), QStringList {"static"});
+        QCOMPARE(p.volumes(), (QStringList{"pgdata", "static"}));
+        QCOMPARE(p.volumesForMode(QStringLiteral("dev")), QStringList{"static"});
         // An overlay with only top-level volumes is fine.
         const ComposeProject q
             = ComposeProject::parse({{"b.yml", base}, {"o.yml", "volumes:\n  extra:\n"}}, testEnv({}));
         QVERIFY2(q.isValid(), qPrintable(q.error().toString()));
-        QCOMPARE(q.volumes(), (QStringList {"pgdata", "extra"}));
+        QCOMPARE(q.volumes(), (QStringList{"pgdata", "extra"}));
     }
 
     // A broken file is reported with its own path and position, whichever of the files it is.
@@ -347,13 +347,13 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
         }
-        const ComposeProject p = ComposeProject::load(QStringList {base, dev}, testEnv({}));
+        const ComposeProject p = ComposeProject::load(QStringList{base, dev}, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
-        QCOMPARE(p.files(), (QStringList {base, dev}));
+        QCOMPARE(p.files(), (QStringList{base, dev}));
         QCOMPARE(p.service(QStringLiteral("db"))->ports.size(), 1);
         // Asking for an overlay that is not there is an error naming it.
         const QString prod = dir.filePath(QStringLiteral("docker-compose.prod.yml"));
-        const ComposeProject q = ComposeProject::load(QStringList {base, prod}, testEnv({}));
+        const ComposeProject q = ComposeProject::load(QStringList{base, prod}, testEnv({}));
         QVERIFY(!q.isValid());
         QVERIFY2(q.error().toString().startsWith(prod + QStringLiteral(": cannot read")),
             qPrintable(q.error().toString()));
@@ -478,8 +478,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("dev") << "dev" << QStringList {"db", "web", "pgadmin"};
-        QTest::newRow("prod") << "prod" << QStringList {"db", "web", "nginx"};
+        QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin"};
+        QTest::newRow("prod") << "prod" << QStringList{"db", "web", "nginx"};
     }
     void shippedStack()
     {
@@ -487,7 +487,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         const QDir dir(QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
                            .filePath(QStringLiteral("compose")));
-        const QStringList files {dir.filePath(QStringLiteral("docker-compose.yml")),
+        const QStringList files{dir.filePath(QStringLiteral("docker-compose.yml")),
             dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode))};
         for (const QString &f : files)
             QVERIFY2(QFile::exists(f), qPrintable(f + QStringLiteral(" is missing")));
@@ -508,9 +508,9 @@ private Q_SLOTS:
                     QVERIFY2(port.hostIp == QLatin1String("127.0.0.1"),
                         qPrintable(s.name + ": " + published.join(' ')));
                 if (s.name == QLatin1String("db"))
-                    QCOMPARE(published, QStringList {"127.0.0.1:5432:5432/tcp"});
+                    QCOMPARE(published, QStringList{"127.0.0.1:5432:5432/tcp"});
             } else if (s.name == QLatin1String("nginx")) {
-                QCOMPARE(published, QStringList {":80:80/tcp"});
+                QCOMPARE(published, QStringList{":80:80/tcp"});
             } else {
                 // Security contract: in prod only NGINX is published; the database never.
                 QVERIFY2(
@@ -533,7 +533,7 @@ private Q_SLOTS:
             const auto s = p.service(QLatin1String(name));
             QVERIFY2(s.has_value(), name);
             QVERIFY2(s->ports.isEmpty(), name);
-            QCOMPARE(s->profiles, (QStringList {"dev", "prod"}));
+            QCOMPARE(s->profiles, (QStringList{"dev", "prod"}));
         }
     }
 };

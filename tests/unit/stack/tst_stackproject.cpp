@@ -88,10 +88,10 @@ private Q_SLOTS:
     void perModeFiles_data()
     {
         QTest::addColumn<QStringList>("overlays"); // modes that have an overlay file
-        QTest::newRow("no overlays") << QStringList {};
-        QTest::newRow("dev only") << QStringList {"dev"};
-        QTest::newRow("prod only") << QStringList {"prod"};
-        QTest::newRow("both") << QStringList {"dev", "prod"};
+        QTest::newRow("no overlays") << QStringList{};
+        QTest::newRow("dev only") << QStringList{"dev"};
+        QTest::newRow("prod only") << QStringList{"prod"};
+        QTest::newRow("both") << QStringList{"dev", "prod"};
     }
     void perModeFiles()
     {
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
         for (const QString &mode : StackProject::modes()) {
             const bool has = overlays.contains(mode);
-            QStringList expected {dir.filePath("docker-compose.yml")};
+            QStringList expected{dir.filePath("docker-compose.yml")};
             if (has)
                 expected << dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode));
             QCOMPARE(p.composeFiles(mode), expected);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         StackProject p(dir.path(), QProcessEnvironment());
         QVERIFY(!p.compose("dev").isValid());
         QVERIFY(p.services("dev").isEmpty());
-        QCOMPARE(p.composeProblems(), QStringList {overlay + ":4:9: invalid port \"127.0.0.1:x:5432\""});
+        QCOMPARE(p.composeProblems(), QStringList{overlay + ":4:9: invalid port \"127.0.0.1:x:5432\""});
         // prod does not read the dev overlay and keeps working.
         QVERIFY(p.compose("prod").isValid());
         QCOMPARE(p.services("prod").size(), 2);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(overlay));
         p.reload();
         QVERIFY(p.composeProblems().isEmpty());
-        QCOMPARE(p.composeFiles("dev"), QStringList {dir.filePath("docker-compose.yml")});
+        QCOMPARE(p.composeFiles("dev"), QStringList{dir.filePath("docker-compose.yml")});
         QVERIFY(p.compose("dev").service("db")->ports.isEmpty());
     }
 
