@@ -29,6 +29,11 @@ QString nullText()
     return QStringLiteral("NULL");
 }
 
+QString toolTip(const QVariant &value)
+{
+    return value.isValid() ? value.toString().left(kMaxToolTipChars) : nullText();
+}
+
 QString humanSize(qint64 bytes)
 {
     if (bytes < 1024)

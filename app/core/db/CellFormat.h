@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
 
 namespace db {
 
@@ -17,6 +18,10 @@ constexpr int kBytePreview = 16;
 // `typeName` is pg_type.typname ("bytea", "jsonb", "_int4", "timestamptz", ...).
 QString display(const QString &typeName, const QString &text);
 QString nullText(); // what a NULL cell shows: distinct from an empty string
+// A cell's tooltip: the value's first kMaxToolTipChars characters, or nullText()
+// for NULL (an invalid QVariant, as the models store it).
+constexpr int kMaxToolTipChars = 2000;
+QString toolTip(const QVariant &value);
 QString humanSize(qint64 bytes);
 // Number of bytes in a bytea value in hex output format ("\x0a0b").
 qint64 byteaSize(const QString &text);

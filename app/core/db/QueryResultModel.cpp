@@ -57,7 +57,7 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
     case FullValueRole:
         return v;
     case Qt::ToolTipRole:
-        return v.isValid() ? QVariant(v.toString().left(2000)) : QVariant(CellFormat::nullText());
+        return CellFormat::toolTip(v);
     case IsNullRole:
         return !v.isValid();
     case PendingEditRole:

@@ -53,7 +53,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case FullValueRole:
         return v;
     case Qt::ToolTipRole:
-        return v.isValid() ? QVariant(v.toString().left(2000)) : QVariant(CellFormat::nullText());
+        return CellFormat::toolTip(v);
     case IsNullRole:
         return !isDefault && !v.isValid();
     case PendingEditRole:

@@ -35,6 +35,13 @@ private Q_SLOTS:
         QCOMPARE(CellFormat::display("text", ""), QString(""));
         QVERIFY(CellFormat::nullText() != QString(""));
     }
+    void toolTipsAreCutAndNullIsNamed()
+    {
+        QCOMPARE(CellFormat::toolTip(QVariant()), CellFormat::nullText());
+        QCOMPARE(CellFormat::toolTip(QVariant(QString())), QString());
+        const QString big(CellFormat::kMaxToolTipChars + 10, QLatin1Char('x'));
+        QCOMPARE(CellFormat::toolTip(QVariant(big)).size(), CellFormat::kMaxToolTipChars);
+    }
     void arraysAndTimestamps()
     {
         QCOMPARE(CellFormat::display("_int4", "{1,2,3}"), QString("{1,2,3}"));
