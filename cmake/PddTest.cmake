@@ -33,3 +33,29 @@ function(pdd_add_script_test)
     set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCK}")
   endif()
 endfunction()
+
+# pdd_add_fuzz_target(NAME <name> SOURCES ... [LIBS ...] [SECONDS s])
+# A libFuzzer target (only with PDD_FUZZ=ON). The code under test is listed in
+# SOURCES, not linked from its library, so it carries the fuzzer's coverage
+# instrumentation. Registered under the `fuzz` label as a short seeded run over
+# the seeds in the source folder's fuzz_corpus/; a long run is by hand.
+function(pdd_add_fuzz_target)
+  cmake_parse_arguments(F "" "NAME;SECONDS" "SOURCES;LIBS" ${ARGN})
+  if(NOT PDD_FUZZ)
+    return()
+  endif()
+  if(NOT F_SECONDS)
+    set(F_SECONDS 30)
+  endif()
+  add_executable(${F_NAME} ${F_SOURCES})
+  target_include_directories(${F_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/app/core)
+  target_compile_options(${F_NAME} PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(${F_NAME} PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(${F_NAME} PRIVATE Qt6::Core pdd_warnings ${F_LIBS})
+  set(corpus ${CMAKE_CURRENT_BINARY_DIR}/${F_NAME}_corpus)
+  file(MAKE_DIRECTORY ${corpus})
+  # New inputs go to the build tree; the seeds in the source tree stay as committed.
+  add_test(NAME ${F_NAME} COMMAND ${F_NAME} -max_total_time=${F_SECONDS} -seed=1 ${corpus}
+           ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_corpus)
+  set_tests_properties(${F_NAME} PROPERTIES LABELS fuzz TIMEOUT 300)
+endfunction()

@@ -21,7 +21,8 @@ check "systemd-analyze verify run.service" systemd-analyze verify "$src/compose/
 cd "$src"
 check "shellcheck run, setup, entrypoints, forge" shellcheck -x compose/run compose/web/entrypoint.sh \
     packaging/setup tests/support/forge-images tests/support/forge/postgres/docker-entrypoint.sh \
-    tests/support/forge/pgadmin4/entrypoint.sh tests/e2e/stack/lint.sh
+    tests/support/forge/pgadmin4/entrypoint.sh tests/support/pg-test-server tests/support/busybox-image \
+    tests/run .ci/run tests/e2e/stack/lint.sh
 check "sh -n run" sh -n "$src/compose/run"
 
 # The compose files with dummy secrets (only interpolation, schema and the
