@@ -69,7 +69,8 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
         updateActions();
     });
     connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
-    connect(m_containers, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    // A state change (the selected service's container starting) can matter to the log pane too.
+    connect(m_containers, &QAbstractItemModel::dataChanged, this, &MainWindow::onContainerSelectionChanged);
     connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_ui->containerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onContainerSelectionChanged);
@@ -255,8 +256,16 @@ void MainWindow::onContainerSelectionChanged()
     m_selectedService = current.data(ContainerListModel::ServiceRole).toString();
     const QString id = m_containers->containerIdAt(current.row());
     const QString name = current.data(ContainerListModel::ContainerNameRole).toString();
-    if (id != m_ui->logPane->followedId())
+    const QString state = current.data(ContainerListModel::StateRole).toString();
+    // The daemon ends a log stream at once for a container that is not running
+    // (just created by Up, or stopped). With the same service names in both
+    // modes the selection survives Up, so follow again once it starts.
+    const bool started = state == QLatin1String("running") && m_followedState != QLatin1String("running");
+    if (id != m_ui->logPane->followedId() || (started && !id.isEmpty())) {
+        m_ui->logPane->stopFollowing();
         m_ui->logPane->follow(id, name.isEmpty() ? m_selectedService : name);
+    }
+    m_followedState = state;
     updateActions();
 }
 

@@ -63,6 +63,7 @@ private:
     QString m_mode;
     QString m_engineProblem;
     QString m_selectedService;
+    QString m_followedState; // of the container the log pane follows, to notice it starting
 
     EngineMonitor *m_monitor = nullptr;
     StackController *m_stack = nullptr;

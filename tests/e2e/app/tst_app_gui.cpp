@@ -144,11 +144,17 @@ private Q_SLOTS:
         // Running: what the daemon really published, which must be the same.
         QCOMPARE(publishedPorts(model, services), ports);
 
-        // The Logs pane follows the selected container.
+        // The Logs pane follows the selected container. In prod "db" is still
+        // selected from dev (same service name), so nothing here changes the
+        // selection: the window itself must follow the new container once it runs.
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
         view->setFocus();
         view->setCurrentIndex(model->index(model->rowForService(services.first()), 0));
         auto *log = m_window->findChild<QPlainTextEdit *>(QStringLiteral("logText"));
+        auto *source = m_window->findChild<QLabel *>(QStringLiteral("logSource"));
+        const QString container = QStringLiteral("%1-%2").arg(QLatin1String(kStack), mode);
+        QTRY_VERIFY2_WITH_TIMEOUT(source->text().contains(container) && source->text().endsWith(QStringLiteral("following")),
+                                  qPrintable(source->text()), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 15000);
         QTest::qWait(1200); // let uptime tick and the log settle for the screenshot
         saveShot(QStringLiteral("e2e-%1-up.png").arg(mode));
