@@ -1,3 +1,4 @@
+#include "Screenshot.h"
 #include "compose/EnvFile.h"
 #include "jobs/Job.h"
 #include "jobs/JobListModel.h"
@@ -157,14 +158,14 @@ private Q_SLOTS:
                                   qPrintable(source->text()), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 15000);
         QTest::qWait(1200); // let uptime tick and the log settle for the screenshot
-        saveShot(QStringLiteral("e2e-%1-up.png").arg(mode));
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-up").arg(mode)));
 
         auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
         tabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("volumesTab")));
         auto *volumes = m_window->findChild<QTableView *>(QStringLiteral("volumeView"))->model();
         const QString pgdata = QStringLiteral("%1-%2_pgdata").arg(QLatin1String(kStack), mode);
         QTRY_VERIFY_WITH_TIMEOUT(volumeRowCreated(volumes, pgdata), 30000);
-        saveShot(QStringLiteral("e2e-%1-volumes.png").arg(mode));
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-volumes").arg(mode)));
 #ifdef PDD_HAVE_DB_UI
         if (mode == QLatin1String("dev")) {
             // The Database tab connects with what compose/.env says (the run
@@ -176,7 +177,7 @@ private Q_SLOTS:
             QCOMPARE(db->currentSettings().port, 28132);
             QCOMPARE(db->currentSettings().host, QStringLiteral("127.0.0.1"));
             QTest::qWait(500);
-            saveShot(QStringLiteral("e2e-dev-database.png"));
+            QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-dev-database")));
         }
 #endif
         tabs->setCurrentIndex(0);
@@ -192,7 +193,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(),
                                       QStringLiteral("not created"), 30000);
         QVERIFY(runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("inspect"), pgdata}));
-        saveShot(QStringLiteral("e2e-%1-down.png").arg(mode));
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-down").arg(mode)));
     }
 
     void cleanupTestCase()
@@ -251,14 +252,6 @@ private:
             if (v.startsWith(kStack))
                 runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("rm"), QString::fromUtf8(v)});
         }
-    }
-
-    void saveShot(const QString &name)
-    {
-        QTest::qWait(100); // let posted layout requests run before grabbing
-        const QString dir = QDir(qEnvironmentVariable("PDD_BINARY_DIR", QStringLiteral(PDD_BINARY_DIR))).filePath(QStringLiteral("screenshots"));
-        QDir().mkpath(dir);
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
     }
 
     QTemporaryDir m_dir;

@@ -4,6 +4,7 @@
 // server-side sort, the console (results, errors with position, cancel of
 // pg_sleep), CSV export, connection failures and the production banner.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
+#include "Screenshot.h"
 #include "db/CatalogModel.h"
 #include "db/QueryResultModel.h"
 #include "db/QueryRunner.h"
@@ -20,7 +21,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -84,7 +84,6 @@ private:
     std::string queryValue(const std::string &sql);
     bool connectPanel(const db::ConnectionSettings &s);
     bool openItems(const QString &table = QStringLiteral("items"));
-    void screenshot(const QString &name);
     int column(const QString &name) const;
 
     std::unique_ptr<DbBrowserPanel> m_panel;
@@ -131,7 +130,6 @@ void TestDbUiGui::initTestCase()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
     QCoreApplication::setOrganizationName(QStringLiteral("pdd-gui-test"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_dbui_gui"));
-    QDir().mkpath(QStringLiteral(PDD_BINARY_DIR "/screenshots"));
 
     // One big table for the whole run (the per-test schema is rebuilt in init()).
     pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
@@ -206,13 +204,6 @@ int TestDbUiGui::column(const QString &name) const
     return m_panel->browser()->tableModel()->tableSchema().columnIndex(name);
 }
 
-void TestDbUiGui::screenshot(const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QString path = QStringLiteral(PDD_BINARY_DIR "/screenshots/%1.png").arg(name);
-    QVERIFY2(m_panel->grab().save(path), qPrintable(path));
-}
-
 void TestDbUiGui::browseRendersNullAndEmptyDistinctly()
 {
     QVERIFY(connectPanel(settings()));
@@ -243,7 +234,7 @@ void TestDbUiGui::browseRendersNullAndEmptyDistinctly()
     QVERIFY2(hex.startsWith(QStringLiteral("00000000  48 65 6c 6c 6f 0a 00 ff")), qPrintable(hex));
     QVERIFY(hex.contains(QStringLiteral("Hello..")));
     grid->setCurrentIndex(model->index(0, doc));
-    screenshot(QStringLiteral("db-browse"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-browse")));
 }
 
 void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
@@ -275,7 +266,7 @@ void TestDbUiGui::editSaveIsVisibleToAnotherConnection()
     QVERIFY(model->index(3, note).data(db::IsNullRole).toBool());
     QVERIFY(browser->delegate()->styledOption(model->index(2, name)).font.bold());
     QVERIFY(browser->saveAction()->isEnabled());
-    screenshot(QStringLiteral("db-pending-edits"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-pending-edits")));
 
     QSignalSpy saved(model, &db::TableModel::saved);
     QTest::keyClick(grid, Qt::Key_S, Qt::ControlModifier);
@@ -322,7 +313,7 @@ void TestDbUiGui::insertAndDeleteRows()
     QTest::keyClick(grid, Qt::Key_Delete, Qt::ControlModifier);
     QCOMPARE(db::RowState(model->index(49, name).data(db::RowStateRole).toInt()), db::RowState::Deleted);
     QVERIFY(browser->delegate()->styledOption(model->index(49, name)).font.strikeOut());
-    screenshot(QStringLiteral("db-insert-delete"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-insert-delete")));
 
     QSignalSpy saved(model, &db::TableModel::saved);
     QTest::keyClick(grid, Qt::Key_S, Qt::ControlModifier);
@@ -349,7 +340,7 @@ void TestDbUiGui::conflictIsReportedNotOverwritten()
     QVERIFY2(m_panel->messageText().contains(QStringLiteral("conflict")), qPrintable(m_panel->messageText()));
     QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 6"), std::string("changed elsewhere"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    screenshot(QStringLiteral("db-conflict"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-conflict")));
 }
 
 void TestDbUiGui::tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow()
@@ -366,7 +357,7 @@ void TestDbUiGui::tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow()
     }
     QVERIFY(!(browser->tableModel()->flags(browser->tableModel()->index(0, 0)) & Qt::ItemIsEditable));
     QCOMPARE(browser->ui()->gridView->editTriggers(), QAbstractItemView::NoEditTriggers);
-    screenshot(QStringLiteral("db-nopk"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-nopk")));
 }
 
 void TestDbUiGui::filterAndServerSideSort()
@@ -393,7 +384,7 @@ void TestDbUiGui::filterAndServerSideSort()
     QCOMPARE(model->index(0, id).data().toString(), QStringLiteral("5"));
     QCOMPARE(model->index(4, id).data().toString(), QStringLiteral("1"));
     QVERIFY(header->isSortIndicatorShown());
-    screenshot(QStringLiteral("db-filter-sort"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-filter-sort")));
 
     // A value with quotes stays a value (bound as a parameter).
     ui->filterColumnCombo->setCurrentText(QStringLiteral("name"));
@@ -429,7 +420,7 @@ void TestDbUiGui::consoleShowsResults()
     QCOMPARE(console->delegate()->displayedText(result->index(0, 2)), QString());
     QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("1 rows")));
     QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("ms")));
-    screenshot(QStringLiteral("db-console"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-console")));
 
     // Export of a query: COPY (…) TO STDOUT, streamed to the file.
     QTemporaryDir out;
@@ -467,7 +458,7 @@ void TestDbUiGui::consoleShowsErrorPosition()
     const auto marks = console->ui()->editor->extraSelections();
     QCOMPARE(marks.size(), 1);
     QCOMPARE(marks.first().cursor.selectedText(), QStringLiteral("FROM"));
-    screenshot(QStringLiteral("db-console-error"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-console-error")));
 }
 
 void TestDbUiGui::consoleCancelStopsPgSleep()
@@ -550,7 +541,7 @@ void TestDbUiGui::connectionFailuresGiveOneMessage()
     QVERIFY(!m_panel->messageText().contains(s.password) || s.password.isEmpty());
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     QVERIFY(!m_panel->isConnected());
-    screenshot(QStringLiteral("db-error-") + what);
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-error-") + what));
     // The panel recovers: the right settings connect.
     QVERIFY(connectPanel(settings()));
     QVERIFY(!m_panel->messageIsError());
@@ -576,7 +567,7 @@ void TestDbUiGui::productionIsReadOnlyAndMarked()
     QVERIFY(!browser->insertRowAction()->isEnabled());
     QVERIFY(browser->insertRowAction()->toolTip().contains(QStringLiteral("Read-only")));
     QVERIFY(!browser->tableModel()->setData(browser->tableModel()->index(0, 1), QStringLiteral("x")));
-    screenshot(QStringLiteral("db-production"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-production")));
     // The dev connection shows no banner.
     QVERIFY(connectPanel(settings()));
     QVERIFY(!m_panel->isProductionBannerShown());
@@ -592,7 +583,7 @@ void TestDbUiGui::connectionDialogConnectsAndSavesWithoutPassword()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     dialog->setSettings(s);
-    QVERIFY(dialog->grab().save(QStringLiteral(PDD_BINARY_DIR "/screenshots/db-connection-dialog.png")));
+    QVERIFY(pddtest::saveScreenshot(dialog, QStringLiteral("db-connection-dialog")));
     QSignalSpy connected(m_panel.get(), &DbBrowserPanel::connected);
     dialog->accept();
     QVERIFY(connected.wait(15000));
@@ -647,7 +638,7 @@ void TestDbUiGui::exactCountAndHostileNames()
     for (int r = 0; r < browser->catalogModel()->rowCount(items); ++r)
         names << browser->catalogModel()->index(r, 0, items).data().toString();
     QVERIFY2(names.join(',').contains(QStringLiteral("name")), qPrintable(names.join(',')));
-    screenshot(QStringLiteral("db-hostile-names"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-hostile-names")));
 }
 
 void TestDbUiGui::scrollingPagesThroughABoundedWindow()
@@ -693,7 +684,7 @@ void TestDbUiGui::scrollingPagesThroughABoundedWindow()
     m_panel->browser()->jumpToEndAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atEnd() && model->rowCount() > 0, 10000);
     QTRY_COMPARE(idAt(view->rowAt(view->viewport()->height() - 2)), 1000);
-    screenshot(QStringLiteral("db-jump-to-end"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-jump-to-end")));
 }
 
 static qint64 rssKiB()
@@ -762,7 +753,7 @@ void TestDbUiGui::bigTableOpensFastAndScrollsInBoundedMemory()
     QVERIFY(job);
     QSignalSpy finished(job, &Job::finished);
     QTRY_VERIFY_WITH_TIMEOUT(browser->ui()->cancelExportButton->isVisible(), 5000);
-    screenshot(QStringLiteral("db-export-progress"));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-export-progress")));
     browser->ui()->cancelExportButton->click();
     QVERIFY(finished.wait(10000));
     const auto state = finished.first().first().value<Job::State>();

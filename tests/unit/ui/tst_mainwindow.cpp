@@ -1,9 +1,9 @@
+#include "Screenshot.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
 
 #include <QAbstractButton>
 #include <QAction>
-#include <QDir>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -81,7 +81,7 @@ private Q_SLOTS:
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
         QCOMPARE(column(view->model(), ContainerListModel::StateColumn),
                  (QStringList{"not created", "not created", "not created"}));
-        saveShot(QStringLiteral("ui-engine-unavailable.png"));
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-engine-unavailable")));
     }
 
     void modeSwitchChangesServices()
@@ -128,8 +128,8 @@ private Q_SLOTS:
         // Reported once even though both modes read the base.
         QCOMPARE(banner->text().count(QStringLiteral("Compose file problem")), 1);
         QVERIFY(m_window->isVisible());
-        saveShot(QStringLiteral("ui-compose-broken-%1.png")
-                     .arg(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-')));
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-');
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-compose-broken-%1").arg(tag)));
 
         writeFile(m_stack.filePath(file), good);
         QTRY_VERIFY_WITH_TIMEOUT(!banner->text().contains(QStringLiteral("Compose file problem")), 5000);
@@ -264,7 +264,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        saveShot(QStringLiteral("ui-final.png"));
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-final")));
         m_window.reset();
     }
 
@@ -276,14 +276,6 @@ private:
                 return true;
         }
         return false;
-    }
-
-    void saveShot(const QString &name)
-    {
-        QTest::qWait(100); // let posted layout requests run, or a grown banner is clipped
-        const QString dir = QDir(qEnvironmentVariable("PDD_BINARY_DIR", QDir::currentPath())).filePath("screenshots");
-        QDir().mkpath(dir);
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
     }
 
     QTemporaryDir m_stack;
