@@ -2,8 +2,10 @@
 // test run: connect, browse, NULL vs empty rendering, edit + save verified with a
 // separate libpqxx connection, conflicts, a table without primary key, filter and
 // server-side sort, the console (results, errors with position, cancel of
-// pg_sleep), CSV export, connection failures and the production banner.
+// pg_sleep), connection failures and the production banner. Paging, the big
+// table and table export are in tst_dbui_bigtable.cpp.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
+#include "DbUiFixture.h"
 #include "Screenshot.h"
 #include "db/CatalogModel.h"
 #include "db/QueryResultModel.h"
@@ -17,49 +19,30 @@
 #include "ui_DbSqlConsole.h"
 #include "ui_DbTableBrowser.h"
 
-#include <pqxx/pqxx>
-
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+using dbuitest::kSchema;
 
-const char kSchema[] = "dbui gui"; // a space on purpose: names are quoted by the core
-
-QString env(const char *name)
-{
-    return qEnvironmentVariable(name);
-}
-
-// QTRY_* return void on failure; helpers returning bool use this instead.
-#define WAIT_OR_FAIL(expr, timeout)                                                                 \
-    do {                                                                                            \
-        if (!QTest::qWaitFor([&] { return bool(expr); }, timeout)) {                                \
-            QTest::qFail(#expr, __FILE__, __LINE__);                                                \
-            return false;                                                                           \
-        }                                                                                           \
-    } while (false)
-
-} // namespace
-
-class TestDbUiGui : public QObject
+class TestDbUiGui : public QObject, public dbuitest::PanelFixture
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase()
+    {
+        DBUI_REQUIRE_SERVER();
+        useThrowawaySettings(QStringLiteral("tst_dbui_gui"));
+    }
+    void init() { setUpSchemaAndPanel(); }
+    void cleanup() { m_panel.reset(); }
     void browseRendersNullAndEmptyDistinctly();
     void editSaveIsVisibleToAnotherConnection();
     void insertAndDeleteRows();
@@ -69,140 +52,12 @@ private Q_SLOTS:
     void consoleShowsResults();
     void consoleShowsErrorPosition();
     void consoleCancelStopsPgSleep();
-    void exportWritesCsv();
     void connectionFailuresGiveOneMessage_data();
     void connectionFailuresGiveOneMessage();
     void productionIsReadOnlyAndMarked();
     void connectionDialogConnectsAndSavesWithoutPassword();
     void exactCountAndHostileNames();
-    void scrollingPagesThroughABoundedWindow();
-    void bigTableOpensFastAndScrollsInBoundedMemory();
-
-private:
-    db::ConnectionSettings settings() const;
-    void exec(const std::string &sql);
-    std::string queryValue(const std::string &sql);
-    bool connectPanel(const db::ConnectionSettings &s);
-    bool openItems(const QString &table = QStringLiteral("items"));
-    int column(const QString &name) const;
-
-    std::unique_ptr<DbBrowserPanel> m_panel;
-    QTemporaryDir m_home;
 };
-
-db::ConnectionSettings TestDbUiGui::settings() const
-{
-    db::ConnectionSettings s;
-    s.host = env("PDD_TEST_PG_HOST");
-    s.port = env("PDD_TEST_PG_PORT").toInt();
-    s.user = env("PDD_TEST_PG_USER");
-    s.database = env("PDD_TEST_PG_DB");
-    s.password = env("PDD_TEST_PG_PASSWORD");
-    s.label = QStringLiteral("test");
-    return s;
-}
-
-void TestDbUiGui::exec(const std::string &sql)
-{
-    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
-    pqxx::work w(c);
-    w.exec(sql);
-    w.commit();
-}
-
-std::string TestDbUiGui::queryValue(const std::string &sql)
-{
-    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
-    pqxx::read_transaction t(c);
-    const pqxx::result r = t.exec(sql);
-    return r.at(0).at(0).is_null() ? std::string("<null>") : r.at(0).at(0).c_str();
-}
-
-void TestDbUiGui::initTestCase()
-{
-    if (env("PDD_TEST_PG_DSN").isEmpty()) {
-        if (env("CI") == QLatin1String("true"))
-            QFAIL("PDD_TEST_PG_DSN is not set: tests/support/pg-test-server must run under CI.");
-        QSKIP("No PostgreSQL for the GUI tests: run `eval \"$(tests/support/pg-test-server start)\"` first.");
-    }
-    // Saved connections go to a throwaway settings root, not the user's.
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("pdd-gui-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_dbui_gui"));
-
-    // One big table for the whole run (the per-test schema is rebuilt in init()).
-    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
-    pqxx::work w(c);
-    w.exec("CREATE SCHEMA IF NOT EXISTS dbui_big");
-    w.exec("CREATE TABLE IF NOT EXISTS dbui_big.t200k (id int PRIMARY KEY, label text, payload jsonb)");
-    if (w.exec("SELECT count(*) FROM dbui_big.t200k").at(0).at(0).as<int>() != 200000) {
-        w.exec("TRUNCATE dbui_big.t200k");
-        w.exec("INSERT INTO dbui_big.t200k SELECT g, md5(g::text), jsonb_build_object('n', g) "
-               "FROM generate_series(1, 200000) g");
-        w.exec("ANALYZE dbui_big.t200k");
-    }
-    w.commit();
-}
-
-void TestDbUiGui::init()
-{
-    pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
-    pqxx::work w(c);
-    const std::string s = w.quote_name(kSchema);
-    w.exec("DROP SCHEMA IF EXISTS " + s + " CASCADE");
-    w.exec("CREATE SCHEMA " + s);
-    w.exec("CREATE TABLE " + s + ".items (id serial PRIMARY KEY, name text NOT NULL, note text, "
-           "doc jsonb, blob bytea, created timestamptz NOT NULL DEFAULT '2026-01-02 03:04:05+00')");
-    w.exec("INSERT INTO " + s + ".items (name, note, doc, blob) "
-           "SELECT 'item ' || g, CASE g WHEN 1 THEN NULL WHEN 2 THEN '' ELSE 'note ' || g END, "
-           "CASE WHEN g = 1 THEN '{\"a\": 1, \"b\": [1, 2], \"c\": {\"d\": \"deep\"}}'::jsonb END, "
-           "CASE WHEN g = 1 THEN '\\x48656c6c6f0a00ff'::bytea END "
-           "FROM generate_series(1, 50) g");
-    w.exec("CREATE TABLE " + s + ".nopk (a int, b text)");
-    w.exec("INSERT INTO " + s + ".nopk SELECT g, 'row ' || g FROM generate_series(1, 10) g");
-    w.exec("CREATE TABLE " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --") + " ("
-           + w.quote_name("select") + " int PRIMARY KEY, " + w.quote_name("naïve col; --") + " text)");
-    w.exec("INSERT INTO " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --")
-           + " SELECT g, 'v' || g FROM generate_series(1, 3) g");
-    w.exec("CREATE TABLE " + s + ".many (id int PRIMARY KEY, label text)");
-    w.exec("INSERT INTO " + s + ".many SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
-    w.exec("ANALYZE " + s + ".items");
-    w.commit();
-    m_panel = std::make_unique<DbBrowserPanel>();
-    m_panel->resize(1280, 720);
-}
-
-void TestDbUiGui::cleanup()
-{
-    m_panel.reset();
-}
-
-bool TestDbUiGui::connectPanel(const db::ConnectionSettings &s)
-{
-    m_panel->show();
-    m_panel->connectTo(s);
-    WAIT_OR_FAIL(m_panel->isConnected(), 15000);
-    return true;
-}
-
-
-bool TestDbUiGui::openItems(const QString &table)
-{
-    auto *catalog = m_panel->browser()->catalogModel();
-    const db::TableRef ref{QString::fromUtf8(kSchema), table};
-    WAIT_OR_FAIL(catalog->indexOf(ref).isValid(), 15000);
-    // As the user does it: pick the table in the tree.
-    m_panel->browser()->ui()->catalogView->setCurrentIndex(catalog->indexOf(ref));
-    auto *model = m_panel->browser()->tableModel();
-    WAIT_OR_FAIL(model->table() == ref && !model->isLoading() && model->rowCount() > 0, 15000);
-    return true;
-}
-
-int TestDbUiGui::column(const QString &name) const
-{
-    return m_panel->browser()->tableModel()->tableSchema().columnIndex(name);
-}
 
 void TestDbUiGui::browseRendersNullAndEmptyDistinctly()
 {
@@ -486,27 +341,6 @@ void TestDbUiGui::consoleCancelStopsPgSleep()
     QVERIFY(console->ui()->runButton->isEnabled());
 }
 
-void TestDbUiGui::exportWritesCsv()
-{
-    QVERIFY(connectPanel(settings()));
-    QVERIFY(openItems());
-    QTemporaryDir out;
-    const QString path = out.filePath(QStringLiteral("items.csv"));
-    Job *job = m_panel->browser()->exportTo(path);
-    QVERIFY(job);
-    QVERIFY(!m_panel->browser()->exportAction()->isEnabled()); // one export at a time
-    QSignalSpy finished(job, &Job::finished);
-    QVERIFY(finished.wait(20000));
-    QCOMPARE(finished.first().first().value<Job::State>(), Job::State::Succeeded);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    QCOMPARE(lines.first(), QByteArray("id,name,note,doc,blob,created"));
-    QCOMPARE(lines.size(), 52); // header + 50 rows + trailing newline
-    QVERIFY(m_panel->messageText().startsWith(QStringLiteral("Exported")));
-    QVERIFY(m_panel->browser()->exportAction()->isEnabled());
-}
-
 void TestDbUiGui::connectionFailuresGiveOneMessage_data()
 {
     QTest::addColumn<QString>("what");
@@ -639,133 +473,6 @@ void TestDbUiGui::exactCountAndHostileNames()
         names << browser->catalogModel()->index(r, 0, items).data().toString();
     QVERIFY2(names.join(',').contains(QStringLiteral("name")), qPrintable(names.join(',')));
     QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-hostile-names")));
-}
-
-void TestDbUiGui::scrollingPagesThroughABoundedWindow()
-{
-    QVERIFY(connectPanel(settings()));
-    auto *model = m_panel->browser()->tableModel();
-    model->setPageSize(100);
-    model->setMaxCachedRows(300);
-    QVERIFY(openItems(QStringLiteral("many")));
-    auto *view = m_panel->browser()->ui()->gridView;
-    auto *bar = view->verticalScrollBar();
-    const int id = 0;
-    auto idAt = [&](int row) { return model->index(row, id).data().toInt(); };
-    auto topId = [&] { return idAt(view->rowAt(0)); };
-
-    // Down to the end the way a user scrolls: the view fetches more at the bottom.
-    int maxRows = 0;
-    for (int i = 0; i < 100 && !(model->atEnd() && !model->isLoading()); ++i) {
-        bar->setValue(bar->maximum());
-        // Done when the page is laid out (room below again) or the table has no more.
-        QVERIFY(QTest::qWaitFor(
-            [&] { return !model->isLoading() && (bar->value() < bar->maximum() || model->atEnd()); }, 10000));
-        maxRows = qMax(maxRows, model->rowCount());
-    }
-    QVERIFY(model->atEnd());
-    QCOMPARE(idAt(model->rowCount() - 1), 1000);
-    QVERIFY2(maxRows <= 400, qPrintable(QString::number(maxRows))); // bounded window
-    QVERIFY(!model->atStart());                                    // the first rows were dropped
-
-    // Back up to the start: pages come back above without the view jumping.
-    for (int i = 0; i < 40 && !model->atStart(); ++i) {
-        bar->setValue(bar->minimum()); // asks for the page above (async)
-        const int before = topId();
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
-        QTest::qWait(20); // the pager restores the top row after the view's delayed layout
-        QCOMPARE(topId(), before);
-    }
-    QVERIFY(model->atStart());
-    bar->setValue(bar->minimum());
-    QCOMPARE(idAt(0), 1);
-
-    // Jump to the end: the last row is in view at once; scrolling up continues from there.
-    m_panel->browser()->jumpToEndAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atEnd() && model->rowCount() > 0, 10000);
-    QTRY_COMPARE(idAt(view->rowAt(view->viewport()->height() - 2)), 1000);
-    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-jump-to-end")));
-}
-
-static qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
-void TestDbUiGui::bigTableOpensFastAndScrollsInBoundedMemory()
-{
-    QVERIFY(connectPanel(settings()));
-    auto *browser = m_panel->browser();
-    auto *catalog = browser->catalogModel();
-    auto *model = browser->tableModel();
-    const db::TableRef ref{QStringLiteral("dbui_big"), QStringLiteral("t200k")};
-    QTRY_VERIFY_WITH_TIMEOUT(catalog->indexOf(ref).isValid(), 15000);
-
-    QElapsedTimer t;
-    t.start();
-    browser->ui()->catalogView->setCurrentIndex(catalog->indexOf(ref));
-    QTRY_VERIFY_WITH_TIMEOUT(model->table() == ref && !model->isLoading() && model->rowCount() > 0, 15000);
-    const qint64 firstPageMs = t.elapsed();
-    QCoreApplication::processEvents(); // paint
-
-    t.restart();
-    browser->jumpToEndAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atEnd() && model->rowCount() > 0, 15000);
-    const qint64 jumpMs = t.elapsed();
-    QCOMPARE(model->index(model->rowCount() - 1, 0).data().toString(), QStringLiteral("200000"));
-
-    // Scroll 40,000 rows down from the start, page by page as the view asks.
-    browser->ui()->catalogView->setCurrentIndex(catalog->indexOf(ref));
-    model->reload();
-    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->atStart() && model->rowCount() > 0, 15000);
-    auto *bar = browser->ui()->gridView->verticalScrollBar();
-    const qint64 rssBefore = rssKiB();
-    int peakRows = 0;
-    t.restart();
-    while (model->index(model->rowCount() - 1, 0).data().toInt() < 40000) {
-        bar->setValue(bar->maximum());
-        // qWaitFor wakes on events; QTRY_* would add its 50 ms poll to every page. The
-        // page is in once the view has laid it out (room below the scroll position).
-        QVERIFY(QTest::qWaitFor([&] { return !model->isLoading() && bar->value() < bar->maximum(); }, 10000));
-        peakRows = qMax(peakRows, model->rowCount());
-        QVERIFY(t.elapsed() < 120000);
-    }
-    const qint64 scrollMs = t.elapsed();
-    const qint64 rssAfter = rssKiB();
-    qInfo("t200k via the GUI: first page %lld ms, jump to end %lld ms, 40k rows scrolled in %lld ms; "
-          "window peak %d rows; RSS %lld -> %lld KiB",
-          firstPageMs, jumpMs, scrollMs, peakRows, rssBefore, rssAfter);
-    QVERIFY2(firstPageMs < 2000, qPrintable(QString::number(firstPageMs)));
-    QVERIFY2(jumpMs < 2000, qPrintable(QString::number(jumpMs)));
-    QVERIFY(peakRows <= model->maxCachedRows() + model->pageSize());
-    QVERIFY2(rssAfter - rssBefore < 64 * 1024, "RSS grew by more than 64 MiB while scrolling a bounded window");
-
-    // Export with Cancel: the button stops it on the server and the partial file goes.
-    QTemporaryDir out;
-    const QString path = out.filePath(QStringLiteral("t200k.csv"));
-    Job *job = browser->exportTo(path);
-    QVERIFY(job);
-    QSignalSpy finished(job, &Job::finished);
-    QTRY_VERIFY_WITH_TIMEOUT(browser->ui()->cancelExportButton->isVisible(), 5000);
-    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-export-progress")));
-    browser->ui()->cancelExportButton->click();
-    QVERIFY(finished.wait(10000));
-    const auto state = finished.first().first().value<Job::State>();
-    // A fast machine may finish 200k rows before the click lands; then the file is complete.
-    if (state == Job::State::Cancelled) {
-        QVERIFY(!QFile::exists(path));
-        QVERIFY(m_panel->messageText().contains(QStringLiteral("cancelled")));
-    } else {
-        QCOMPARE(state, Job::State::Succeeded);
-        QVERIFY(QFileInfo(path).size() > 200000 * 10);
-    }
-    QVERIFY(!browser->ui()->cancelExportButton->isVisible());
 }
 
 QTEST_MAIN(TestDbUiGui)
