@@ -52,10 +52,16 @@ void GridPager::fetchPreviousIfAtTop()
 
 void GridPager::keepTopRow(int shift)
 {
-    const int target = m_view->verticalScrollBar()->value() + shift; // per-item scrolling: value = top row
-    // The scroll range follows the new row count only after the view's delayed layout.
-    QTimer::singleShot(0, this, [this, target] {
-        if (m_model && target >= 0 && target < m_model->rowCount())
+    const int from = m_view->verticalScrollBar()->value(); // per-item scrolling: value = top row
+    const int target = from + shift;
+    // The scroll range follows the new row count only after the view's delayed
+    // layout, so the restore waits for the event loop. If the user scrolled
+    // in the meantime (say, to the top right after the last page came in),
+    // their position wins: an old restore must not drag the view back.
+    QTimer::singleShot(0, this, [this, from, target] {
+        if (!m_model || m_view->verticalScrollBar()->value() != from)
+            return;
+        if (target >= 0 && target < m_model->rowCount())
             m_view->scrollTo(m_model->index(target, qMax(0, m_view->columnAt(0))), QAbstractItemView::PositionAtTop);
     });
 }
