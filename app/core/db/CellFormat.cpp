@@ -29,6 +29,11 @@ QString nullText()
     return QStringLiteral("NULL");
 }
 
+QString displayValue(const QString &typeName, const QVariant &value)
+{
+    return value.isValid() ? display(typeName, value.toString()) : nullText();
+}
+
 QString toolTip(const QVariant &value)
 {
     return value.isValid() ? value.toString().left(kMaxToolTipChars) : nullText();

@@ -18,6 +18,8 @@ constexpr int kBytePreview = 16;
 // `typeName` is pg_type.typname ("bytea", "jsonb", "_int4", "timestamptz", ...).
 QString display(const QString &typeName, const QString &text);
 QString nullText(); // what a NULL cell shows: distinct from an empty string
+// display() for a value as the models store it: NULL is an invalid QVariant.
+QString displayValue(const QString &typeName, const QVariant &value);
 // A cell's tooltip: the value's first kMaxToolTipChars characters, or nullText()
 // for NULL (an invalid QVariant, as the models store it).
 constexpr int kMaxToolTipChars = 2000;

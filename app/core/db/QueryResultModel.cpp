@@ -52,7 +52,7 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
     const QString &type = m_columns.at(index.column()).typeName;
     switch (role) {
     case Qt::DisplayRole:
-        return v.isValid() ? CellFormat::display(type, v.toString()) : CellFormat::nullText();
+        return CellFormat::displayValue(type, v);
     case Qt::EditRole:
     case FullValueRole:
         return v;

@@ -47,8 +47,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (isDefault)
             return QStringLiteral("DEFAULT");
-        return v.isValid() ? CellFormat::display(m_schema.columns.at(c).typeName, v.toString())
-                           : CellFormat::nullText();
+        return CellFormat::displayValue(m_schema.columns.at(c).typeName, v);
     case Qt::EditRole:
     case FullValueRole:
         return v;

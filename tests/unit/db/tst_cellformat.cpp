@@ -35,9 +35,12 @@ private Q_SLOTS:
         QCOMPARE(CellFormat::display("text", ""), QString(""));
         QVERIFY(CellFormat::nullText() != QString(""));
     }
-    void toolTipsAreCutAndNullIsNamed()
+    void toolTipsAndValuesShowNullByName()
     {
         QCOMPARE(CellFormat::toolTip(QVariant()), CellFormat::nullText());
+        QCOMPARE(CellFormat::displayValue("text", QVariant()), CellFormat::nullText());
+        QCOMPARE(CellFormat::displayValue("text", QVariant(QString())), QString());
+        QCOMPARE(CellFormat::displayValue("jsonb", QVariant(QString("{\"a\": 1}"))), CellFormat::display("jsonb", "{\"a\": 1}"));
         QCOMPARE(CellFormat::toolTip(QVariant(QString())), QString());
         const QString big(CellFormat::kMaxToolTipChars + 10, QLatin1Char('x'));
         QCOMPARE(CellFormat::toolTip(QVariant(big)).size(), CellFormat::kMaxToolTipChars);
