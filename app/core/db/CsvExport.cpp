@@ -108,8 +108,24 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
     const QString copy = copyStatement(sql);
     job->reportLog(copy);
 
+    // Unbuffered, with our own chunks: a failed write then carries the OS's
+    // reason ("No space left on device"), which QFileDevice's buffer loses.
     QSaveFile out(filePath);
-    if (!out.open(QIODevice::WriteOnly)) {
+    QByteArray chunk;
+    constexpr qsizetype kChunk = 256 * 1024;
+    chunk.reserve(kChunk);
+    auto writeChunk = [&]() -> bool {
+        // A short write says nothing; the next one fails with errno set.
+        for (qsizetype done = 0; done < chunk.size();) {
+            const qint64 n = out.write(chunk.constData() + done, chunk.size() - done);
+            if (n <= 0)
+                return false;
+            done += n;
+        }
+        chunk.clear();
+        return true;
+    };
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         job->reportFailed(QStringLiteral("Cannot write %1: %2").arg(filePath, out.errorString()));
         return;
     }
@@ -117,15 +133,18 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         job->reportFailed(errorText(conn.get()));
         return;
     }
-    bool cancelSent = false;
-    auto checkCancel = [&] {
-        if (cancelSent || !job->isCancelRequested())
-            return;
-        cancelSent = true;
+    bool cancelSent = false; // the user's Cancel reached the server
+    auto sendCancel = [&conn] {
         std::unique_ptr<PGcancel, decltype(&PQfreeCancel)> c(PQgetCancel(conn.get()), &PQfreeCancel);
         char err[256];
         if (c)
             PQcancel(c.get(), err, sizeof err);
+    };
+    auto checkCancel = [&] {
+        if (cancelSent || !job->isCancelRequested())
+            return;
+        cancelSent = true;
+        sendCancel();
     };
     // The query may take a while before the first byte (sorts, joins): stay cancellable.
     while (PQisBusy(conn.get())) {
@@ -143,11 +162,15 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         const int n = PQgetCopyData(conn.get(), &buf, 1);
         if (n > 0) {
             // One CopyData message per row (the first is the header): the server's bytes, untouched.
-            const bool written = out.write(buf, n) == n;
+            chunk.append(buf, n);
             PQfreemem(buf);
-            if (!written) {
+            if (chunk.size() >= kChunk && !writeChunk()) {
+                // Disk full or similar: stop the server, then read what it had
+                // already sent; libpq leaves COPY OUT only at the end of the data.
                 error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
-                checkCancel();
+                sendCancel();
+                for (int m; (m = PQgetCopyData(conn.get(), &buf, 0)) > 0;)
+                    PQfreemem(buf);
                 ok = false;
                 break;
             }
@@ -176,6 +199,8 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         break; // -1: COPY finished; the final result says how
     }
     for (ResultPtr r(PQgetResult(conn.get()), &PQclear); r; r.reset(PQgetResult(conn.get()))) {
+        if (PQresultStatus(r.get()) == PGRES_COPY_OUT)
+            break; // data left unread (a broken connection): nothing more will come
         if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && error.isEmpty())
             error = QString::fromUtf8(PQresultErrorMessage(r.get())).trimmed();
     }
@@ -184,6 +209,8 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         job->reportCancelled();
         return;
     }
+    if (error.isEmpty() && ok && !writeChunk())
+        error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
     if (!error.isEmpty() || !ok) {
         out.cancelWriting();
         job->reportFailed(error.isEmpty() ? QStringLiteral("The export failed.") : error);

@@ -7,6 +7,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace db;
 
 class TestCsv : public QObject
@@ -100,6 +103,36 @@ private Q_SLOTS:
         QCOMPARE(job->state(), Job::State::Failed);
         QVERIFY(job->errorString().contains("nowhere"));
         QCOMPARE(leftovers("bad.csv"), QStringList());
+    }
+
+    // A full disk, without root: a file-size limit makes write() fail with
+    // EFBIG the way ENOSPC would. The user gets the path and the OS's reason,
+    // and no truncated file is left behind looking like a finished export.
+    void fullDiskFailsClearlyAndLeavesNoFile()
+    {
+        struct rlimit old {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+        std::signal(SIGXFSZ, SIG_IGN); // else the kernel kills the process at the limit
+        struct rlimit small = old;
+        small.rlim_cur = 256 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        const QString file = m_dir.filePath("full.csv");
+        Job *job = CsvExport::exportQuery(
+            m_s, "SELECT a, repeat('y', 200) FROM generate_series(1, 100000) a", file, 100000, this);
+        QSignalSpy finished(job, &Job::finished);
+        const bool done = job->isFinished() || finished.wait(30000);
+        setrlimit(RLIMIT_FSIZE, &old);
+        QVERIFY(done);
+        QCOMPARE(job->state(), Job::State::Failed);
+        QVERIFY2(job->errorString().contains(file), qPrintable(job->errorString()));
+        QVERIFY2(job->errorString().contains("large", Qt::CaseInsensitive), qPrintable(job->errorString()));
+        QCOMPARE(leftovers("full.csv"), QStringList());
+        // The server was told to stop, not left streaming into a closed pipe.
+        QTRY_COMPARE_WITH_TIMEOUT(pgtest::scalar(m_s,
+                                      "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                      "'COPY (SELECT a, repeat(''y''%'"),
+            std::string("0"), 5000);
+        qInfo("%s", qPrintable(job->errorString()));
     }
 
     void cancelStopsTheServerAndRemovesThePartialFile()
