@@ -25,19 +25,16 @@ struct CatalogNode
     bool childrenLoading = false;
     qint64 exactRows = -1;
 
-    int row() const
+    int rowInParent = 0; // children are only ever appended; a reload rebuilds the tree
+
+    int row() const { return rowInParent; }
+    CatalogNode *add(CatalogModel::NodeKind childKind, const QString &childName)
     {
-        if (!parent)
-            return 0;
-        for (size_t i = 0; i < parent->children.size(); ++i) {
-            if (parent->children[i].get() == this)
-                return int(i);
-        }
-        return 0;
-    }
-    CatalogNode *add(std::unique_ptr<CatalogNode> child)
-    {
+        auto child = std::make_unique<CatalogNode>();
+        child->kind = childKind;
+        child->name = childName;
         child->parent = this;
+        child->rowInParent = int(children.size());
         children.push_back(std::move(child));
         return children.back().get();
     }
@@ -87,21 +84,15 @@ void CatalogModel::reload()
                 m_root = std::make_unique<CatalogNode>();
                 QHash<QString, CatalogNode *> schemas;
                 for (const QString &s : o.schemas) {
-                    auto node = std::make_unique<CatalogNode>();
-                    node->kind = NodeKind::Schema;
-                    node->name = s;
+                    CatalogNode *node = m_root->add(NodeKind::Schema, s);
                     node->childrenLoaded = true;
-                    schemas.insert(s, m_root->add(std::move(node)));
+                    schemas.insert(s, node);
                 }
                 for (const RelationInfo &r : o.relations) {
                     CatalogNode *schema = schemas.value(r.ref.schema);
                     if (!schema)
                         continue;
-                    auto node = std::make_unique<CatalogNode>();
-                    node->kind = NodeKind::Relation;
-                    node->name = r.ref.name;
-                    node->relation = r;
-                    schema->add(std::move(node));
+                    schema->add(NodeKind::Relation, r.ref.name)->relation = r;
                 }
                 endResetModel();
                 m_loading = false;
@@ -201,20 +192,14 @@ void CatalogModel::applySchema(const TableRef &ref, const TableSchema &schema)
     if (count > 0)
         beginInsertRows(idx, 0, count - 1);
     for (const ColumnInfo &c : schema.columns) {
-        auto child = std::make_unique<CatalogNode>();
-        child->kind = NodeKind::Column;
-        child->name = c.name;
+        CatalogNode *child = n->add(NodeKind::Column, c.name);
         child->relation = schema.relation;
         child->column = c;
-        n->add(std::move(child));
     }
     for (const IndexInfo &i : schema.indexes) {
-        auto child = std::make_unique<CatalogNode>();
-        child->kind = NodeKind::Index;
-        child->name = i.name;
+        CatalogNode *child = n->add(NodeKind::Index, i.name);
         child->relation = schema.relation;
         child->index = i;
-        n->add(std::move(child));
     }
     if (count > 0)
         endInsertRows();
