@@ -77,7 +77,8 @@ StackProject::DbDefaults StackProject::devDatabase() const
     d.host = QStringLiteral("127.0.0.1");
     d.port = m_env.intValue(QStringLiteral("DEV_DB_PORT"), 5432);
     d.user = m_env.value(QStringLiteral("POSTGRES_USER"), QStringLiteral("postgres"));
-    d.database = m_env.value(QStringLiteral("POSTGRES_DB"), d.user);
+    // The same fallback as docker-compose.yml's ${POSTGRES_DB:-app}.
+    d.database = m_env.value(QStringLiteral("POSTGRES_DB"), QStringLiteral("app"));
     d.password = m_env.value(QStringLiteral("POSTGRES_PASSWORD"));
     return d;
 }

@@ -31,14 +31,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("devProject");
         QTest::addColumn<QString>("db"); // user@host:port/database
         QTest::newRow("defaults without .env") << QByteArray() << "" << "http://127.0.0.1:8000/" << "http://127.0.0.1/"
-                                               << "postdodjango-dev" << "postgres@127.0.0.1:5432/postgres";
+                                               << "postdodjango-dev" << "postgres@127.0.0.1:5432/app";
         QTest::newRow(".env ports") << QByteArray("STACK_NAME=s\nDEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n"
                                                   "DEV_DB_PORT=28432\nPOSTGRES_USER=app\nPOSTGRES_DB=appdb\n")
                                     << "" << "http://127.0.0.1:28000/" << "http://127.0.0.1:28080/" << "s-dev"
                                     << "app@127.0.0.1:28432/appdb";
         QTest::newRow("environment wins") << QByteArray("STACK_NAME=s\nDEV_WEB_PORT=28000\n") << "STACK_NAME=pddtest-gui"
                                           << "http://127.0.0.1:28000/" << "http://127.0.0.1/" << "pddtest-gui-dev"
-                                          << "postgres@127.0.0.1:5432/postgres";
+                                          << "postgres@127.0.0.1:5432/app";
     }
     void derivesNamesUrlsAndDatabase()
     {
