@@ -20,8 +20,9 @@ if [ ! -f /var/lib/pgadmin/pgadmin4.db ]; then
     cd "$pkg"
     PGADMIN_SETUP_EMAIL=$PGADMIN_DEFAULT_EMAIL PGADMIN_SETUP_PASSWORD=$PGADMIN_DEFAULT_PASSWORD \
         "$py" setup.py setup-db
-    if [ -f /pgadmin4/servers.json ]; then
-        "$py" setup.py load-servers /pgadmin4/servers.json --user "$PGADMIN_DEFAULT_EMAIL"
+    servers=${PGADMIN_SERVER_JSON_FILE:-/pgadmin4/servers.json}
+    if [ -f "$servers" ]; then
+        "$py" setup.py load-servers "$servers" --user "$PGADMIN_DEFAULT_EMAIL"
     fi
     cd /pgadmin4
 fi
