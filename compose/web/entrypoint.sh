@@ -1,17 +1,15 @@
 #!/bin/sh
 # Start-up of the web container, dev and prod alike (DJANGO_MODE=dev|prod):
-# wait for the database, migrate under an advisory lock, collect static files
-# (prod), create the superuser when asked, then run the command (runserver/gunicorn).
+# wait for the database; then, under one advisory lock, migrate (makemigrations
+# in dev, collectstatic in prod); then run the command (runserver/gunicorn).
+# The superuser is created by `run` after start-up (its password never enters
+# this container's environment).
 set -e
 cd /app
 python manage.py wait_for_db --timeout "${DB_WAIT_TIMEOUT:-60}"
 if [ "${DJANGO_MODE:-prod}" = dev ]; then
-    python manage.py migrate_locked --makemigrations
+    python manage.py startup --makemigrations
 else
-    python manage.py migrate_locked
-    python manage.py collectstatic --noinput --verbosity 0
-fi
-if [ "${CREATE_SUPERUSER:-0}" = 1 ]; then
-    python manage.py ensure_superuser
+    python manage.py startup --collectstatic
 fi
 exec "$@"

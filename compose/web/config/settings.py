@@ -9,7 +9,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name, default=None):
-    value = os.environ.get(name, default)
+    """The variable's value; an empty one counts as unset (compose passes `${X:-}` as "")."""
+    value = os.environ.get(name) or default
     if value is None:
         raise ImproperlyConfigured(f"Set the {name} environment variable (see compose/.env.example).")
     return value
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.health.HealthCheckMiddleware",  # first: the container's healthcheck skips the host check
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,9 +97,13 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# One handler, on the root logger. Django's own "django" logger has a console
+# handler of its own under DEBUG and propagates to the root too, so in dev every
+# line came out twice: it keeps no handler here and only propagates.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import path
 
 from notes import views
+from ops import health
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -2,7 +2,7 @@
 the test stack's name and ports, and small helpers around docker, psql and HTTP.
 
 The tests never touch a user's stack: they copy compose/ to a temporary folder
-(so .env, servers.json and the venv are theirs), use STACK_NAME=pddtest-e2e and
+(so .env and the venv are theirs), use STACK_NAME=pddtest-e2e and
 ports 18000-18099, and remove only their own containers and volumes."""
 import json
 import os
@@ -32,6 +32,16 @@ PORTS = {
 REGISTRY_PORT = _BASE + 5
 WEB_IMAGE = "pddtest-e2e-web"
 WEB_TAG = "e2e"
+
+# PDD_E2E_HOSTILE=1 runs the whole suite as a real user might set things up: the
+# stack in a folder whose path has a space and non-ASCII letters, a umask-077
+# checkout and shell, DJANGO_ALLOWED_HOSTS set to a real-looking domain only (every
+# request then says Host: that domain), and POSTGRES_USER / POSTGRES_DB left out
+# of .env (the compose file's defaults apply).
+HOSTILE = os.environ.get("PDD_E2E_HOSTILE") == "1"
+DOMAIN = "shop.example.org"
+if HOSTILE:
+    os.umask(0o077)
 
 
 def forge_env():
@@ -78,9 +88,11 @@ class Stack:
 
     def __init__(self, stack_name=STACK):
         self.dir = tempfile.mkdtemp(prefix="pdd-e2e-stack-")
-        self.compose_dir = os.path.join(self.dir, "compose")
+        self.compose_dir = os.path.join(self.dir, "minha loja ção", "compose") if HOSTILE else os.path.join(self.dir, "compose")
         shutil.copytree(os.path.join(SOURCE_DIR, "compose"), self.compose_dir,
-                        ignore=shutil.ignore_patterns(".env", ".venv", "servers.json", "__pycache__", "staticfiles"))
+                        ignore=shutil.ignore_patterns(".env", ".venv", "pgadmin", "__pycache__", "staticfiles"))
+        if HOSTILE:  # as a clone made under umask 077 would be
+            subprocess.run(["chmod", "-R", "go-rwx", self.dir], check=True)
         self.name = stack_name
         self.env = dict(os.environ)
         self.env.update(forge_env())
@@ -92,6 +104,8 @@ class Stack:
             "WEB_TAG": WEB_TAG,
             "PDD_VENV": os.path.join(BINARY_DIR, "e2e-stack-venv"),
         })
+        if HOSTILE:
+            self.env["DJANGO_ALLOWED_HOSTS"] = DOMAIN
         self.env.pop("DOCKER_HOST", None)
 
     def run(self, *args, env=None, timeout=900, cwd=None):
@@ -131,10 +145,14 @@ class Stack:
             raise AssertionError(f"expected one running {service} in {self.project(mode)}, found {len(ids)}")
         return ids[0]
 
-    def psql(self, mode, sql):
+    def db_user_and_name(self):
         env = self.dotenv()
+        return env.get("POSTGRES_USER", "postgres"), env.get("POSTGRES_DB", "app")  # compose's defaults
+
+    def psql(self, mode, sql):
+        user, db = self.db_user_and_name()
         p = subprocess.run(["docker", "exec", self.container(mode, "db"), "psql", "-v", "ON_ERROR_STOP=1",
-                            "-U", env["POSTGRES_USER"], "-d", env["POSTGRES_DB"], "-tAc", sql],
+                            "-U", user, "-d", db, "-tAc", sql],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if p.returncode != 0:
             raise AssertionError(f"psql failed: {p.stderr}")
@@ -166,8 +184,11 @@ class Stack:
 
 
 def http(url, headers=None, timeout=10):
-    """(status, headers as a list of (name, value), body text); HTTP errors are results, not exceptions."""
-    req = urllib.request.Request(url, headers=headers or {})
+    """(status, headers as a list of (name, value), body text); HTTP errors are results, not exceptions.
+    In the hostile run every request names the configured domain, as a browser would."""
+    h = {"Host": DOMAIN} if HOSTILE else {}
+    h.update(headers or {})
+    req = urllib.request.Request(url, headers=h)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status, r.getheaders(), r.read()
@@ -179,10 +200,11 @@ def header_values(headers, name):
     return [v for k, v in headers if k.lower() == name.lower()]
 
 
-def wait_http(url, timeout=120, expect=200):
+def wait_http(url, timeout=120, expect=200, alive=lambda: True):
+    """Until url answers expect; gives up early once alive() says the server's process is gone."""
     deadline = time.monotonic() + timeout
     last = None
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and alive():
         try:
             status, headers, body = http(url, timeout=5)
             if status == expect:
@@ -192,6 +214,25 @@ def wait_http(url, timeout=120, expect=200):
             last = e
         time.sleep(0.5)
     raise AssertionError(f"{url} did not answer {expect} within {timeout} s (last: {last})")
+
+
+def docker_logs(container):
+    return subprocess.run(["docker", "logs", container], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True).stdout
+
+
+def inspect(container, fmt):
+    return subprocess.run(["docker", "inspect", "-f", fmt, container], stdout=subprocess.PIPE, text=True,
+                          check=True).stdout.strip()
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{what} not within {timeout} s")
 
 
 def docker_port(container, port):

@@ -4,6 +4,7 @@ One bring-up of each mode is shared by the scenarios (CI time is precious), so
 the tests run in the order of their names and each builds on the previous state:
 build+push, dev (-1), dev outside Docker (-2), prod (-0), volumes across -5,
 replicas under the advisory lock, bad input. Timings are printed for the report."""
+import json
 import os
 import shutil
 import signal
@@ -74,7 +75,16 @@ class StackEndToEnd(unittest.TestCase):
                               text=True)
         self.assertEqual(user.returncode, 0, f"-3 did not produce {ref}")
         self.assertEqual(user.stdout.strip(), "app", "the web image must run as the non-root user")
+        code = subprocess.run(["docker", "run", "--rm", "--entrypoint", "python", ref, "-c",
+                               "import os; print(os.access('/app', os.W_OK), os.access('/app/manage.py', os.W_OK))"],
+                              stdout=subprocess.PIPE, text=True)
+        self.assertEqual(code.stdout.split(), ["False", "False"], "the app must not be able to rewrite its own code")
         log(f"-3 build: {p.seconds:.1f} s")
+        if fx.HOSTILE:  # the compose file's defaults must hold for -1 and -2 alike
+            with open(env_path) as f:
+                kept = [line for line in f if not line.startswith(("POSTGRES_USER=", "POSTGRES_DB="))]
+            with open(env_path, "w") as f:
+                f.writelines(kept)
 
         self.start_registry()
         status, tags = fx.registry_tags(fx.REGISTRY_PORT, fx.WEB_IMAGE)
@@ -106,6 +116,10 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(self.stack.psql("dev", "SELECT count(*) FROM django_migrations WHERE app='notes' AND name='0001_initial'"), "1")
         self.assertEqual(fx.docker_port(db, 5432), [f"127.0.0.1:{fx.PORTS['DEV_DB_PORT']}"])
         self.assertEqual(self.superusers("dev"), "1", "CREATE_SUPERUSER=1 must create DJANGO_SUPERUSER_USERNAME")
+        web = self.stack.container("dev", "web")
+        web_env = fx.inspect(web, "{{json .Config.Env}}")
+        self.assertNotIn("DJANGO_SUPERUSER_PASSWORD", web_env, "the superuser password is in docker inspect")
+        self.assertNotIn(self.stack.dotenv()["DJANGO_SUPERUSER_PASSWORD"], web_env)
 
         base = f"http://127.0.0.1:{fx.PORTS['DEV_WEB_PORT']}"
         status, _, body = fx.http(base + "/healthz")
@@ -127,6 +141,17 @@ class StackEndToEnd(unittest.TestCase):
             self.assertFalse(fx.can_connect(lan, fx.PORTS["DEV_DB_PORT"]), f"the dev database answers on {lan}")
         logs = subprocess.run(["docker", "logs", pga], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
         self.assertIn("Added 0 Server Group(s) and 1 Server(s)", logs, "servers.json was not loaded")
+        servers = subprocess.run(["docker", "exec", pga, "cat", "/tmp/pdd-servers.json"], stdout=subprocess.PIPE,
+                                 text=True, check=True).stdout
+        server = json.loads(servers)["Servers"]["1"]
+        self.assertEqual((server["Username"], server["MaintenanceDB"]), self.stack.db_user_and_name())
+
+        # Django's log lines come out once in dev (they came twice: Django's handler and the root's).
+        missing = "/no-such-page-" + uuid.uuid4().hex[:8]
+        self.assertEqual(fx.http(base + missing)[0], 404)
+        fx.wait_for(lambda: f"Not Found: {missing}" in fx.docker_logs(web), 10, "the 404 in the log")
+        time.sleep(0.5)
+        self.assertEqual(fx.docker_logs(web).count(f"Not Found: {missing}"), 1, "a dev log line appears twice")
 
     # ------------------------------------------------------------------ -2
     def test_3_dev_outside_docker(self):
@@ -137,7 +162,7 @@ class StackEndToEnd(unittest.TestCase):
         try:
             url = f"http://127.0.0.1:{fx.PORTS['DEV_HOST_WEB_PORT']}/"
             try:
-                status, headers, body = fx.wait_http(url, timeout=600)
+                status, headers, body = fx.wait_http(url, timeout=600, alive=lambda: proc.poll() is None)
             except AssertionError:
                 os.killpg(proc.pid, signal.SIGTERM)
                 raise AssertionError("run -2 never served Django; its output:\n" + proc.communicate(timeout=30)[0][-3000:])
@@ -181,9 +206,30 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(len(fx.header_values(headers, "Expires")), 1)
         self.assertEqual(fx.header_values(headers, "Content-Encoding"), ["gzip"])
         self.assertEqual(body[:2], b"\x1f\x8b")
+        self.assertEqual(fx.header_values(headers, "Permissions-Policy"), ["geolocation=(), camera=(), microphone=()"])
         status, _, body = fx.http(base + "/static/notes/site.css")
         self.assertEqual(status, 200)
         self.assertIn(b"font-family", body)
+
+        web = self.stack.container("prod", "web")
+        workers = fx.docker_logs(web).count("Booting worker with pid")
+        self.assertEqual(workers, min(2 * len(os.sched_getaffinity(0)) + 1, 8), "gunicorn's default worker count")
+        if fx.HOSTILE:
+            # Prod came up with only the domain allowed, and the domain alone is allowed.
+            self.assertEqual(fx.http(base + "/", headers={"Host": f"127.0.0.1:{fx.PORTS['PROD_HTTP_PORT']}"})[0], 400)
+            self.assertEqual(fx.http(base + "/healthz", headers={"Host": "evil.example.com"})[0], 400)
+
+        # /healthz tells the world "error", never the database's own message.
+        db = self.stack.container("prod", "db")
+        subprocess.run(["docker", "stop", db], stdout=subprocess.DEVNULL, check=True)
+        try:
+            status, _, body = fx.http(base + "/healthz")
+            self.assertEqual((status, json.loads(body)), (503, {"status": "error", "database": "error"}))
+            fx.wait_for(lambda: "health check: the database does not answer" in fx.docker_logs(web), 10,
+                        "the database error in web's log")
+        finally:
+            subprocess.run(["docker", "start", db], stdout=subprocess.DEVNULL, check=True)
+        fx.wait_for(lambda: fx.http(base + "/healthz")[0] == 200, 120, "healthz back to 200 after the database")
 
         status, _, body = fx.http(base + "/admin/login/")
         self.assertEqual(status, 200)
@@ -214,25 +260,31 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(self.count("prod", self.prod_row), "1")
         self.assertEqual(self.count("dev", self.prod_row), "0")
 
+        # A stopped (not removed) mode is stopped too: its containers and network go.
+        subprocess.run(["docker", "stop", *self.stack.containers("prod")], stdout=subprocess.DEVNULL, check=True)
         p = self.stack.run("-5")
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
-        self.assertEqual(self.stack.containers("dev") + self.stack.containers("prod"), [])
+        self.assertEqual(self.stack.containers("dev", running_only=False) + self.stack.containers("prod", running_only=False), [])
+        for mode in ("dev", "prod"):
+            nets = subprocess.run(["docker", "network", "ls", "-q", "--filter",
+                                   f"label=com.docker.compose.project={self.stack.project(mode)}"],
+                                  stdout=subprocess.PIPE, text=True).stdout.split()
+            self.assertEqual(nets, [], f"-5 left the {mode} network")
         for mode in ("dev", "prod"):
             vol = f"{self.stack.project(mode)}_pgdata"
             self.assertEqual(subprocess.run(["docker", "volume", "inspect", vol], stdout=subprocess.DEVNULL).returncode, 0,
                              f"-5 removed {vol}")
 
-        p = self.stack.run("-0")
+        p = self.stack.run("-0", env={"GUNICORN_WORKERS": "3"})
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         log(f"-0 to healthy (existing volume): {p.seconds:.1f} s")
+        self.assertEqual(fx.docker_logs(self.stack.container("prod", "web")).count("Booting worker with pid"), 3)
         p = self.stack.run("-1", env={"CREATE_SUPERUSER": "1"})
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         log(f"-1 to healthy (existing volumes): {p.seconds:.1f} s")
         # A second start with CREATE_SUPERUSER=1 neither fails nor duplicates the user.
         self.assertEqual(self.superusers("dev"), "1")
-        web_log = subprocess.run(["docker", "logs", self.stack.container("dev", "web")], stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True).stdout
-        self.assertIn("superuser admin already exists", web_log)
+        self.assertIn("superuser admin already exists", p.stderr)
         self.assertEqual(self.count("dev", self.dev_row), "1")
         self.assertEqual(self.count("prod", self.prod_row), "1")
         self.assertEqual(self.count("prod", self.dev_row), "0")
@@ -244,6 +296,15 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(len(self.stack.containers("dev")), 3)
         p = self.stack.run("-0")
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
+
+        # One crash and restart of web (its restart policy brings it back): Docker never
+        # resets RestartCount, and later starts must not count that old restart.
+        web = self.stack.container("prod", "web")
+        subprocess.run(["docker", "exec", web, "sh", "-c", "kill -TERM 1"], check=True)
+        fx.wait_for(lambda: fx.inspect(web, "{{.RestartCount}} {{.State.Health.Status}}") == "1 healthy", 120,
+                    "web restarted once and healthy")
+        p = self.stack.run("-0")
+        self.assertEqual(p.returncode, 0, "a restart before this start failed it: " + p.stderr[-2000:])
 
     # ------------------------------------------------------------------ replicas
     def test_6_two_replicas_migrate_once(self):
@@ -257,11 +318,11 @@ class StackEndToEnd(unittest.TestCase):
             rep.env["STACK_NAME"] = rep.name
             cmd = rep.compose_cmd("prod")
             t0 = time.monotonic()
-            p = subprocess.run(cmd + ["up", "-d", "--scale", "web=2", "db", "web"], env=rep.env,
+            p = subprocess.run(cmd + ["up", "-d", "--scale", "web=3", "db", "web"], env=rep.env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
             self.assertEqual(p.returncode, 0, p.stdout[-2000:])
             webs = rep.containers("prod", "web")
-            self.assertEqual(len(webs), 2)
+            self.assertEqual(len(webs), 3)
             deadline = time.monotonic() + 300
             while time.monotonic() < deadline:
                 health = [subprocess.run(["docker", "inspect", "-f", "{{.State.Health.Status}} {{.RestartCount}}", w],
@@ -272,15 +333,25 @@ class StackEndToEnd(unittest.TestCase):
                 time.sleep(1)
             else:
                 self.fail(f"replicas not healthy: {health}")
-            log(f"two replicas healthy: {time.monotonic() - t0:.1f} s")
+            log(f"three replicas healthy: {time.monotonic() - t0:.1f} s")
             logs = [subprocess.run(["docker", "logs", w], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True).stdout for w in webs]
             for text in logs:
                 self.assertIn("migration lock held", text)
             applied = [text.count("Applying notes.0001_initial") for text in logs]
-            self.assertEqual(sorted(applied), [0, 1], "exactly one replica applies the migrations")
+            self.assertEqual(sorted(applied), [0, 0, 1], "exactly one replica applies the migrations")
             self.assertIn("No migrations to apply", logs[applied.index(0)])
             self.assertEqual(rep.psql("prod", "SELECT count(*) FROM django_migrations WHERE app='notes'"), "1")
+            # The superuser, asked of every replica at once: one is created, none fails.
+            password = rep.dotenv()["DJANGO_SUPERUSER_PASSWORD"].encode()
+            procs = [subprocess.Popen(["docker", "exec", "-i", "-e", "DJANGO_SUPERUSER_USERNAME=admin", w, "python",
+                                       "manage.py", "ensure_superuser", "--password-stdin"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for w in webs]
+            outs = [pr.communicate(password, timeout=120)[0].decode() for pr in procs]
+            self.assertEqual([pr.returncode for pr in procs], [0, 0, 0], outs)
+            self.assertEqual(sorted(o.strip().splitlines()[-1] for o in outs),
+                             ["superuser admin already exists"] * 2 + ["superuser admin created"], outs)
+            self.assertEqual(rep.psql("prod", "SELECT count(*) FROM auth_user WHERE username='admin'"), "1")
         finally:
             rep.destroy(modes=("prod",))
 
@@ -310,15 +381,34 @@ class StackEndToEnd(unittest.TestCase):
         self.assertIn(f"port {port} is already in use", p.stderr)
         self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
 
-        # Missing .env in a fresh copy: generated with new secrets, and said so.
-        other = fx.Stack()
+        # A copy without .env of a stack whose database volumes exist: no new secrets
+        # (the volume keeps the old password), one sentence, nothing created.
+        same = fx.Stack()
+        self.addCleanup(shutil.rmtree, same.dir, True)
+        p = same.run("-0")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn(f"the database volume {self.stack.project('dev')}_pgdata exists", p.stderr)
+        self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(same.compose_dir, ".env")))
+
+        # Missing .env in a fresh stack, from a CRLF .env.example (core.autocrlf):
+        # generated with new secrets, no placeholder left, and said so.
+        other = fx.Stack(stack_name=fx.STACK + "-other")
         self.addCleanup(shutil.rmtree, other.dir, True)
-        p = other.run("-6")
-        self.assertEqual(p.returncode, 0, p.stderr)
+        example = os.path.join(other.compose_dir, ".env.example")
+        with open(example, "rb") as f:
+            crlf = f.read().replace(b"\n", b"\r\n")
+        with open(example, "wb") as f:
+            f.write(crlf)
+        p = other.run("-3")
+        self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         self.assertIn("created", p.stderr)
+        with open(os.path.join(other.compose_dir, ".env"), "rb") as f:
+            text = f.read()
+        self.assertNotRegex(text, rb"(?m)^[A-Z_]+=__GENERATE__")
+        self.assertNotIn(b"\r", text)
+        self.assertRegex(other.dotenv()["POSTGRES_PASSWORD"], r"^[0-9a-f]{48}$")
         self.assertNotEqual(other.dotenv()["POSTGRES_PASSWORD"], self.stack.dotenv()["POSTGRES_PASSWORD"])
-        with open(os.path.join(other.compose_dir, ".env")) as f:
-            self.assertNotRegex(f.read(), r"(?m)^[A-Z_]+=__GENERATE__$")
         # ... and without .env.example either: a clear error.
         os.remove(os.path.join(other.compose_dir, ".env"))
         os.remove(os.path.join(other.compose_dir, ".env.example"))
@@ -327,6 +417,18 @@ class StackEndToEnd(unittest.TestCase):
         self.assertIn("neither .env nor .env.example exists", p.stderr)
 
         self.assertEqual(fx.engine_snapshot(own), before, "bad input changed containers or volumes")
+
+    # ------------------------------------------------------------------ WAIT_TIMEOUT
+    def test_8_wait_timeout_holds_and_names_the_container(self):
+        # web listens on the wrong port, so it runs but never becomes healthy. Compose
+        # (v1 and v2 alike) would wait inside `up` for NGINX's service_healthy dependency,
+        # for minutes and in its own words; run gives up after WAIT_TIMEOUT with its sentence.
+        p = self.stack.run("-0", env={"WAIT_TIMEOUT": "15", "GUNICORN_CMD_ARGS": "--bind 0.0.0.0:9999"}, timeout=300)
+        self.assertEqual(p.returncode, 1, p.stderr[-2000:])
+        self.assertLess(p.seconds, 60, "WAIT_TIMEOUT=15 did not hold")
+        self.assertRegex(p.stderr.strip().splitlines()[-1],
+                         rf"^run: not healthy after 15 s \(WAIT_TIMEOUT\): {self.stack.project('prod')}[-_]web[-_]1;")
+        log(f"-0 failing on WAIT_TIMEOUT=15: {p.seconds:.1f} s")
 
 
 # The whole suite runs under both CLIs: `docker-compose` 1.29 (this machine's
