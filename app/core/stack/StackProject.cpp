@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 StackProject::StackProject(QString dir, const QProcessEnvironment &env) : m_dir(std::move(dir)), m_processEnv(env)
 {
@@ -27,9 +28,22 @@ QStringList StackProject::composeFiles(const QString &mode) const
     return files;
 }
 
+QString StackProject::stackNameProblem() const
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
+    const QString name = stackName();
+    if (valid.match(name).hasMatch())
+        return {};
+    return QStringLiteral("STACK_NAME=%1 is not a valid Compose project name: use lowercase letters, digits, "
+                          "'-' and '_', starting with a letter or a digit (set it in %2).")
+        .arg(name, QDir::toNativeSeparators(envFilePath()));
+}
+
 QStringList StackProject::composeProblems() const
 {
     QStringList out;
+    if (const QString name = stackNameProblem(); !name.isEmpty())
+        out << name;
     for (const QString &mode : modes()) {
         const ComposeProject p = m_compose.value(mode);
         if (!p.isValid() && !out.contains(p.error().toString()))

@@ -32,8 +32,12 @@ public:
     const EnvFile &env() const { return m_env; }
     // The merged project of a mode; empty for a mode the stack does not have.
     ComposeProject compose(const QString &mode) const { return m_compose.value(mode); }
-    // Each broken file once ("file:line:col: message"), base first.
+    // Each broken file once ("file:line:col: message"), base first; a STACK_NAME
+    // Compose would not take as it is comes before them.
     QStringList composeProblems() const;
+    // Empty, or why STACK_NAME is no Compose project name (v1 would lowercase it
+    // and v2 refuse it; compose/run refuses it in the same words).
+    QString stackNameProblem() const;
 
     static QStringList modes() { return {QStringLiteral("dev"), QStringLiteral("prod")}; }
     QString stackName() const;

@@ -158,6 +158,35 @@ private Q_SLOTS:
         QVERIFY(p.compose("dev").service("db")->ports.isEmpty());
     }
 
+    // Compose v1 lowercases a project name and v2 refuses it: the app reports it
+    // as compose/run does, instead of showing (and acting on) no containers.
+    void stackNameComposeWouldChangeIsAProblem_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("lowercase") << QByteArray("my_shop-2") << true;
+        QTest::newRow("digit first") << QByteArray("2shop") << true;
+        QTest::newRow("uppercase") << QByteArray("MyShop") << false;
+        QTest::newRow("dash first") << QByteArray("-shop") << false;
+        QTest::newRow("dot") << QByteArray("shop.v2") << false;
+        QTest::newRow("non-ASCII") << QByteArray("loj\xc3\xa3") << false;
+    }
+    void stackNameComposeWouldChangeIsAProblem()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(bool, valid);
+        QTemporaryDir dir;
+        writeFile(dir.filePath("docker-compose.yml"), kCompose);
+        writeFile(dir.filePath(".env"), "STACK_NAME=" + name + "\n");
+        StackProject p(dir.path(), QProcessEnvironment());
+        QCOMPARE(p.stackNameProblem().isEmpty(), valid);
+        QCOMPARE(p.composeProblems().size(), valid ? 0 : 1);
+        if (!valid)
+            QVERIFY2(p.composeProblems().first().startsWith("STACK_NAME=" + QString::fromUtf8(name) +
+                                                            " is not a valid Compose project name"),
+                     qPrintable(p.composeProblems().first()));
+    }
+
     void locator()
     {
         QTemporaryDir root;
