@@ -39,14 +39,11 @@ private:
             Qt::QueuedConnection);
     }
 
+    // One wake-up per burst: only when the queue turns non-empty.
     void emitLines(const QVector<LogLine> &lines)
     {
-        if (lines.isEmpty())
-            return;
-        post([lines](LogFollower *o) {
-            for (const LogLine &l : lines)
-                Q_EMIT o->lineReceived(l.stream, l.text);
-        });
+        if (m_owner->m_queue.push(lines))
+            post([](LogFollower *o) { Q_EMIT o->linesAvailable(); });
     }
 
     void fail(const QString &error)
@@ -114,6 +111,7 @@ void LogFollower::start(int tail)
 {
     m_thread.reset();
     ++m_generation;
+    m_queue.clear();
     m_ended = false;
     m_thread = std::make_unique<LogFollowerThread>(this, m_generation, m_endpoint, m_containerId, tail);
 }

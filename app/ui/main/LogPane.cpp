@@ -4,6 +4,7 @@
 #include "ui_LogPane.h"
 
 #include <QScrollBar>
+#include <QSettings>
 #include <QTextBlock>
 
 LogPane::LogPane(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::LogPane>())
@@ -14,6 +15,17 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::L
     m_ui->logText->setFont(mono);
     m_ui->logSource->setText(tr("select a container"));
     connect(m_ui->clearButton, &QToolButton::clicked, m_ui->logText, &QPlainTextEdit::clear);
+    m_drainTimer.setInterval(kTickMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &LogPane::drain);
+    setScrollback(QSettings().value(QStringLiteral("logs/scrollback"), 10000).toInt());
+}
+
+void LogPane::setScrollback(int lines)
+{
+    m_scrollback = qBound(100, lines, 1000000);
+    m_ui->logText->setMaximumBlockCount(m_scrollback);
+    if (m_follower)
+        m_follower->setCapacity(m_scrollback);
 }
 
 LogPane::~LogPane() = default;
@@ -32,7 +44,13 @@ void LogPane::follow(const QString &containerId, const QString &label)
     }
     m_ui->logSource->setText(tr("%1 — following").arg(label));
     m_follower = new LogFollower(m_endpoint, containerId, this);
-    connect(m_follower, &LogFollower::lineReceived, this, &LogPane::append);
+    m_follower->setCapacity(m_scrollback);
+    connect(m_follower, &LogFollower::linesAvailable, this, [this] {
+        if (!m_drainTimer.isActive()) {
+            drain();
+            m_drainTimer.start();
+        }
+    });
     connect(m_follower, &LogFollower::failed, this, [this](const QString &error) {
         m_ui->logSource->setText(tr("%1 — %2").arg(m_label, error));
     });
@@ -43,6 +61,7 @@ void LogPane::follow(const QString &containerId, const QString &label)
 
 void LogPane::stopFollowing(const QString &why)
 {
+    m_drainTimer.stop();
     if (m_follower) {
         m_follower->disconnect(this);
         m_follower->stop();
@@ -53,18 +72,50 @@ void LogPane::stopFollowing(const QString &why)
         m_ui->logSource->setText(tr("%1 — %2").arg(m_label, why));
 }
 
-void LogPane::append(const QString &stream, const QString &text)
+// One batch per tick, appended through one cursor in one edit block: a layout
+// per batch, not per line. Runs of the same stream share one insertText.
+void LogPane::drain()
 {
+    if (!m_follower) {
+        m_drainTimer.stop();
+        return;
+    }
+    // Room for the "skipped" note too: with a small scrollback a full batch would trim it away.
+    const LogLineQueue::Batch batch = m_follower->take(qMin(kMaxLinesPerTick, m_scrollback / 2));
+    if (!batch.more)
+        m_drainTimer.stop(); // the next linesAvailable() starts it again
+    if (batch.lines.isEmpty() && batch.skipped == 0)
+        return;
+
     QScrollBar *bar = m_ui->logText->verticalScrollBar();
     const bool atEnd = bar->value() == bar->maximum();
-    m_ui->logText->appendPlainText(text);
-    if (stream == QLatin1String("stderr")) {
-        QTextCursor c(m_ui->logText->document()->lastBlock());
-        c.select(QTextCursor::BlockUnderCursor);
-        QTextCharFormat f;
-        f.setForeground(QColor(0x80, 0x50, 0x10)); // many servers log everything to stderr: tint, do not alarm
-        c.mergeCharFormat(f);
+    QTextDocument *doc = m_ui->logText->document();
+    QTextCursor c(doc);
+    c.movePosition(QTextCursor::End);
+    c.beginEditBlock();
+    QTextCharFormat plain, tinted, note;
+    tinted.setForeground(QColor(0x80, 0x50, 0x10)); // many servers log everything to stderr: tint, do not alarm
+    note.setForeground(palette().color(QPalette::PlaceholderText));
+    note.setFontItalic(true);
+    bool first = doc->isEmpty();
+    const auto insert = [&](const QString &text, const QTextCharFormat &format) {
+        if (!first)
+            c.insertBlock();
+        first = false;
+        c.insertText(text, format);
+    };
+    if (batch.skipped > 0)
+        insert(tr("… %n line(s) skipped (the container writes faster than they can be shown)", nullptr,
+                  int(qMin<qint64>(batch.skipped, INT_MAX))),
+               note);
+    for (qsizetype i = 0; i < batch.lines.size();) {
+        const QString &stream = batch.lines.at(i).stream;
+        QStringList run;
+        for (; i < batch.lines.size() && batch.lines.at(i).stream == stream; ++i)
+            run << batch.lines.at(i).text;
+        insert(run.join(QChar::ParagraphSeparator), stream == QLatin1String("stderr") ? tinted : plain);
     }
+    c.endEditBlock();
     if (atEnd)
         bar->setValue(bar->maximum());
 }

@@ -2,6 +2,7 @@
 
 #include "engine/EngineEndpoint.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -13,7 +14,10 @@ class LogPane;
 
 // Follows the selected container's log through a LogFollower (worker thread,
 // multiplexed stream decoded there); stderr lines are tinted. Switching
-// containers stops the previous follower.
+// containers stops the previous follower. Whatever the container prints, the
+// GUI thread appends at most kMaxLinesPerTick lines every kTickMs, keeps
+// scrollback() lines (setting logs/scrollback, default 10,000), and says
+// "… N lines skipped" where the follower's bounded queue dropped lines.
 class LogPane : public QWidget
 {
     Q_OBJECT
@@ -25,13 +29,20 @@ public:
     void follow(const QString &containerId, const QString &label);
     void stopFollowing(const QString &why = {});
     QString followedId() const { return m_followedId; }
+    int scrollback() const { return m_scrollback; }
+    void setScrollback(int lines);
+
+    static constexpr int kTickMs = 50;
+    static constexpr int kMaxLinesPerTick = 1000;
 
 private:
-    void append(const QString &stream, const QString &text);
+    void drain();
 
     std::unique_ptr<Ui::LogPane> m_ui;
     EngineEndpoint m_endpoint;
     QString m_followedId;
     QString m_label;
     LogFollower *m_follower = nullptr;
+    QTimer m_drainTimer;
+    int m_scrollback = 10000;
 };

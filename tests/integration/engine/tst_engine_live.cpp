@@ -235,15 +235,21 @@ private Q_SLOTS:
                                                        "while true; do echo tick $i; i=$((i+1)); sleep 0.1; done"));
         QVERIFY(!id.isEmpty());
         LogFollower follower(m_endpoint, id);
-        QSignalSpy lines(&follower, &LogFollower::lineReceived);
+        QVector<LogLine> lines;
+        // The consumer's contract: one wake-up per burst, then take() until nothing is left.
+        connect(&follower, &LogFollower::linesAvailable, this, [&] {
+            LogLineQueue::Batch b;
+            do {
+                b = follower.take(7);
+                QCOMPARE(b.skipped, 0);
+                lines += b.lines;
+            } while (b.more);
+        });
         QSignalSpy failed(&follower, &LogFollower::failed);
         QSignalSpy finished(&follower, &LogFollower::finished);
         follower.start(100);
         const auto has = [&](const QString &stream, const QString &text) {
-            for (const QList<QVariant> &l : std::as_const(lines))
-                if (l.at(0).toString() == stream && l.at(1).toString() == text)
-                    return true;
-            return false;
+            return lines.contains(LogLine{stream, text});
         };
         // Following: ticks written after we attached keep coming.
         QTRY_VERIFY_WITH_TIMEOUT(has(QStringLiteral("stdout"), QStringLiteral("tick 5")), 10000);
@@ -256,6 +262,7 @@ private Q_SLOTS:
         const int seen = int(lines.count());
         QTest::qWait(300);
         QCOMPARE(int(lines.count()), seen); // nothing after stop()
+        QCOMPARE(follower.take(100).lines.size(), 0);
         docker({QStringLiteral("rm"), QStringLiteral("-f"), id});
     }
 

@@ -258,8 +258,10 @@ private Q_SLOTS:
         m_fake->logBytes = bytes;
         LogFollower follower(EngineEndpoint::fromSocket(m_fake->socketPath()), QStringLiteral("c1"));
         QStringList got;
-        connect(&follower, &LogFollower::lineReceived, this,
-                [&](const QString &s, const QString &t) { got << s + QLatin1Char(':') + t; });
+        connect(&follower, &LogFollower::linesAvailable, this, [&] {
+            for (LogLineQueue::Batch b = follower.take(1); !b.lines.isEmpty(); b = follower.take(1))
+                got << b.lines.first().stream + QLatin1Char(':') + b.lines.first().text;
+        });
         QSignalSpy failed(&follower, &LogFollower::failed);
         QSignalSpy finished(&follower, &LogFollower::finished);
         follower.start(10);
