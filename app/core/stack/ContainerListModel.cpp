@@ -145,6 +145,20 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const Row &r = m_rows.at(index.row());
+    if (!m_stateKnown) {
+        switch (role) {
+        case Qt::DisplayRole:
+            if (index.column() == StateColumn)
+                return tr("unknown");
+            if (index.column() == HealthColumn || index.column() == UptimeColumn)
+                return QStringLiteral("—");
+            return displayText(r, index.column());
+        case Qt::ToolTipRole: return tr("The Docker Engine does not answer: this container's state is unknown until it does.");
+        case StateRole: return QStringLiteral("unknown");
+        case HealthRole: return QString();
+        default: break;
+        }
+    }
     switch (role) {
     case Qt::DisplayRole: return displayText(r, index.column());
     case Qt::ToolTipRole:
@@ -158,6 +172,15 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     case HealthRole: return r.container.health;
     default: return {};
     }
+}
+
+void ContainerListModel::setStateKnown(bool known)
+{
+    if (known == m_stateKnown)
+        return;
+    m_stateKnown = known;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 QString ContainerListModel::displayText(const Row &r, int column) const

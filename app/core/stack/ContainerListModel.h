@@ -35,6 +35,10 @@ public:
 
     // Uptime is relative to "now"; tests pin the clock, the window ticks it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // While the engine does not answer, no row can say "not created" (or
+    // anything else): its container may well be running. States read "unknown".
+    void setStateKnown(bool known);
+    bool isStateKnown() const { return m_stateKnown; }
     void refreshUptime();
 
     int rowForService(const QString &service) const;
@@ -70,4 +74,5 @@ private:
     QHash<QString, ContainerInfo> m_containers; // all containers of m_project, by id
     QVector<Row> m_rows;
     std::function<QDateTime()> m_clock;
+    bool m_stateKnown = true;
 };

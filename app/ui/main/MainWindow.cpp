@@ -30,6 +30,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     m_stack = new StackController(projectDir, this);
     m_jobs = new JobListModel(this);
     m_containers = new ContainerListModel(this);
+    m_containers->setStateKnown(false); // until the engine first answers
     m_volumes = new VolumeListModel(this);
 
     m_ui->containerView->setModel(m_containers);
@@ -179,10 +180,17 @@ void MainWindow::setMode(const QString &mode)
         return;
     m_mode = m;
     QSettings().setValue(QStringLiteral("mode"), m_mode);
+    showModeOfProject();
+    updateActions();
+}
+
+// What depends on the stack and the mode together: the containers shown and the title.
+void MainWindow::showModeOfProject()
+{
     m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode));
     m_containers->setContainers(m_monitor->containers());
-    setWindowTitle(tr("PostDoDjango — %1 (%2)").arg(m_project.stackName(), m_mode));
-    updateActions();
+    // Qt appends the application display name ("— PostDoDjango") itself.
+    setWindowTitle(tr("%1 (%2)").arg(m_project.stackName(), m_mode));
 }
 
 void MainWindow::reloadProject()
@@ -196,8 +204,7 @@ void MainWindow::reloadProject()
         if (QFileInfo::exists(f) && !m_watcher.files().contains(f))
             m_watcher.addPath(f);
     }
-    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode));
-    m_containers->setContainers(m_monitor->containers());
+    showModeOfProject();
     QMap<QString, QStringList> declared;
     for (const QString &mode : StackProject::modes())
         declared.insert(mode, m_project.volumes(mode));
@@ -205,13 +212,13 @@ void MainWindow::reloadProject()
     m_volumes->setVolumes(m_monitor->volumes());
     m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(m_project.webUrl(m_mode).toString()));
     updateDatabaseDefaults();
-    setWindowTitle(tr("PostDoDjango — %1 (%2)").arg(m_project.stackName(), m_mode));
     updateBanner();
 }
 
 void MainWindow::onAvailabilityChanged(bool available, const QString &reason)
 {
     m_engineProblem = available ? QString() : reason;
+    m_containers->setStateKnown(available);
     if (available) {
         m_containers->setContainers(m_monitor->containers());
         m_volumes->setVolumes(m_monitor->volumes());

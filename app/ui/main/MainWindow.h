@@ -46,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void setupActions();
+    void showModeOfProject();
     void reloadProject();
     void onAvailabilityChanged(bool available, const QString &reason);
     void updateBanner();

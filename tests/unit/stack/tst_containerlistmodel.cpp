@@ -137,6 +137,26 @@ private Q_SLOTS:
         QCOMPARE(reset.count() + changed.count(), before);
     }
 
+    // The engine gone: a container may be running, so no row may claim "not created".
+    void unknownWhileTheEngineDoesNotAnswer()
+    {
+        ContainerListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setProject(QStringLiteral("s-dev"), kDev);
+        m.setContainers({container("a", "s-dev", "db", "running", "healthy")});
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.setStateKnown(false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(rows(m), (QStringList{"db:unknown", "web:unknown", "pgadmin:unknown"}));
+        QCOMPARE(cell(m, 0, ContainerListModel::HealthColumn), QStringLiteral("—"));
+        QCOMPARE(m.data(m.index(1, 0), ContainerListModel::StateRole).toString(), QStringLiteral("unknown"));
+        QVERIFY(m.data(m.index(1, 0), Qt::ToolTipRole).toString().contains(QStringLiteral("does not answer")));
+        m.setStateKnown(false);
+        QCOMPARE(changed.count(), 1);
+        m.setStateKnown(true);
+        QCOMPARE(rows(m), (QStringList{"db:running", "web:not created", "pgadmin:not created"}));
+    }
+
     void switchingModeDropsTheOldProjectsContainers()
     {
         ContainerListModel m;
