@@ -40,6 +40,28 @@ QString hexDump(const QByteArray &bytes, int maxBytes)
     return out;
 }
 
+Preview preview(const QString &typeName, const QString &text)
+{
+    Preview p;
+    p.totalChars = text.size();
+    // A bytea's dump is bounded by kMaxDumpBytes already; JSON past its limit is shown verbatim.
+    const bool json = typeName == QLatin1String("json") || typeName == QLatin1String("jsonb");
+    if (typeName == QLatin1String("bytea") || (text.size() <= kMaxPreviewChars && (!json || text.size() <= kMaxPrettyJsonChars))) {
+        p.text = format(typeName, text);
+        if (p.text.size() <= kMaxPreviewChars || typeName == QLatin1String("bytea"))
+            return p;
+    } else {
+        p.text = text;
+    }
+    p.truncated = p.text.size() > kMaxPreviewChars;
+    if (p.truncated) {
+        p.text.truncate(kMaxPreviewChars);
+        p.text += QStringLiteral("\n… %1 more characters not shown (Copy value copies all of it)")
+                      .arg(text.size() - qMin<qsizetype>(text.size(), kMaxPreviewChars));
+    }
+    return p;
+}
+
 QString format(const QString &typeName, const QString &text)
 {
     if (typeName == QLatin1String("json") || typeName == QLatin1String("jsonb")) {

@@ -2,7 +2,9 @@
 // never store passwords, production detection, the side panel's formatting, the
 // NULL-vs-empty rendering of the cell delegate, the connection dialog's defaults.
 #include "db/GridRoles.h"
+#include "GuiStallMeter.h"
 #include "ui/db/CellDelegate.h"
+#include "ui/db/CellDetailView.h"
 #include "ui/db/ConnectionDialog.h"
 #include "ui/db/DbBrowserPanel.h"
 #include "ui/db/DetailText.h"
@@ -10,6 +12,9 @@
 #include "ui/db/SavedConnections.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QPlainTextEdit>
 #include <QComboBox>
 #include <QLabel>
 #include <QDirIterator>
@@ -35,6 +40,8 @@ private Q_SLOTS:
     void detailText_data();
     void detailText();
     void hexDumpLayout();
+    void hugeTextValueIsPreviewedAtOnce_data();
+    void hugeTextValueIsPreviewedAtOnce();
     void delegateNullVersusEmpty();
     void delegatePendingEdit();
     void dialogDefaultsProductionToReadOnly();
@@ -364,6 +371,60 @@ void TestDbUiWidgets::panelMnemonicsAreUnique()
                 check(bar->tabText(i));
     }
     QVERIFY(seen.size() > 9);
+}
+
+// A 10 MB value selected: the panel shows a bounded preview at once (it laid the
+// whole value out on the GUI thread for over 11 minutes; issue 9.1), says so,
+// and Copy value still copies all of it.
+void TestDbUiWidgets::hugeTextValueIsPreviewedAtOnce_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("value");
+    QString words;
+    for (int i = 0; words.size() < 10 * 1024 * 1024; ++i)
+        words += QStringLiteral("word%1 ").arg(i);
+    QTest::newRow("text, 10 MB of words") << "text" << words;
+    QTest::newRow("text, one 10 MB line") << "text" << QString(10 * 1024 * 1024, QLatin1Char('x'));
+    QString json = QStringLiteral("[");
+    while (json.size() < 10 * 1024 * 1024)
+        json += QStringLiteral("{\"k\": 12345, \"v\": \"abcdefgh\"},");
+    json += QStringLiteral("1]");
+    QTest::newRow("jsonb, 10 MB") << "jsonb" << json;
+}
+
+void TestDbUiWidgets::hugeTextValueIsPreviewedAtOnce()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, value);
+    QStandardItemModel model(1, 1);
+    model.setHorizontalHeaderLabels({QStringLiteral("body")});
+    model.setItem(0, 0, cell(value, false, type));
+    dbui::CellDetailView view;
+    view.resize(500, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    pddtest::GuiStallMeter meter;
+    meter.start();
+    QTimer::singleShot(20, &view, [&] { view.showIndex(model.index(0, 0)); });
+    QTest::qWait(400); // the selection, then paints and layout of the panel
+    meter.stop();
+    qInfo("%s: worst GUI stall %lld ms", QTest::currentDataTag(), meter.worstMs());
+    QVERIFY2(meter.worstMs() < 100, qPrintable(QStringLiteral("the GUI stalled %1 ms").arg(meter.worstMs())));
+
+    const QString shown = view.text();
+    QVERIFY(shown.size() < dbui::DetailText::kMaxPreviewChars + 200);
+    QVERIFY(shown.startsWith(value.left(100)));
+    QVERIFY(shown.contains(QStringLiteral("more characters not shown")));
+    QVERIFY2(view.summary().contains(QStringLiteral("showing the first")), qPrintable(view.summary()));
+    auto *copy = view.findChild<QToolButton *>(QStringLiteral("copyValueButton"));
+    QVERIFY(copy && copy->isEnabled());
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text().size(), value.size());
+    // A small value is shown whole, formatted.
+    model.setItem(0, 0, cell(QStringLiteral("{\"a\":1}"), false, QStringLiteral("jsonb")));
+    view.showIndex(model.index(0, 0));
+    QCOMPARE(view.text(), QStringLiteral("{\n    \"a\": 1\n}"));
 }
 
 QTEST_MAIN(TestDbUiWidgets)
