@@ -19,6 +19,9 @@ public:
     QStyleOptionViewItem styledOption(const QModelIndex &index) const;
 
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    // An editor the user did not type in writes nothing: F2 then Enter on a NULL
+    // cell left it NULL, not '' (which failed on an int column, or saved an empty bytea).
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void hugeTextValueIsPreviewedAtOnce();
     void delegateNullVersusEmpty();
     void delegatePendingEdit();
+    void delegateUntouchedEditorChangesNothing();
     void dialogDefaultsProductionToReadOnly();
     void passwordStoreNeverFallsBackToPlainText();
     void dialogFillsSavedPasswordFromKeychain();
@@ -371,6 +372,35 @@ void TestDbUiWidgets::panelMnemonicsAreUnique()
                 check(bar->tabText(i));
     }
     QVERIFY(seen.size() > 9);
+}
+
+// F2 then Enter without typing: the NULL stays NULL, a value stays itself (issue 9.5).
+void TestDbUiWidgets::delegateUntouchedEditorChangesNothing()
+{
+    QStandardItemModel model(1, 2);
+    model.setItem(0, 0, cell(QString(), true, QStringLiteral("int4")));
+    model.setItem(0, 1, cell(QStringLiteral("7"), false, QStringLiteral("int4")));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    dbui::CellDelegate delegate;
+    QWidget parent;
+    for (int column : {0, 1}) {
+        const QModelIndex index = model.index(0, column);
+        std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), index));
+        auto *line = qobject_cast<QLineEdit *>(editor.get());
+        QVERIFY(line);
+        delegate.setEditorData(line, index);
+        delegate.setModelData(line, &model, index); // Enter, nothing typed
+        QCOMPARE(changed.count(), 0);
+    }
+    QVERIFY(!model.index(0, 0).data(Qt::EditRole).isValid());
+    // Typing is an edit: even typing nothing back into a NULL cell after a keystroke.
+    const QModelIndex index = model.index(0, 0);
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), index));
+    auto *line = qobject_cast<QLineEdit *>(editor.get());
+    delegate.setEditorData(line, index);
+    QTest::keyClicks(line, QStringLiteral("42"));
+    delegate.setModelData(line, &model, index);
+    QCOMPARE(model.index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("42"));
 }
 
 // A 10 MB value selected: the panel shows a bounded preview at once (it laid the
