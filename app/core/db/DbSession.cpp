@@ -2,6 +2,7 @@
 
 #include "db/DbWorker.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 #include <pqxx/pqxx>
@@ -23,12 +24,33 @@ DbSession::DbSession(const ConnectionSettings &settings, QObject *parent)
     m_thread->start();
 }
 
+// Disconnect must never wait on the network (a paused server held the GUI thread
+// in PQcancel for 74 s): an idle worker ends at once and closes its connection
+// properly; a busy one gets kGracefulMs, then its socket is shut down so the
+// statement fails at once (the server rolls back what it had), then kAbortMs.
 DbSession::~DbSession()
 {
-    // A statement still running would hold up quit(); ask the server to drop it first.
-    m_worker->cancelHandle()->cancel();
     m_thread->quit();
-    m_thread->wait();
+    if (!m_thread->wait(kGracefulMs)) {
+        m_worker->cancelHandle()->abort();
+        if (!m_thread->wait(kAbortMs)) {
+            // Still stuck (in PQcancel of a cancel the user asked for): leave the
+            // thread to end on its own rather than freeze; it owns nothing of ours.
+            qWarning("db: the session's worker did not stop in time; leaving it to end by itself");
+            {
+                std::lock_guard<std::mutex> lock(m_alive->mutex);
+                m_alive->yes = false;
+            }
+            QObject::connect(
+                m_thread, &QThread::finished, QCoreApplication::instance(),
+                [worker = m_worker, thread = m_thread] {
+                    delete worker;
+                    thread->deleteLater();
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     delete m_worker; // its thread has finished, so deleting from here is safe
     delete m_thread;
 }
@@ -69,7 +91,7 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
     DbWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker,
-        [this, ctx, worker, work = std::move(work), onError = std::move(onError)] {
+        [this, alive = m_alive, ctx, worker, work = std::move(work), onError = std::move(onError)] {
             Continuation next;
             DbError error;
             try {
@@ -81,8 +103,13 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
                 error = DbError::fromException(e);
                 worker->dropIfBroken();
             }
-            // The session outlives its worker thread, so posting to it is safe; the
-            // context is checked on the GUI thread, where it would be deleted.
+            // Posting to the session is safe while it lives (a session left behind
+            // by its destructor says so in `alive`); events posted before it died are
+            // discarded with it. The context is checked on the GUI thread, where it
+            // would be deleted.
+            std::lock_guard<std::mutex> lock(alive->mutex);
+            if (!alive->yes)
+                return;
             QMetaObject::invokeMethod(
                 this,
                 [this, ctx, error, next = std::move(next), onError] {
@@ -106,20 +133,6 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
-}
-
-void DbSession::runAndWait(const std::function<void()> &work)
-{
-    QMetaObject::invokeMethod(
-        m_worker,
-        [&work] {
-            try {
-                work();
-            } catch (const std::exception &) {
-                // Teardown: the connection may already be gone, which is fine.
-            }
-        },
-        Qt::BlockingQueuedConnection);
 }
 
 void DbSession::cancelRunningQuery()

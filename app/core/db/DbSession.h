@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace pqxx {
 class connection_base;
@@ -56,9 +57,10 @@ public:
     // Returns immediately; the cancelled statement fails with DbError::Kind::Cancelled.
     void cancelRunningQuery();
 
-    // Runs `work` on the worker thread and blocks until it is done. Only for
-    // teardown (ending worker-side state before the connection closes).
-    void runAndWait(const std::function<void()> &work);
+    // How long the destructor lets a busy worker finish before shutting its
+    // connection's socket, and then before leaving it to end by itself.
+    static constexpr int kGracefulMs = 300;
+    static constexpr int kAbortMs = 1500;
 
 Q_SIGNALS:
     void stateChanged(db::DbSession::State state);
@@ -73,6 +75,12 @@ private:
     DbError m_lastError;
     QString m_serverVersion;
     QThread *m_thread = nullptr;
+    struct Alive
+    {
+        std::mutex mutex;
+        bool yes = true;
+    };
+    std::shared_ptr<Alive> m_alive = std::make_shared<Alive>();
     DbWorker *m_worker = nullptr; // lives on m_thread
 };
 

@@ -6,6 +6,8 @@
 
 #include <pqxx/pqxx>
 
+#include <sys/socket.h>
+
 namespace db {
 
 void CancelHandle::cancel()
@@ -18,6 +20,13 @@ void CancelHandle::cancel()
     } catch (const std::exception &) {
         // Nothing running or the server is gone: either way there is nothing left to cancel.
     }
+}
+
+void CancelHandle::abort()
+{
+    std::lock_guard<std::mutex> lock(socketMutex);
+    if (socket >= 0)
+        ::shutdown(socket, SHUT_RDWR); // not close(): the fd stays libpq's to close
 }
 
 DbWorker::DbWorker(const ConnectionSettings &settings)
@@ -55,6 +64,10 @@ pqxx::connection_base &DbWorker::connection()
         std::lock_guard<std::mutex> lock(m_cancel->mutex);
         m_cancel->connection = conn.get();
     }
+    {
+        std::lock_guard<std::mutex> lock(m_cancel->socketMutex);
+        m_cancel->socket = conn->sock();
+    }
     m_conn = std::move(conn);
     return *m_conn;
 }
@@ -67,6 +80,10 @@ void DbWorker::dropIfBroken()
 
 void DbWorker::dropConnection()
 {
+    {
+        std::lock_guard<std::mutex> lock(m_cancel->socketMutex);
+        m_cancel->socket = -1; // before the fd is closed (and its number reused)
+    }
     {
         std::lock_guard<std::mutex> lock(m_cancel->mutex);
         m_cancel->connection = nullptr;

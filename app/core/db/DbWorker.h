@@ -18,7 +18,16 @@ struct CancelHandle
 {
     std::mutex mutex;
     pqxx::connection *connection = nullptr;
+    // Asks the server to cancel the running statement (PQcancel: a new connection
+    // to the server, which blocks for as long as a hung server does; never on the GUI thread).
     void cancel();
+
+    // The connection's socket, under its own mutex, which is never held across a
+    // network wait: abort() shuts it down so whatever the worker is blocked in
+    // fails at once, even when the server hangs. For teardown only.
+    std::mutex socketMutex;
+    int socket = -1;
+    void abort();
 };
 
 // Lives on the session's worker thread and owns the pqxx connection. Internal to

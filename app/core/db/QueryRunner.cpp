@@ -104,8 +104,15 @@ QueryRunner::~QueryRunner()
 {
     // The cursor's transaction belongs to the worker's connection: end it there,
     // before the session (a child, deleted after this body) closes the connection.
-    m_session->cancelRunningQuery();
-    m_session->runAndWait([state = m_state] { state->tx.reset(); });
+    // Queued, never waited for: the session's destructor bounds the wait, and a
+    // connection it has to drop ends the transaction on the server all the same.
+    m_session->submit(
+        nullptr,
+        [state = m_state](pqxx::connection_base &) -> DbSession::Continuation {
+            state->tx.reset();
+            return {};
+        },
+        {});
 }
 
 void QueryRunner::run(const QString &sql)
