@@ -1,5 +1,7 @@
 #include "db/ConnInfo.h"
 
+#include <QTimeZone>
+
 namespace db {
 
 std::string quoteConnInfoValue(const QString &value)
@@ -52,6 +54,18 @@ QString describe(const ConnectionSettings &s)
     if (s.readOnly)
         text += QStringLiteral(" (read-only)");
     return text;
+}
+
+SessionSetup sessionSetup(const ConnectionSettings &settings,
+                          const std::function<std::string(const std::string &)> &quoteLiteral)
+{
+    SessionSetup s;
+    if (settings.readOnly)
+        s.readOnly = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+    const QByteArray zone = QTimeZone::systemTimeZoneId();
+    if (!zone.isEmpty())
+        s.timeZone = "SET TimeZone = " + quoteLiteral(zone.toStdString());
+    return s;
 }
 
 } // namespace db

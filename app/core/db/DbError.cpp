@@ -5,6 +5,8 @@
 
 #include <pqxx/pqxx>
 
+#include <libpq-fe.h>
+
 namespace db {
 
 QString DbError::fullText() const
@@ -96,6 +98,37 @@ DbError DbError::fromException(const std::exception &e, const QString &query)
             text);
     }
     return make(Kind::Other, text.section('\n', 0, 0), text);
+}
+
+DbError DbError::fromResult(const void *pgResult, const QString &query)
+{
+    const auto *r = static_cast<const PGresult *>(pgResult);
+    const auto field = [r](int code) { return QString::fromUtf8(r ? PQresultErrorField(r, code) : nullptr); };
+    DbError err;
+    err.sqlState = field(PG_DIAG_SQLSTATE);
+    err.serverText = QString::fromUtf8(r ? PQresultErrorMessage(r) : "").trimmed();
+    if (err.sqlState.isEmpty()) // no server answer: the connection is gone
+        return make(Kind::ConnectionLost,
+            QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+            err.serverText);
+    if (err.sqlState == QLatin1String("57014")) {
+        err.kind = Kind::Cancelled;
+        err.message = QStringLiteral("The query was cancelled.");
+        return err;
+    }
+    if (err.sqlState == QLatin1String("25006")) {
+        err.kind = Kind::ReadOnly;
+        err.message = QStringLiteral("This connection is read-only; the statement tried to change data.");
+        return err;
+    }
+    err.kind = Kind::Query;
+    err.message = field(PG_DIAG_MESSAGE_PRIMARY);
+    if (err.message.isEmpty())
+        err.message = err.serverText.section('\n', 0, 0);
+    bool ok = false;
+    const int pos = field(PG_DIAG_STATEMENT_POSITION).toInt(&ok);
+    err.position = ok && pos > 0 ? pos : positionFromMessage(err.serverText, query);
+    return err;
 }
 
 int DbError::positionFromMessage(const QString &serverText, const QString &query)

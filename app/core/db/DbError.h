@@ -36,6 +36,9 @@ struct DbError
     static DbError fromException(const std::exception &e, const QString &query = {});
     static DbError fromConnectFailure(const QString &libpqMessage);
     static DbError make(Kind kind, const QString &message, const QString &serverText = {});
+    // A libpq error result (pg_result is a PGresult*; kept opaque so this header
+    // needs no libpq), classified like fromException(); query is the text sent.
+    static DbError fromResult(const void *pgResult, const QString &query);
 
     // libpq renders the error position as a "LINE n: <text>" line and a caret line
     // under it; libpqxx 6.4 keeps the numeric position only for plain syntax errors,

@@ -135,6 +135,34 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
         Qt::QueuedConnection);
 }
 
+void DbSession::post(QObject *context, std::function<Continuation()> work)
+{
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, alive = m_alive, ctx, work = std::move(work)] {
+            Continuation next = work();
+            std::lock_guard<std::mutex> lock(alive->mutex);
+            if (!alive->yes || !next)
+                return;
+            QMetaObject::invokeMethod(
+                this,
+                [ctx, next = std::move(next)] {
+                    if (ctx)
+                        next();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void DbSession::setSocketForAbort(int fd)
+{
+    const auto handle = m_worker->cancelHandle();
+    std::lock_guard<std::mutex> lock(handle->socketMutex);
+    handle->socket = fd;
+}
+
 void DbSession::cancelRunningQuery()
 {
     // PQcancel opens its own connection to the server: keep that off the GUI thread.

@@ -52,6 +52,13 @@ public:
     using Work = std::function<Continuation(pqxx::connection_base &)>;
     using ErrorHandler = std::function<void(const DbError &)>;
     void submit(QObject *context, Work work, ErrorHandler onError);
+    // Runs `work` on the worker thread without touching the session's own
+    // connection, for work that keeps a libpq connection of its own (the SQL
+    // console); its continuation runs on the GUI thread while `context` lives.
+    void post(QObject *context, std::function<Continuation()> work);
+    // The socket such work's connection uses (-1: none), so that teardown can shut
+    // it down like the session's own. Safe from any thread.
+    void setSocketForAbort(int fd);
 
     // Asks the server to cancel whatever statement the worker is running now.
     // Returns immediately; the cancelled statement fails with DbError::Kind::Cancelled.

@@ -2,7 +2,6 @@
 
 #include "db/ConnInfo.h"
 
-#include <QTimeZone>
 
 #include <pqxx/pqxx>
 
@@ -45,17 +44,16 @@ pqxx::connection_base &DbWorker::connection()
         return *m_conn;
     dropConnection();
     auto conn = std::make_unique<pqxx::connection>(toConnInfo(m_settings));
-    if (m_settings.readOnly) {
+    pqxx::connection &c = *conn;
+    const SessionSetup setup = sessionSetup(m_settings, [&c](const std::string &v) { return c.quote(v); });
+    if (!setup.readOnly.empty()) {
         pqxx::nontransaction tx(*conn);
-        tx.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        tx.exec(setup.readOnly);
     }
-    // Show timestamptz values in the user's own zone, as pgAdmin does. An unknown
-    // zone name simply leaves the server's default in place.
-    const QByteArray zone = QTimeZone::systemTimeZoneId();
-    if (!zone.isEmpty()) {
+    if (!setup.timeZone.empty()) {
         try {
             pqxx::nontransaction tx(*conn);
-            tx.exec("SET TimeZone = " + tx.quote(zone.toStdString()));
+            tx.exec(setup.timeZone);
         } catch (const pqxx::sql_error &) { }
     }
     const int v = conn->server_version();

@@ -1,72 +1,120 @@
 #include "db/QueryRunner.h"
 
 #include "db/DbSession.h"
-#include "db/PqxxExec.h"
 #include "db/QueryResultModel.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRegularExpression>
 
-#include <pqxx/pqxx>
+#include "db/ConnInfo.h"
+
+#include <libpq-fe.h>
 
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace db {
 
-// Worker-thread state of the console: the transaction holding the open cursor.
+// The key PQcancel needs: independent of the connection (usable while another
+// thread reads from it, and after it is gone), replaced on each reconnect.
+struct ConsoleCancel
+{
+    std::mutex mutex;
+    std::shared_ptr<PGcancel> key;
+};
+
+// Worker-thread state of the console: its own libpq connection.
 struct ConsoleState
 {
-    std::unique_ptr<pqxx::work> tx;
+    using Conn = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+    Conn conn{nullptr, &PQfinish};
+    bool cursorOpen = false; // pdd_console, WITH HOLD
     QHash<unsigned, QString> typeNames;
-
-    void closeCursor()
-    {
-        if (!tx)
-            return;
-        // Commit, not roll back: the statement may have had side effects the user meant.
-        tx->commit();
-        tx.reset();
-    }
 };
 
 namespace {
 
 using Rows = QVector<QVector<QVariant>>;
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-Rows readRows(const pqxx::result &r)
+Result exec(PGconn *c, const std::string &sql) { return {PQexec(c, sql.c_str()), &PQclear}; }
+
+// One statement alone, through the extended protocol: the server refuses a
+// string of several ("cannot insert multiple commands into a prepared statement").
+Result execOne(PGconn *c, const std::string &sql)
 {
-    Rows rows;
-    rows.reserve(int(r.size()));
-    for (const auto &row : r) {
-        QVector<QVariant> values;
-        values.reserve(int(row.size()));
-        for (const auto &f : row)
-            values.append(fieldValue(f));
-        rows.append(std::move(values));
-    }
-    return rows;
+    return {PQexecParams(c, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0), &PQclear};
 }
 
-// Type names come from the transaction that produced `r` (libpqxx allows one at a time).
-QVector<QueryResultModel::Column> readColumns(
-    pqxx::transaction_base &tx, ConsoleState &st, const pqxx::result &r)
+bool succeeded(const PGresult *r)
 {
-    QVector<QueryResultModel::Column> cols;
-    std::string missing;
-    for (pqxx::row_size_type i = 0; i < r.columns(); ++i) {
-        const unsigned oid = r.column_type(i);
+    const ExecStatusType s = PQresultStatus(r);
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_SINGLE_TUPLE;
+}
+
+void appendRows(const PGresult *r, Rows &rows, int limit)
+{
+    const int n = PQntuples(r), cols = PQnfields(r);
+    for (int i = 0; i < n && rows.size() < limit; ++i) {
+        QVector<QVariant> values;
+        values.reserve(cols);
+        for (int j = 0; j < cols; ++j)
+            values.append(PQgetisnull(r, i, j) ? QVariant()
+                                               : QVariant(QString::fromUtf8(PQgetvalue(r, i, j), PQgetlength(r, i, j))));
+        rows.append(std::move(values));
+    }
+}
+
+// A result's columns: names and type oids, read while streaming; the type names
+// are looked up only once the connection is idle (a query sent while results are
+// pending makes libpq discard them).
+struct ResultColumns
+{
+    QStringList names;
+    QVector<unsigned> types;
+    static ResultColumns of(const PGresult *r)
+    {
+        ResultColumns c;
+        for (int i = 0; i < PQnfields(r); ++i) {
+            c.names << QString::fromUtf8(PQfname(r, i));
+            c.types << PQftype(r, i);
+        }
+        return c;
+    }
+};
+
+QVector<QueryResultModel::Column> readColumns(PGconn *c, ConsoleState &st, const ResultColumns &r)
+{
+    QStringList missing;
+    for (unsigned oid : r.types)
         if (!st.typeNames.contains(oid))
-            missing += (missing.empty() ? "" : ",") + std::to_string(oid);
+            missing << QString::number(oid);
+    if (!missing.isEmpty()) {
+        // The oids are numbers from the server itself; a parameter all the same.
+        const std::string arr = "{" + missing.join(QLatin1Char(',')).toStdString() + "}";
+        const char *values[] = {arr.c_str()};
+        Result t(PQexecParams(c, "SELECT oid, typname FROM pg_type WHERE oid = ANY ($1::oid[])", 1, nullptr, values,
+                              nullptr, nullptr, 0),
+                 &PQclear);
+        if (PQresultStatus(t.get()) == PGRES_TUPLES_OK)
+            for (int i = 0; i < PQntuples(t.get()); ++i)
+                st.typeNames.insert(QString::fromUtf8(PQgetvalue(t.get(), i, 0)).toUInt(),
+                                    QString::fromUtf8(PQgetvalue(t.get(), i, 1)));
     }
-    if (!missing.empty()) {
-        for (const auto &row : tx.exec_params(
-                 "SELECT oid, typname FROM pg_type WHERE oid = ANY ($1::oid[])", "{" + missing + "}"))
-            st.typeNames.insert(row[0].as<unsigned>(), QString::fromUtf8(row[1].c_str()));
-    }
-    for (pqxx::row_size_type i = 0; i < r.columns(); ++i)
-        cols.append({ QString::fromUtf8(r.column_name(i)), st.typeNames.value(r.column_type(i)) });
+    QVector<QueryResultModel::Column> cols;
+    for (int i = 0; i < r.names.size(); ++i)
+        cols.append({r.names.at(i), st.typeNames.value(r.types.at(i))});
     return cols;
+}
+
+const std::string kDeclarePrefix = "DECLARE pdd_console NO SCROLL CURSOR WITH HOLD FOR ";
+
+bool inTransaction(PGconn *c)
+{
+    const PGTransactionStatusType t = PQtransactionStatus(c);
+    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
 // Statements that return rows and may run under a cursor, so a huge result is
@@ -92,9 +140,11 @@ bool isClientCopy(const QString &sql)
 
 QueryRunner::QueryRunner(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
+    , m_settings(settings)
     , m_session(new DbSession(settings, this))
     , m_model(new QueryResultModel(this))
     , m_state(std::make_shared<ConsoleState>())
+    , m_cancel(std::make_shared<ConsoleCancel>())
 {
     qRegisterMetaType<db::QueryOutcome>();
     connect(m_model, &QueryResultModel::moreRowsRequested, this, &QueryRunner::fetchMoreRows);
@@ -102,17 +152,52 @@ QueryRunner::QueryRunner(const ConnectionSettings &settings, QObject *parent)
 
 QueryRunner::~QueryRunner()
 {
-    // The cursor's transaction belongs to the worker's connection: end it there,
-    // before the session (a child, deleted after this body) closes the connection.
-    // Queued, never waited for: the session's destructor bounds the wait, and a
-    // connection it has to drop ends the transaction on the server all the same.
-    m_session->submit(
-        nullptr,
-        [state = m_state](pqxx::connection_base &) -> DbSession::Continuation {
-            state->tx.reset();
-            return {};
-        },
-        {});
+    // Closed on the worker, queued, never waited for: the session's destructor
+    // (a child, after this body) bounds the wait and shuts the socket down when
+    // the worker is stuck; a connection dropped that way ends any transaction
+    // on the server all the same.
+    m_session->post(nullptr, [state = m_state, session = m_session]() -> DbSession::Continuation {
+        session->setSocketForAbort(-1);
+        state->conn.reset();
+        return {};
+    });
+}
+
+// On the worker: the connection, made (and set up) when there is none or it broke.
+static PGconn *consoleConnection(ConsoleState &st, const ConnectionSettings &settings, DbSession *session,
+                                 ConsoleCancel &cancel, DbError *error)
+{
+    if (st.conn && PQstatus(st.conn.get()) == CONNECTION_OK)
+        return st.conn.get();
+    session->setSocketForAbort(-1);
+    st.conn.reset(PQconnectdb(toConnInfo(settings).c_str()));
+    st.cursorOpen = false;
+    PGconn *c = st.conn.get();
+    if (PQstatus(c) != CONNECTION_OK) {
+        *error = DbError::fromConnectFailure(QString::fromUtf8(PQerrorMessage(c)));
+        st.conn.reset();
+        return nullptr;
+    }
+    const SessionSetup setup = sessionSetup(settings, [c](const std::string &v) {
+        char *q = PQescapeLiteral(c, v.data(), v.size());
+        std::string out = q ? q : "''";
+        PQfreemem(q);
+        return out;
+    });
+    if (!setup.readOnly.empty() && !succeeded(exec(c, setup.readOnly).get())) {
+        *error = DbError::make(DbError::Kind::Other, QStringLiteral("Could not make the console read-only."),
+                               QString::fromUtf8(PQerrorMessage(c)));
+        st.conn.reset();
+        return nullptr;
+    }
+    if (!setup.timeZone.empty())
+        exec(c, setup.timeZone); // an unknown zone leaves the server's default
+    {
+        std::lock_guard<std::mutex> lock(cancel.mutex);
+        cancel.key.reset(PQgetCancel(c), &PQfreeCancel);
+    }
+    session->setSocketForAbort(PQsocket(c));
+    return c;
 }
 
 void QueryRunner::run(const QString &sql)
@@ -131,91 +216,146 @@ void QueryRunner::run(const QString &sql)
     m_running = true;
     const quint64 generation = ++m_generation;
     m_model->clear();
-    Q_EMIT started();
-    const int batch = m_batch;
-    const auto state = m_state;
-    const bool wasCursorOpen = m_cursorOpen;
     m_cursorOpen = false;
-    auto finishWithError = [this, generation](const DbError &e, qint64 ms) {
-        if (generation != m_generation)
-            return;
-        m_running = false;
+    Q_EMIT started();
+    const int batch = qBound(1, m_batch, kMaxRows);
+    const auto state = m_state;
+    const auto cancel = m_cancel;
+    const ConnectionSettings settings = m_settings;
+    DbSession *session = m_session;
+    m_session->post(this, [=]() -> DbSession::Continuation {
+        QElapsedTimer timer;
+        timer.start();
         QueryOutcome o;
-        o.elapsedMs = ms;
-        o.error = e;
-        Q_EMIT finished(o);
-    };
-    m_session->submit(
-        this,
-        [=](pqxx::connection_base &conn) -> DbSession::Continuation {
-            QElapsedTimer timer;
-            timer.start();
-            if (wasCursorOpen || state->tx) {
-                try {
-                    state->closeCursor();
-                } catch (const std::exception &) {
-                    state->tx.reset(); // the old cursor's transaction is beyond saving; drop it
-                }
-            }
-            try {
-                QueryOutcome o;
-                QVector<QueryResultModel::Column> columns;
-                Rows rows;
-                bool viaCursor = false;
-                const std::string text = sql.toStdString();
-                if (returnsRows(sql)) {
-                    auto tx = std::make_unique<pqxx::work>(conn, "console");
-                    try {
-                        tx->exec("DECLARE pdd_console NO SCROLL CURSOR FOR " + text);
-                        viaCursor = true;
-                    } catch (const pqxx::sql_error &e) {
-                        if (e.sqlstate() == "57014")
-                            throw;
-                        // Not cursor-able (several statements, data-modifying WITH...): the plain
-                        // run below reports the real error, with the position in the user's text.
-                    }
-                    if (viaCursor) {
-                        const pqxx::result r
-                            = tx->exec("FETCH " + std::to_string(batch) + " FROM pdd_console");
-                        columns = readColumns(*tx, *state, r);
-                        rows = readRows(r);
-                        o.moreRows = int(r.size()) == batch;
-                        o.commandTag = QStringLiteral("SELECT");
-                        if (o.moreRows)
-                            state->tx = std::move(tx);
-                        else
-                            tx->commit();
-                    }
-                }
-                if (!viaCursor) {
-                    pqxx::work tx(conn, "console");
-                    const pqxx::result r = tx.exec(text);
-                    if (r.columns() > 0) {
-                        columns = readColumns(tx, *state, r);
-                        rows = readRows(r);
-                    }
-                    tx.commit();
-                    o.rowsAffected = qint64(r.affected_rows());
-                }
-                o.ok = true;
-                o.elapsedMs = timer.elapsed();
-                o.rowsFetched = int(rows.size());
-                return [this, generation, o, columns, rows = std::move(rows)]() mutable {
-                    if (generation != m_generation)
-                        return;
-                    m_running = false;
-                    m_cursorOpen = o.moreRows;
+        QVector<QueryResultModel::Column> columns;
+        Rows rows;
+        const auto done = [&]() -> DbSession::Continuation {
+            o.elapsedMs = timer.elapsed();
+            o.rowsFetched = int(rows.size());
+            if (state->conn)
+                o.inTransaction = inTransaction(state->conn.get());
+            return [this, generation, o, columns, rows = std::move(rows)]() mutable {
+                if (generation != m_generation)
+                    return;
+                m_running = false;
+                m_cursorOpen = o.moreRows;
+                m_rowsInModel = o.rowsFetched;
+                if (o.ok)
                     m_model->setResult(columns, std::move(rows), o.moreRows);
-                    Q_EMIT finished(o);
-                };
-            } catch (const std::exception &e) {
-                state->tx.reset();
-                const DbError err = DbError::fromException(e, sql);
-                const qint64 ms = timer.elapsed();
-                return [finishWithError, err, ms] { finishWithError(err, ms); };
+                Q_EMIT finished(o);
+            };
+        };
+        PGconn *c = consoleConnection(*state, settings, session, *cancel, &o.error);
+        if (!c)
+            return done();
+        if (state->cursorOpen) {
+            exec(c, "CLOSE pdd_console");
+            state->cursorOpen = false;
+        }
+        const std::string text = sql.toStdString();
+        const bool inTx = inTransaction(c);
+
+        if (returnsRows(sql)) {
+            // A savepoint keeps the user's own transaction alive if the DECLARE fails.
+            if (inTx)
+                exec(c, "SAVEPOINT pdd_console_declare");
+            Result d = execOne(c, kDeclarePrefix + text);
+            if (succeeded(d.get())) {
+                if (inTx)
+                    exec(c, "RELEASE SAVEPOINT pdd_console_declare");
+                Result f = exec(c, "FETCH " + std::to_string(batch) + " FROM pdd_console");
+                if (!succeeded(f.get())) {
+                    o.error = DbError::fromResult(f.get(), sql);
+                    exec(c, "CLOSE pdd_console");
+                    return done();
+                }
+                columns = readColumns(c, *state, ResultColumns::of(f.get()));
+                appendRows(f.get(), rows, kMaxRows);
+                o.moreRows = PQntuples(f.get()) == batch;
+                o.capped = o.moreRows && rows.size() >= kMaxRows;
+                if (o.capped)
+                    o.moreRows = false;
+                state->cursorOpen = o.moreRows;
+                if (!o.moreRows)
+                    exec(c, "CLOSE pdd_console");
+                o.commandTag = QStringLiteral("SELECT");
+                o.statements << QStringLiteral("SELECT %1%2").arg(rows.size()).arg(o.moreRows ? QStringLiteral("+") : QString());
+                o.ok = true;
+                return done();
             }
-        },
-        [finishWithError](const DbError &e) { finishWithError(e, 0); });
+            if (inTx)
+                exec(c, "ROLLBACK TO SAVEPOINT pdd_console_declare");
+            // Not cursor-able (several statements: 42601; data-modifying WITH, FOR
+            // UPDATE: 0A000): the plain run below runs it as the server would.
+            // Anything else is the statement's own error, reported once (running it
+            // again would doom the user's transaction), its position in their text.
+            const QString state0 = QString::fromUtf8(PQresultErrorField(d.get(), PG_DIAG_SQLSTATE));
+            if (state0 != QLatin1String("42601") && state0 != QLatin1String("0A000")) {
+                o.error = DbError::fromResult(d.get(), sql);
+                if (o.error.position > 0)
+                    o.error.position = qMax(1, o.error.position - int(kDeclarePrefix.size()));
+                return done();
+            }
+        }
+
+        // Several statements, or none that returns rows: every result in order,
+        // rows one at a time (single-row mode), at most kMaxRows kept.
+        if (!PQsendQuery(c, text.c_str())) {
+            o.error = DbError::make(DbError::Kind::ConnectionLost, QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+                                    QString::fromUtf8(PQerrorMessage(c)));
+            return done();
+        }
+        PQsetSingleRowMode(c);
+        bool newResult = true;
+        ResultColumns shown; // of the last row-returning statement
+        while (PGresult *raw = PQgetResult(c)) {
+            Result r(raw, &PQclear);
+            const ExecStatusType st = PQresultStatus(raw);
+            if (st == PGRES_SINGLE_TUPLE) {
+                if (newResult) { // a new row-returning statement: its rows replace the last one's
+                    shown = ResultColumns::of(raw);
+                    rows.clear();
+                    o.capped = false;
+                    newResult = false;
+                }
+                if (rows.size() < kMaxRows)
+                    appendRows(raw, rows, kMaxRows);
+                else
+                    o.capped = true;
+                continue;
+            }
+            if (st == PGRES_TUPLES_OK && newResult) { // a query with no rows
+                shown = ResultColumns::of(raw);
+                rows.clear();
+            }
+            if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+                o.commandTag = QString::fromUtf8(PQcmdStatus(raw));
+                o.statements << o.commandTag;
+                const QString affected = QString::fromUtf8(PQcmdTuples(raw));
+                o.rowsAffected = affected.isEmpty() ? -1 : affected.toLongLong();
+                newResult = true;
+                continue;
+            }
+            if (st == PGRES_COPY_OUT || st == PGRES_COPY_IN || st == PGRES_COPY_BOTH) {
+                o.error = DbError::make(DbError::Kind::Query,
+                    QStringLiteral("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
+                PQputCopyEnd(c, "not in the console"); // leave copy mode; the server ends the statement
+                newResult = true;
+                continue;
+            }
+            if (!o.error.isError()) // the first error is the one that stopped the rest
+                o.error = DbError::fromResult(raw, sql);
+            newResult = true;
+        }
+        if (PQstatus(c) != CONNECTION_OK && !o.error.isError())
+            o.error = DbError::fromResult(nullptr, sql);
+        o.ok = !o.error.isError();
+        if (o.ok && !shown.names.isEmpty())
+            columns = readColumns(c, *state, shown);
+        if (!o.ok)
+            rows.clear();
+        return done();
+    });
 }
 
 void QueryRunner::fetchMoreRows()
@@ -224,45 +364,70 @@ void QueryRunner::fetchMoreRows()
         return;
     const quint64 generation = m_generation;
     const auto state = m_state;
-    const int batch = m_batch;
-    m_session->submit(
-        this,
-        [=](pqxx::connection_base &) -> DbSession::Continuation {
-            if (!state->tx)
-                return {};
-            pqxx::result r;
-            try {
-                r = state->tx->exec("FETCH " + std::to_string(batch) + " FROM pdd_console");
-            } catch (...) {
-                state->tx.reset();
-                throw;
+    const int batch = qBound(1, qMin(m_batch, kMaxRows - m_rowsInModel), kMaxRows);
+    m_running = true;
+    m_session->post(this, [=]() -> DbSession::Continuation {
+        Rows rows;
+        DbError error;
+        bool more = false;
+        PGconn *c = state->conn.get();
+        if (!c || !state->cursorOpen) {
+            error = DbError::fromResult(nullptr, {});
+        } else {
+            Result f = exec(c, "FETCH " + std::to_string(batch) + " FROM pdd_console");
+            if (succeeded(f.get())) {
+                appendRows(f.get(), rows, batch);
+                more = PQntuples(f.get()) == batch;
+            } else {
+                error = DbError::fromResult(f.get(), {});
             }
-            Rows rows = readRows(r);
-            const bool more = int(r.size()) == batch;
-            if (!more)
-                state->closeCursor();
-            return [this, generation, more, rows = std::move(rows)]() mutable {
-                if (generation != m_generation)
-                    return;
-                m_cursorOpen = more;
-                m_model->appendRows(std::move(rows), more);
-            };
-        },
-        [this, generation, state](const DbError &e) {
+        }
+        return [=, rows = std::move(rows)]() mutable {
             if (generation != m_generation)
                 return;
-            m_cursorOpen = false;
-            m_model->appendRows({}, false);
-            QueryOutcome o;
-            o.error = e;
-            Q_EMIT finished(o);
-        });
+            m_running = false;
+            m_rowsInModel += int(rows.size());
+            const bool capped = more && m_rowsInModel >= kMaxRows;
+            m_cursorOpen = more && !capped;
+            if (!m_cursorOpen)
+                closeCursor();
+            m_model->appendRows(std::move(rows), m_cursorOpen);
+            Q_EMIT rowsFetched(m_rowsInModel, m_cursorOpen, capped);
+            if (error.isError()) {
+                QueryOutcome o;
+                o.error = error;
+                Q_EMIT finished(o);
+            }
+        };
+    });
+}
+
+void QueryRunner::closeCursor()
+{
+    m_session->post(nullptr, [state = m_state]() -> DbSession::Continuation {
+        if (state->cursorOpen && state->conn)
+            exec(state->conn.get(), "CLOSE pdd_console");
+        state->cursorOpen = false;
+        return {};
+    });
 }
 
 void QueryRunner::cancel()
 {
-    if (m_running || m_cursorOpen)
-        m_session->cancelRunningQuery();
+    if (!m_running && !m_cursorOpen)
+        return;
+    std::shared_ptr<PGcancel> key;
+    {
+        std::lock_guard<std::mutex> lock(m_cancel->mutex);
+        key = m_cancel->key;
+    }
+    if (!key)
+        return;
+    // PQcancel opens its own connection to the server and may wait on it: never here.
+    std::thread([key] {
+        char err[256];
+        PQcancel(key.get(), err, sizeof err);
+    }).detach();
 }
 
 } // namespace db

@@ -6,6 +6,8 @@
 #include "db/TableQuery.h"
 
 #include <QAbstractTableModel>
+
+#include <pqxx/connection_base>
 #include <QHash>
 #include <QVariant>
 #include <QVector>
@@ -76,6 +78,8 @@ public:
 
     // Editing: recorded only; nothing reaches the server before save().
     bool hasPendingChanges() const;
+    // How long a save waits for another session's lock before it gives up and says who holds it.
+    static constexpr int kSaveLockTimeoutMs = 5000;
     Job *save(); // nullptr if nothing to save or not editable; the Job reports the outcome
     void revert();
 
@@ -111,6 +115,7 @@ public:
     };
 
 private:
+    static DbError lockedBy(pqxx::connection_base &conn, const TableRef &ref, const QString &serverText);
     enum class Direction { Forward, Backward };
     void resetWindow();
     void reloadInPlace(); // after a save: re-read the window from its first row

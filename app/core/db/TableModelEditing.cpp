@@ -218,23 +218,62 @@ Job *TableModel::save()
         this,
         [schema, changes, finish](pqxx::connection_base &conn) -> DbSession::Continuation {
             EditBatch batch(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
-            pqxx::work tx(conn); // rolled back by its destructor unless committed
-            for (const RowChange &ch : changes) {
-                const EditStatement st = batch.statementFor(ch);
-                const pqxx::result r = execBuilt(tx, st.query);
-                if (st.mustAffectOneRow && r.affected_rows() != 1) {
-                    const DbError conflict = DbError::make(DbError::Kind::Conflict,
-                        QStringLiteral(
-                            "A row was changed or deleted by someone else since it was read, so "
-                            "nothing was saved. Reload to see the current data, then edit again."));
-                    return [finish, conflict] { finish(conflict); };
+            try {
+                pqxx::work tx(conn); // rolled back by its destructor unless committed
+                // Never wait forever behind another session's lock (issue 9.4: "Saving…" forever).
+                tx.exec("SET LOCAL lock_timeout = '" + std::to_string(kSaveLockTimeoutMs) + "ms'");
+                for (const RowChange &ch : changes) {
+                    const EditStatement st = batch.statementFor(ch);
+                    const pqxx::result r = execBuilt(tx, st.query);
+                    if (st.mustAffectOneRow && r.affected_rows() != 1) {
+                        const DbError conflict = DbError::make(DbError::Kind::Conflict,
+                            QStringLiteral(
+                                "A row was changed or deleted by someone else since it was read, so "
+                                "nothing was saved. Reload to see the current data, then edit again."));
+                        return [finish, conflict] { finish(conflict); };
+                    }
                 }
+                tx.commit();
+            } catch (const pqxx::sql_error &e) {
+                if (e.sqlstate() != "55P03")
+                    throw;
+                const DbError blocked = lockedBy(conn, schema.relation.ref, QString::fromUtf8(e.what()).trimmed());
+                return [finish, blocked] { finish(blocked); };
             }
-            tx.commit();
             return [finish] { finish({}); };
         },
         finish);
     return job;
+}
+
+// After a lock timeout: who holds locks on the table, in one sentence the user can act on.
+DbError TableModel::lockedBy(pqxx::connection_base &conn, const TableRef &ref, const QString &serverText)
+{
+    QStringList who;
+    try {
+        pqxx::nontransaction tx(conn);
+        const std::string rel = conn.quote_name(ref.schema.toStdString()) + "." + conn.quote_name(ref.name.toStdString());
+        const pqxx::result r = tx.exec_params(
+            "SELECT DISTINCT a.pid, coalesce(nullif(a.application_name, ''), a.usename::text, '?'), "
+            "coalesce(a.state, '?'), coalesce(to_char(a.xact_start, 'HH24:MI:SS'), '') "
+            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.granted AND l.relation = $1::regclass AND a.pid <> pg_backend_pid() ORDER BY 1",
+            rel);
+        for (const auto &row : r)
+            who << QStringLiteral("session %1 (%2, %3%4)")
+                       .arg(row[0].c_str(), row[1].c_str(), row[2].c_str(),
+                            row[3].size() ? QStringLiteral(" since %1").arg(row[3].c_str()) : QString());
+    } catch (const std::exception &) {
+        // Naming the holder is a courtesy; the timeout itself is the answer.
+    }
+    const QString holders = who.isEmpty() ? QStringLiteral("another session") : who.join(QStringLiteral(", "));
+    return DbError::make(DbError::Kind::Conflict,
+        QStringLiteral("Nothing was saved: %1 holds locks on %2 and did not let go within %3 s. Commit or roll back "
+                       "that session (an open transaction in psql, pgAdmin or the console), then save again; "
+                       "your changes are still pending.")
+            .arg(holders, ref.displayName())
+            .arg(kSaveLockTimeoutMs / 1000),
+        serverText);
 }
 
 } // namespace db

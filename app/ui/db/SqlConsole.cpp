@@ -43,6 +43,9 @@ SqlConsole::SqlConsole(QWidget *parent)
     connect(m_cancelAction, &QAction::triggered, this, &SqlConsole::cancel);
     connect(m_ui->runButton, &QPushButton::clicked, this, &SqlConsole::run);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &SqlConsole::cancel);
+    // Ending the transaction is a query like any other: same status, same errors.
+    connect(m_ui->commitButton, &QPushButton::clicked, this, [this] { runStatement(QStringLiteral("COMMIT")); });
+    connect(m_ui->rollbackButton, &QPushButton::clicked, this, [this] { runStatement(QStringLiteral("ROLLBACK")); });
     connect(m_ui->exportButton, &QPushButton::clicked, this, &SqlConsole::exportCsv);
     connect(m_ui->editor, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_ui->editor->extraSelections().isEmpty())
@@ -60,11 +63,15 @@ void SqlConsole::setConnection(const db::ConnectionSettings &settings, bool conn
     m_ui->resultView->setModel(nullptr);
     m_ui->detailView->clear();
     delete m_runner;
+    m_inTransaction = false;
     m_ticker.stop();
     m_settings = settings;
     if (connected) {
         m_runner = new db::QueryRunner(settings, this);
         connect(m_runner, &db::QueryRunner::finished, this, &SqlConsole::finished);
+        connect(m_runner, &db::QueryRunner::rowsFetched, this, [this](int total, bool more, bool capped) {
+            m_ui->statusLabel->setText(rowsText(total, more, capped));
+        });
         m_ui->resultView->setModel(m_runner->model());
         connect(m_ui->resultView->selectionModel(), &QItemSelectionModel::currentChanged, m_ui->detailView,
                 &CellDetailView::showIndex);
@@ -95,6 +102,19 @@ void SqlConsole::run()
     if (sql.trimmed().isEmpty())
         return;
     m_lastSql = sql;
+    start(sql);
+}
+
+void SqlConsole::runStatement(const QString &sql)
+{
+    if (!m_runner || m_runner->isRunning())
+        return;
+    m_queryStart = -1; // not the editor's text: no error position to mark
+    start(sql);
+}
+
+void SqlConsole::start(const QString &sql)
+{
     m_ui->editor->setExtraSelections({});
     m_ui->errorLabel->setVisible(false);
     m_elapsed.start();
@@ -124,12 +144,18 @@ void SqlConsole::finished(const db::QueryOutcome &outcome)
     m_ticker.stop();
     const QString elapsed = outcome.elapsedMs < 1000 ? tr("%1 ms").arg(outcome.elapsedMs)
                                                      : tr("%1 s").arg(double(outcome.elapsedMs) / 1000.0, 0, 'f', 2);
+    m_inTransaction = outcome.inTransaction;
     if (outcome.ok) {
         QString what = outcome.commandTag;
         if (outcome.rowsFetched > 0 || m_runner->model()->columnCount() > 0)
-            what = tr("%L1 rows%2").arg(outcome.rowsFetched).arg(outcome.moreRows ? tr(" (more on scroll)") : QString());
+            what = rowsText(outcome.rowsFetched, outcome.moreRows, outcome.capped);
         else if (outcome.rowsAffected >= 0)
             what = tr("%1 — %L2 rows affected").arg(outcome.commandTag).arg(outcome.rowsAffected);
+        // Several statements ran: each one is said, not only the one whose rows are shown.
+        if (outcome.statements.size() > 1)
+            what = tr("%1 statements: %2 — %3")
+                       .arg(outcome.statements.size())
+                       .arg(outcome.statements.join(QStringLiteral(" · ")), what);
         m_ui->statusLabel->setText(tr("%1 · %2").arg(what, elapsed));
         m_ui->resultView->resizeColumnsToContents();
         for (int c = 0; c < m_ui->resultView->model()->columnCount(); ++c)
@@ -146,11 +172,20 @@ void SqlConsole::finished(const db::QueryOutcome &outcome)
                                                               : outcome.error.message + QStringLiteral("\n") + server;
         m_ui->errorLabel->setText(text);
         m_ui->errorLabel->setVisible(true);
-        if (outcome.error.position > 0)
+        if (outcome.error.position > 0 && m_queryStart >= 0)
             showErrorPosition(outcome.error.position);
     }
     updateButtons();
     Q_EMIT queryFinished(outcome);
+}
+
+QString SqlConsole::rowsText(int rows, bool more, bool capped) const
+{
+    if (capped)
+        return tr("first %L1 rows (the console keeps at most %L2; Export CSV writes them all)")
+            .arg(rows)
+            .arg(db::QueryRunner::kMaxRows);
+    return tr("%L1 rows%2").arg(rows).arg(more ? tr(" (more on scroll)") : QString());
 }
 
 void SqlConsole::showErrorPosition(int position)
@@ -183,6 +218,12 @@ void SqlConsole::updateButtons()
     m_ui->cancelButton->setEnabled(running || m_exportJob);
     m_cancelAction->setEnabled(running || m_exportJob);
     m_ui->exportButton->setEnabled(connected && !m_exportJob);
+    const bool inTx = connected && m_inTransaction;
+    m_ui->transactionLabel->setVisible(inTx);
+    m_ui->commitButton->setVisible(inTx);
+    m_ui->rollbackButton->setVisible(inTx);
+    m_ui->commitButton->setEnabled(inTx && !running);
+    m_ui->rollbackButton->setEnabled(inTx && !running);
 }
 
 void SqlConsole::exportCsv()

@@ -53,6 +53,9 @@ Q_SIGNALS:
 private:
     void finished(const db::QueryOutcome &outcome);
     void showErrorPosition(int position);
+    void runStatement(const QString &sql);
+    void start(const QString &sql);
+    QString rowsText(int rows, bool more, bool capped) const;
     void updateButtons();
     void tick();
     void exportCsv();
@@ -67,6 +70,7 @@ private:
     QElapsedTimer m_elapsed;
     int m_queryStart = 0; // editor offset of the statement being run
     QString m_lastSql;
+    bool m_inTransaction = false; // the user's BEGIN is still open (from the last outcome)
     QPointer<Job> m_exportJob;
 };
 

@@ -105,8 +105,7 @@ void LogPane::drain()
         c.insertText(text, format);
     };
     if (batch.skipped > 0)
-        insert(tr("… %n line(s) skipped (the container writes faster than they can be shown)", nullptr,
-                  int(qMin<qint64>(batch.skipped, INT_MAX))),
+        insert(tr("… %L1 lines skipped (the container writes faster than they can be shown)").arg(batch.skipped),
                note);
     for (qsizetype i = 0; i < batch.lines.size();) {
         const QString &stream = batch.lines.at(i).stream;

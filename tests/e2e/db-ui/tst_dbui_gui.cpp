@@ -51,6 +51,7 @@ private Q_SLOTS:
     void filterAndServerSideSort();
     void consoleShowsResults();
     void consoleShowsErrorPosition();
+    void consoleShowsTheTransactionTheUserOpened();
     void consoleCancelStopsPgSleep();
     void connectionFailuresGiveOneMessage_data();
     void connectionFailuresGiveOneMessage();
@@ -292,6 +293,40 @@ void TestDbUiGui::consoleShowsResults()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("id,name\n1,item 1\n2,item 2\n3,item 3\n"));
+}
+
+// Autocommit unless the user says BEGIN; then the console says so until Commit or Rollback.
+void TestDbUiGui::consoleShowsTheTransactionTheUserOpened()
+{
+    QVERIFY(connectPanel(settings()));
+    auto *console = m_panel->console();
+    m_panel->findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+    QTRY_VERIFY(console->runner());
+    QSignalSpy done(console, &dbui::SqlConsole::queryFinished);
+    const auto runText = [&](const QString &sql) {
+        const int before = int(done.size());
+        console->ui()->editor->setPlainText(sql);
+        console->run();
+        return QTest::qWaitFor([&] { return done.size() > before; }, 10000);
+    };
+    QVERIFY(runText(QStringLiteral("SELECT 1; SELECT 2")));
+    QVERIFY2(console->ui()->statusLabel->text().contains(QStringLiteral("2 statements: SELECT 1 · SELECT 1")),
+             qPrintable(console->ui()->statusLabel->text()));
+    QVERIFY(!console->ui()->transactionLabel->isVisible());
+    QVERIFY(!console->ui()->commitButton->isVisible());
+
+    QVERIFY(runText(QStringLiteral("BEGIN")));
+    QVERIFY(runText(QStringLiteral("UPDATE \"dbui gui\".items SET name = name WHERE id = 1")));
+    QVERIFY(console->ui()->transactionLabel->isVisible());
+    QVERIFY(console->ui()->commitButton->isEnabled());
+    QVERIFY(console->ui()->rollbackButton->isEnabled());
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-console-in-transaction")));
+    const int before = int(done.size());
+    QTest::mouseClick(console->ui()->rollbackButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(done.size() > before, 10000);
+    QVERIFY(done.last().first().value<db::QueryOutcome>().ok);
+    QVERIFY(!console->ui()->transactionLabel->isVisible());
+    QVERIFY(console->ui()->statusLabel->text().startsWith(QStringLiteral("ROLLBACK")));
 }
 
 void TestDbUiGui::consoleShowsErrorPosition()

@@ -4,6 +4,20 @@
 #include "db/QueryRunner.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+
+namespace {
+qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+} // namespace
 
 using namespace db;
 
@@ -21,8 +35,153 @@ class TestConsole : public QObject
         return finished.at(0).at(0).value<QueryOutcome>();
     }
 
+    // The console's own backend as the server sees it: "idle", "idle in transaction", ...
+    std::string stateOf(QueryRunner &r)
+    {
+        const QueryOutcome o = runAndWait(r, "SELECT pg_backend_pid()");
+        if (!o.ok)
+            return "?";
+        const std::string pid = r.model()->index(0, 0).data().toString().toStdString();
+        return pid;
+    }
+    static std::string backendState(const ConnectionSettings &s, const std::string &pid)
+    {
+        return pgtest::scalar(s, "SELECT state FROM pg_stat_activity WHERE pid = " + pid);
+    }
+    // Another session takes a lock the console must not hold; fails after 2 s instead of waiting.
+    static bool otherSessionCan(const ConnectionSettings &s, const std::string &sql)
+    {
+        try {
+            pqxx::connection c(db::toConnInfo(s));
+            pqxx::work tx(c);
+            tx.exec("SET LOCAL lock_timeout = '2s'");
+            tx.exec(sql);
+            tx.commit();
+            return true;
+        } catch (const std::exception &e) {
+            qInfo("other session: %s", e.what());
+            return false;
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase() { PDD_REQUIRE_PG(m_s); }
+
+    // Issue 9.4: a big SELECT left "idle in transaction" (others' ALTER TABLE timed
+    // out on its lock); "select …; update …" showed only the select and kept the
+    // update uncommitted and the row locked. Now autocommit, every statement reported.
+    void autocommitHoldsNothingBetweenQueries()
+    {
+        pgtest::exec(m_s, "DROP TABLE IF EXISTS console_tx; CREATE TABLE console_tx (id int PRIMARY KEY, v text);"
+                          "INSERT INTO console_tx SELECT g, 'v' || g FROM generate_series(1, 2000) g");
+        QueryRunner r(m_s);
+        r.setBatchSize(100);
+        const std::string pid = stateOf(r);
+
+        QueryOutcome o = runAndWait(r, "select * from console_tx");
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QVERIFY(o.moreRows); // paging through a held cursor...
+        QVERIFY(!o.inTransaction);
+        QCOMPARE(backendState(m_s, pid), std::string("idle")); // ...that holds no transaction
+        QVERIFY(otherSessionCan(m_s, "ALTER TABLE console_tx ADD COLUMN extra int"));
+        QSignalSpy fetched(&r, &QueryRunner::rowsFetched);
+        r.model()->fetchMore({});
+        QVERIFY(fetched.wait(5000));
+        QCOMPARE(fetched.at(0).at(0).toInt(), 200);
+        QCOMPARE(backendState(m_s, pid), std::string("idle"));
+
+        o = runAndWait(r, "select count(*) from console_tx; update console_tx set v = 'changed' where id = 3");
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QCOMPARE(o.statements, (QStringList{"SELECT 1", "UPDATE 1"}));
+        QCOMPARE(o.commandTag, QString("UPDATE 1"));
+        QVERIFY(!o.inTransaction);
+        QCOMPARE(backendState(m_s, pid), std::string("idle"));
+        QCOMPARE(pgtest::scalar(m_s, "SELECT v FROM console_tx WHERE id = 3"), std::string("changed"));
+        QVERIFY(otherSessionCan(m_s, "UPDATE console_tx SET v = 'other' WHERE id = 3"));
+        // The rows shown are the last row-returning statement's.
+        o = runAndWait(r, "select 1 as a; select 2 as b, 3 as c");
+        QCOMPARE(o.statements, (QStringList{"SELECT 1", "SELECT 1"}));
+        QCOMPARE(r.model()->columnCount(), 2);
+        QCOMPARE(r.model()->index(0, 1).data().toString(), QString("3"));
+    }
+
+    // A transaction only when the user opens one: then it is said, and ends only by them.
+    void explicitTransactionIsShownAndEndsOnCommand_data()
+    {
+        QTest::addColumn<bool>("commit");
+        QTest::newRow("commit") << true;
+        QTest::newRow("rollback") << false;
+    }
+    void explicitTransactionIsShownAndEndsOnCommand()
+    {
+        QFETCH(bool, commit);
+        pgtest::exec(m_s, "DROP TABLE IF EXISTS console_btx; CREATE TABLE console_btx (id int PRIMARY KEY, v text);"
+                          "INSERT INTO console_btx VALUES (1, 'a')");
+        QueryRunner r(m_s);
+        const std::string pid = stateOf(r);
+        QueryOutcome o = runAndWait(r, "BEGIN");
+        QVERIFY(o.ok);
+        QVERIFY(o.inTransaction);
+        o = runAndWait(r, "update console_btx set v = 'b' where id = 1");
+        QVERIFY(o.ok);
+        QVERIFY(o.inTransaction);
+        // A row-returning statement inside it, through the cursor path: still in it.
+        o = runAndWait(r, "select * from console_btx");
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QVERIFY(o.inTransaction);
+        QCOMPARE(r.model()->index(0, 1).data().toString(), QString("b"));
+        // A failing cursor-able statement does not doom the user's transaction.
+        o = runAndWait(r, "select no_such_column from console_btx");
+        QVERIFY(!o.ok);
+        QVERIFY(o.inTransaction);
+        QCOMPARE(backendState(m_s, pid), std::string("idle in transaction"));
+        QCOMPARE(pgtest::scalar(m_s, "SELECT v FROM console_btx WHERE id = 1"), std::string("a"));
+        QSignalSpy finished(&r, &QueryRunner::finished);
+        commit ? r.commit() : r.rollback();
+        QVERIFY(finished.wait(5000));
+        o = finished.at(0).at(0).value<QueryOutcome>();
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QVERIFY(!o.inTransaction);
+        QCOMPARE(backendState(m_s, pid), std::string("idle"));
+        QCOMPARE(pgtest::scalar(m_s, "SELECT v FROM console_btx WHERE id = 1"), std::string(commit ? "b" : "a"));
+    }
+
+    // Issue 9.6: scrolling a 1M-row result to the end grew RSS by 415 MB. At most
+    // kMaxRows are kept, the status knows how many, and the cursor is closed.
+    void hugeResultIsCapped()
+    {
+        QueryRunner r(m_s);
+        r.setBatchSize(20000);
+        QVERIFY(runAndWait(r, "SELECT 1").ok);
+        const qint64 before = rssKiB();
+        QueryOutcome o = runAndWait(r, "select g, repeat('x', 40) from generate_series(1, 1000000) g", 60000);
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QSignalSpy fetched(&r, &QueryRunner::rowsFetched);
+        int total = o.rowsFetched;
+        bool capped = false;
+        while (r.model()->canFetchMore({})) {
+            r.model()->fetchMore({});
+            QVERIFY(fetched.wait(20000));
+            total = fetched.last().at(0).toInt();
+            capped = fetched.last().at(2).toBool();
+        }
+        QCOMPARE(total, QueryRunner::kMaxRows);
+        QCOMPARE(r.model()->rowCount(), QueryRunner::kMaxRows);
+        QVERIFY(capped);
+        const qint64 grown = rssKiB() - before;
+        qInfo("1M-row result: %d rows kept, RSS +%lld KiB", total, grown);
+        QVERIFY2(grown < 100 * 1024, qPrintable(QString("RSS grew %1 KiB").arg(grown)));
+        // Through the several-statements path, which declares nothing: no cursor is left.
+        o = runAndWait(r, "select 1; select name from pg_cursors");
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QCOMPARE(r.model()->rowCount(), 0);
+        // The same through the several-statements path (single-row mode).
+        o = runAndWait(r, "select 1; select g from generate_series(1, 300000) g", 60000);
+        QVERIFY2(o.ok, qPrintable(o.error.fullText()));
+        QVERIFY(o.capped);
+        QCOMPARE(o.rowsFetched, QueryRunner::kMaxRows);
+        QCOMPARE(o.statements, (QStringList{"SELECT 1", "SELECT 300000"}));
+    }
 
     void selectFillsTheModelInBatches()
     {

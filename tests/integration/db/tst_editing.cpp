@@ -128,6 +128,36 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QCOMPARE(q("SELECT name FROM edit.items WHERE id = 2"), std::string("theirs"));
     }
 
+    // Another session holds the row (an open transaction, as the console used to keep
+    // behind the user's back): save gives up after its lock timeout and names it (issue 9.4).
+    void saveBehindAnotherSessionsLockSaysWhoHoldsIt()
+    {
+        pqxx::connection blocker(db::toConnInfo(m_s) + " application_name=pdd-test-blocker");
+        pqxx::work held(blocker);
+        held.exec("UPDATE edit.items SET qty = qty WHERE id = 1");
+        TableModel m(m_session.get());
+        load(m);
+        QVERIFY(m.setData(m.index(0, 1), "mine"));
+        QSignalSpy failed(&m, &TableModel::saveFailed);
+        QElapsedTimer t;
+        t.start();
+        Job *job = m.save();
+        QVERIFY(job);
+        QSignalSpy finished(job, &Job::finished);
+        QVERIFY(job->isFinished() || finished.wait(TableModel::kSaveLockTimeoutMs + 5000));
+        qInfo("save gave up after %lld ms", t.elapsed());
+        QCOMPARE(job->state(), Job::State::Failed);
+        const DbError e = failed.at(0).at(0).value<DbError>();
+        QCOMPARE(e.kind, DbError::Kind::Conflict);
+        QVERIFY2(e.message.contains("pdd-test-blocker") && e.message.contains("idle in transaction")
+                     && e.message.contains("edit.items"),
+                 qPrintable(e.message));
+        QVERIFY(m.hasPendingChanges()); // nothing the user typed is lost
+        held.abort();
+        QCOMPARE(saveAndWait(m), Job::State::Succeeded);
+        QCOMPARE(q("SELECT name FROM edit.items WHERE id = 1"), std::string("mine"));
+    }
+
     void rowDeletedMeanwhileIsAConflict()
     {
         TableModel m(m_session.get());
