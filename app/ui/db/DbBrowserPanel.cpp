@@ -103,6 +103,7 @@ void DbBrowserPanel::connectTo(const db::ConnectionSettings &settings)
         m_ui->browser->setSession(session);
         m_ui->console->setConnection(m_current, true);
         showMessage(tr("Connected to %1 (PostgreSQL %2).").arg(db::describe(m_current), version), {}, false);
+        m_connectedMessage = m_ui->messageLabel->text();
         updateConnectionUi();
         Q_EMIT connected(version);
     });
@@ -175,6 +176,12 @@ void DbBrowserPanel::showMessage(const QString &text, const QString &details, bo
 
 void DbBrowserPanel::updateConnectionUi()
 {
+    // The message bar never contradicts the status: "Connected to …" goes with the connection.
+    const bool open = m_session && m_session->state() == db::DbSession::State::Open;
+    if (!open && !m_connectedMessage.isEmpty() && messageText() == m_connectedMessage)
+        showMessage({}, {}, false);
+    if (!open)
+        m_connectedMessage.clear();
     const bool hasSettings = !m_current.user.isEmpty() || m_hasDefault;
     const auto state = m_session ? m_session->state() : db::DbSession::State::Closed;
     QString stateText;

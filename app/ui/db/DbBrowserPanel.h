@@ -81,4 +81,5 @@ private:
     bool m_hasDefault = false;
     bool m_userChoseConnection = false;
     bool m_messageIsError = false;
+    QString m_connectedMessage; // the "Connected to …" text while it is shown
 };

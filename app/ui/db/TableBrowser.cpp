@@ -172,11 +172,34 @@ void TableBrowser::setSession(db::DbSession *session)
             }
             updateStatus();
         });
+        // The detail pane shows the current cell as it is now: after an edit, a save
+        // (which reloads in place), a revert or a page that replaced the rows.
+        connect(m_table, &db::TableModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+            const QModelIndex current = m_ui->gridView->currentIndex();
+            if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()
+                && current.column() >= from.column() && current.column() <= to.column())
+                m_ui->detailView->showIndex(current);
+        });
+        // A save reloads the window in place (a reset, then the page): the user's cell
+        // is the same place in it, so it becomes current again when the page is in
+        // (m_restoreCell, recorded on saved(), which comes just before that reload).
+        connect(m_table, &db::TableModel::modelReset, this,
+                [this] { m_ui->detailView->showIndex(m_ui->gridView->currentIndex()); });
+        connect(m_table, &db::TableModel::pageLoaded, this, [this] {
+            if (m_restoreCell.y() >= 0 && m_restoreCell.y() < m_table->rowCount()
+                && !m_ui->gridView->currentIndex().isValid())
+                m_ui->gridView->setCurrentIndex(m_table->index(m_restoreCell.y(), m_restoreCell.x()));
+            m_restoreCell = QPoint(-1, -1);
+        });
+        connect(m_table, &db::TableModel::layoutChanged, this,
+                [this] { m_ui->detailView->showIndex(m_ui->gridView->currentIndex()); });
         connect(m_table, &db::TableModel::loadingChanged, this, &TableBrowser::updateStatus);
         connect(m_table, &db::TableModel::slowPagingChanged, this, &TableBrowser::updateActions);
         connect(m_table, &db::TableModel::pendingChangesChanged, this, &TableBrowser::updateActions);
         connect(m_table, &db::TableModel::modelReset, this, &TableBrowser::updateStatus);
         connect(m_table, &db::TableModel::saved, this, [this] {
+            const QModelIndex current = m_ui->gridView->currentIndex();
+            m_restoreCell = current.isValid() ? QPoint(current.column(), current.row()) : QPoint(-1, -1);
             Q_EMIT message(tr("Changes saved."), {}, false);
             updateActions();
         });
@@ -202,6 +225,10 @@ void TableBrowser::openTable(const db::TableRef &ref)
         return;
     m_ui->detailView->clear();
     m_ui->tableTitle->setText(ref.displayName());
+    // "Changes saved.", a conflict, an export: they were about the table left behind.
+    if (m_table->table() != ref)
+        Q_EMIT message({}, {}, false);
+    m_restoreCell = QPoint(-1, -1);
     m_table->setTable(ref);
     if (m_catalog) {
         const QModelIndex at = m_catalog->indexOf(ref);

@@ -6,6 +6,7 @@
 #include "jobs/Job.h"
 
 #include <QPointer>
+#include <QPoint>
 #include <QWidget>
 
 #include <memory>
@@ -103,6 +104,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_countRows = nullptr;
     QAction *m_setNull = nullptr;
+    QPoint m_restoreCell{-1, -1}; // (column, row) to make current again after an in-place reload
 };
 
 } // namespace dbui

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void editSaveIsVisibleToAnotherConnection();
     void insertAndDeleteRows();
     void conflictIsReportedNotOverwritten();
+    void detailAndMessagesFollowWhatTheUserDoes();
     void tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow();
     void filterAndServerSideSort();
     void consoleShowsResults();
@@ -327,6 +328,39 @@ void TestDbUiGui::consoleShowsTheTransactionTheUserOpened()
     QVERIFY(done.last().first().value<db::QueryOutcome>().ok);
     QVERIFY(!console->ui()->transactionLabel->isVisible());
     QVERIFY(console->ui()->statusLabel->text().startsWith(QStringLiteral("ROLLBACK")));
+}
+
+// Issue 9.12: the detail pane showed the old value after an edit and a save; the
+// message bar said "Connected" under "not connected"; "Changes saved." stayed on
+// after switching tables.
+void TestDbUiGui::detailAndMessagesFollowWhatTheUserDoes()
+{
+    QVERIFY(connectPanel(settings()));
+    QVERIFY(m_panel->messageText().startsWith(QStringLiteral("Connected to")));
+    QVERIFY(openItems());
+    auto *browser = m_panel->browser();
+    auto *model = browser->tableModel();
+    auto *detail = browser->ui()->detailView;
+    const int name = column(QStringLiteral("name"));
+    browser->ui()->gridView->setCurrentIndex(model->index(1, name));
+    QCOMPARE(detail->text(), QStringLiteral("item 2"));
+    QVERIFY(model->setData(model->index(1, name), QStringLiteral("pending value")));
+    QCOMPARE(detail->text(), QStringLiteral("pending value"));
+    QSignalSpy saved(model, &db::TableModel::saved);
+    browser->saveAction()->trigger();
+    QVERIFY(saved.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+    QCOMPARE(browser->ui()->gridView->currentIndex().data(db::FullValueRole).toString(), QStringLiteral("pending value"));
+    QCOMPARE(detail->text(), QStringLiteral("pending value"));
+    QVERIFY(m_panel->messageText().contains(QStringLiteral("saved")));
+    browser->revertAction()->trigger();
+    QCOMPARE(detail->text(), QStringLiteral("pending value"));
+
+    QVERIFY(openItems(QStringLiteral("many")));
+    QVERIFY2(m_panel->messageText().isEmpty(), qPrintable(m_panel->messageText()));
+
+    m_panel->disconnectFromServer();
+    QVERIFY2(!m_panel->messageText().contains(QStringLiteral("Connected")), qPrintable(m_panel->messageText()));
 }
 
 void TestDbUiGui::consoleShowsErrorPosition()
