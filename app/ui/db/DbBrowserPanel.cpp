@@ -2,6 +2,7 @@
 
 #include "db/ConnInfo.h"
 #include "db/DbSession.h"
+#include "db/TableModel.h"
 #include "ui/db/ConnectionDialog.h"
 #include "ui/db/PasswordStore.h"
 #include "ui/db/SavedConnections.h"
@@ -9,7 +10,10 @@
 #include "ui/db/TableBrowser.h"
 #include "ui_DbBrowserPanel.h"
 
+#include <QMessageBox>
+
 #include <QSettings>
+#include <QTimer>
 
 namespace {
 const char kKeychainService[] = "PostDoDjango database";
@@ -36,9 +40,15 @@ DbBrowserPanel::DbBrowserPanel(QWidget *parent)
 
     connect(m_ui->connectButton, &QPushButton::clicked, this, &DbBrowserPanel::openConnectionDialog);
     connect(m_ui->reconnectButton, &QPushButton::clicked, this, [this] {
-        connectTo(m_current.host.isEmpty() || (!m_userChoseConnection && m_hasDefault) ? m_default : m_current);
+        const db::ConnectionSettings to
+            = m_current.host.isEmpty() || (!m_userChoseConnection && m_hasDefault) ? m_default : m_current;
+        afterPendingEdits(tr("Reconnecting closes the connection they belong to."), false,
+                          [this, to] { connectTo(to); });
     });
-    connect(m_ui->disconnectButton, &QPushButton::clicked, this, &DbBrowserPanel::disconnectFromServer);
+    connect(m_ui->disconnectButton, &QPushButton::clicked, this, [this] {
+        afterPendingEdits(tr("Disconnecting closes the connection they belong to."), false,
+                          [this] { disconnectFromServer(); });
+    });
     connect(m_ui->dismissButton, &QToolButton::clicked, this, [this] { showMessage({}, {}, false); });
     connect(m_ui->browser, &dbui::TableBrowser::message, this, &DbBrowserPanel::showMessage);
     connect(m_ui->browser, &dbui::TableBrowser::jobStarted, this, &DbBrowserPanel::jobStarted);
@@ -76,12 +86,72 @@ void DbBrowserPanel::setDefaultConnection(const db::ConnectionSettings &settings
     m_hasDefault = true;
     // The app re-sends the defaults whenever .env is reread: reconnecting for an
     // unchanged connection would throw away the user's pending edits.
+    if (m_reconnectLater && sameConnection(next, m_current)) {
+        m_reconnectLater = false; // changed back (DEV_DB_PORT edited and restored): nothing to do
+        showMessage({}, {}, false);
+    }
     if (!changed || m_userChoseConnection)
         return;
+    if (m_session && sameConnection(next, m_current)) { // already connected with exactly these
+        updateConnectionUi();
+        return;
+    }
     if (m_session || isVisible())
-        connectTo(m_default);
+        afterPendingEdits(tr("The database settings in .env changed (%1), so the panel reconnects.")
+                              .arg(db::describe(m_default)),
+                          true, [this] { connectTo(m_default); });
     else
         updateConnectionUi();
+}
+
+// Pending grid edits are never dropped without the user's say (issue 9.7): with
+// none, `then` runs now; otherwise the user chooses Save (then `then` once the
+// save succeeded), Discard, or Keep (nothing happens; for a change of .env the
+// panel says it will reconnect when asked).
+void DbBrowserPanel::afterPendingEdits(const QString &why, bool fromSettings, const std::function<void()> &then)
+{
+    db::TableModel *table = m_ui->browser->tableModel();
+    if (!table || !table->hasPendingChanges()) {
+        m_reconnectLater = false;
+        then();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("%1\n\nYou have unsaved changes in %2.").arg(why, table->table().displayName()),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("pendingEditsQuestion"));
+    QPushButton *save = box.addButton(tr("&Save them first"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard them"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(fromSettings ? tr("&Keep editing, reconnect later") : tr("&Keep editing"),
+                                      QMessageBox::RejectRole);
+    box.setDefaultButton(save);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        m_reconnectLater = false;
+        then();
+    } else if (box.clickedButton() == save) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        auto failed = std::make_shared<QMetaObject::Connection>();
+        *once = connect(table, &db::TableModel::saved, this, [this, then, once, failed] {
+            disconnect(*once);
+            disconnect(*failed);
+            m_reconnectLater = false;
+            // Queued: reconnecting deletes the model, which is still inside its saved().
+            QTimer::singleShot(0, this, then);
+        });
+        // A failed save keeps the changes and the connection; its message says why.
+        *failed = connect(table, &db::TableModel::saveFailed, this, [once, failed] {
+            QObject::disconnect(*once);
+            QObject::disconnect(*failed);
+        });
+        m_ui->browser->saveAction()->trigger();
+    } else if (fromSettings) {
+        m_reconnectLater = true;
+        showMessage(tr("The database settings in .env changed; your unsaved changes are kept on the current "
+                       "connection. Save or revert them, then press Reconnect."),
+                    {}, false);
+    }
 }
 
 void DbBrowserPanel::showEvent(QShowEvent *event)

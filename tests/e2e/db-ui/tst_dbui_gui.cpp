@@ -28,6 +28,10 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QTimer>
+#include <QPushButton>
+#include <QAbstractButton>
 #include <QTest>
 
 using dbuitest::kSchema;
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void insertAndDeleteRows();
     void conflictIsReportedNotOverwritten();
     void detailAndMessagesFollowWhatTheUserDoes();
+    void pendingEditsSurviveAnEnvChange();
     void tableWithoutPrimaryKeyIsReadOnlyAndFlaggedSlow();
     void filterAndServerSideSort();
     void consoleShowsResults();
@@ -361,6 +366,80 @@ void TestDbUiGui::detailAndMessagesFollowWhatTheUserDoes()
 
     m_panel->disconnectFromServer();
     QVERIFY2(!m_panel->messageText().contains(QStringLiteral("Connected")), qPrintable(m_panel->messageText()));
+}
+
+// Clicks the button of the next modal question as a user would; returns its text.
+static void answerNextQuestion(const QString &button, QString *asked)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, button, asked, tries] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box && box->isVisible()) {
+            *asked = box->text();
+            for (QAbstractButton *b : box->buttons())
+                if (b->text().remove(QLatin1Char('&')) == button) {
+                    b->click(); // a dialog of the offscreen platform is never "exposed" for mouse events
+                    break;
+                }
+            timer->deleteLater();
+        } else if (++*tries > 250) {
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
+// Issue 9.7: changing DEV_DB_PORT and back reconnected and dropped a pending edit.
+void TestDbUiGui::pendingEditsSurviveAnEnvChange()
+{
+    const db::ConnectionSettings s = settings();
+    m_panel->show(); // the stack's defaults, as the main window hands them over from .env
+    m_panel->setDefaultConnection(s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->isConnected(), 15000);
+    QVERIFY(openItems());
+    auto *browser = m_panel->browser();
+    auto *model = browser->tableModel();
+    const int name = column(QStringLiteral("name"));
+    QVERIFY(model->setData(model->index(0, name), QStringLiteral("kept through .env edits")));
+    const db::DbSession *session = m_panel->session();
+
+    // .env changes (another port): asked, and kept.
+    db::ConnectionSettings moved = s;
+    moved.port = s.port + 1;
+    QString asked;
+    answerNextQuestion(QStringLiteral("Keep editing, reconnect later"), &asked);
+    m_panel->setDefaultConnection(moved);
+    QVERIFY2(asked.contains(QStringLiteral("unsaved changes")), qPrintable(asked));
+    QCOMPARE(m_panel->session(), session);
+    QVERIFY(model->hasPendingChanges());
+    QVERIFY(m_panel->messageText().contains(QStringLiteral("press Reconnect")));
+    QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-pending-edits-kept")));
+    // ... and back: nothing to do, nothing asked.
+    asked.clear();
+    m_panel->setDefaultConnection(s);
+    QVERIFY(asked.isEmpty());
+    QCOMPARE(m_panel->session(), session);
+    QVERIFY(model->hasPendingChanges());
+    QVERIFY(m_panel->messageText().isEmpty());
+
+    // A change the user lets through, saving first: saved, then reconnected.
+    db::ConnectionSettings relabelled = s;
+    relabelled.label = QStringLiteral("dev (renamed)");
+    answerNextQuestion(QStringLiteral("Save them first"), &asked);
+    m_panel->setDefaultConnection(relabelled);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->session() != session && m_panel->isConnected(), 15000);
+    QCOMPARE(queryValue("SELECT name FROM \"dbui gui\".items WHERE id = 1"), std::string("kept through .env edits"));
+
+    // Disconnect with pending edits asks too; Keep editing keeps the connection.
+    QVERIFY(openItems());
+    model = browser->tableModel();
+    QVERIFY(model->setData(model->index(0, name), QStringLiteral("not dropped by Disconnect")));
+    answerNextQuestion(QStringLiteral("Keep editing"), &asked);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(QStringLiteral("disconnectButton")), Qt::LeftButton);
+    QVERIFY(m_panel->isConnected());
+    QVERIFY(model->hasPendingChanges());
 }
 
 void TestDbUiGui::consoleShowsErrorPosition()
