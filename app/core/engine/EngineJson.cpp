@@ -27,6 +27,7 @@ void applyLabels(ContainerInfo &c, const QJsonObject &labels)
 {
     c.project = labels.value(QLatin1String("com.docker.compose.project")).toString();
     c.service = labels.value(QLatin1String("com.docker.compose.service")).toString();
+    c.workingDir = labels.value(QLatin1String("com.docker.compose.project.working_dir")).toString();
 }
 
 // "80/tcp" → (80, "tcp")

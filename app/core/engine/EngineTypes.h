@@ -31,6 +31,7 @@ struct ContainerInfo
     QString health; // healthy unhealthy starting, or empty without a healthcheck
     QString status; // the daemon's human summary ("Up 3 minutes (healthy)"); empty after inspect
     QString project, service; // com.docker.compose.project / .service labels
+    QString workingDir;       // com.docker.compose.project.working_dir: the stack folder it came from
     QVector<PortBinding> ports;
     QDateTime startedAt; // invalid when never started
     QStringList volumeNames;

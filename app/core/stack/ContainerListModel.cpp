@@ -1,5 +1,8 @@
 #include "ContainerListModel.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <algorithm>
 
 ContainerListModel::ContainerListModel(QObject *parent)
@@ -7,8 +10,18 @@ ContainerListModel::ContainerListModel(QObject *parent)
 {
 }
 
-void ContainerListModel::setProject(const QString &projectName, const QVector<ComposeService> &services)
+namespace {
+QString canonical(const QString &dir)
 {
+    const QString c = QFileInfo(dir).canonicalFilePath();
+    return c.isEmpty() ? QDir::cleanPath(dir) : c;
+}
+} // namespace
+
+void ContainerListModel::setProject(const QString &projectName, const QVector<ComposeService> &services,
+                                    const QString &stackDir)
+{
+    m_stackDir = stackDir.isEmpty() ? QString() : canonical(stackDir);
     if (projectName != m_project) {
         // Containers are kept per project; a new project means a new snapshot.
         m_containers.clear();
@@ -159,9 +172,17 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         default: break;
         }
     }
+    const bool foreign = isFromOtherFolder(index.row());
     switch (role) {
-    case Qt::DisplayRole: return displayText(r, index.column());
+    case Qt::DisplayRole:
+        if (foreign && index.column() == ServiceColumn)
+            return tr("%1 (another folder's)").arg(displayText(r, index.column()));
+        return displayText(r, index.column());
     case Qt::ToolTipRole:
+        if (foreign)
+            return tr("This container was started from %1, another stack with the same STACK_NAME; "
+                      "actions here would act on that stack.")
+                .arg(r.container.workingDir);
         if (!r.created)
             return tr("Defined in the compose file; no container yet. Use Up to create it.");
         return r.container.status.isEmpty() ? r.container.name : r.container.name + QStringLiteral(" — ") + r.container.status;
@@ -181,6 +202,22 @@ void ContainerListModel::setStateKnown(bool known)
     m_stateKnown = known;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+bool ContainerListModel::isFromOtherFolder(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_stackDir.isEmpty())
+        return false;
+    const Row &r = m_rows.at(row);
+    return r.created && !r.container.workingDir.isEmpty() && canonical(r.container.workingDir) != m_stackDir;
+}
+
+QString ContainerListModel::otherFolder() const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (isFromOtherFolder(row))
+            return m_rows.at(row).container.workingDir;
+    return {};
 }
 
 QString ContainerListModel::displayText(const Row &r, int column) const

@@ -25,7 +25,14 @@ public:
     explicit ContainerListModel(QObject *parent = nullptr);
 
     // The mode's compose project and the services it should run.
-    void setProject(const QString &projectName, const QVector<ComposeService> &services);
+    // stackDir: the folder of the stack shown. Compose labels each container with the
+    // folder it was started from; containers of the same project name from another
+    // folder are another stack's (a copy with the same STACK_NAME), so they are
+    // marked, and otherFolder() names that folder for the window to warn before acting.
+    void setProject(const QString &projectName, const QVector<ComposeService> &services,
+                    const QString &stackDir = {});
+    QString otherFolder() const;
+    bool isFromOtherFolder(int row) const;
     QString projectName() const { return m_project; }
 
     // Engine side: a full snapshot (on connect) and live updates (from /events).
@@ -70,6 +77,7 @@ private:
     QString displayText(const Row &row, int column) const;
 
     QString m_project;
+    QString m_stackDir; // canonical, or empty: not known (every folder counts as ours)
     QVector<ComposeService> m_services;
     QHash<QString, ContainerInfo> m_containers; // all containers of m_project, by id
     QVector<Row> m_rows;

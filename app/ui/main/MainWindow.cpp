@@ -143,12 +143,28 @@ void MainWindow::setupActions()
     }
     m_ui->activityPanel->setCancelAction(m_ui->actionCancelJob);
 
+    // The banner follows the containers: another folder's stack may start or stop at any time.
+    const auto followOtherFolder = [this] {
+        const QString other = m_containers->otherFolder();
+        if (other != m_otherFolderShown) {
+            m_otherFolderShown = other;
+            updateBanner();
+        }
+    };
+    connect(m_containers, &QAbstractItemModel::modelReset, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::rowsInserted, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::rowsRemoved, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::dataChanged, this, followOtherFolder);
     connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("dev")); });
     connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("prod")); });
-    connect(m_ui->actionUp, &QAction::triggered, this,
-            [this] { m_stack->up(m_mode, int(m_project.services(m_mode).size())); });
-    connect(m_ui->actionDown, &QAction::triggered, this,
-            [this] { m_stack->down(m_mode, int(m_project.services(m_mode).size())); });
+    connect(m_ui->actionUp, &QAction::triggered, this, [this] {
+        if (confirmOtherFolder(tr("Up")))
+            m_stack->up(m_mode, int(m_project.services(m_mode).size()));
+    });
+    connect(m_ui->actionDown, &QAction::triggered, this, [this] {
+        if (confirmOtherFolder(tr("Down")))
+            m_stack->down(m_mode, int(m_project.services(m_mode).size()));
+    });
     connect(m_ui->actionOpenWeb, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(m_project.webUrl(m_mode)); });
     connect(m_ui->actionStart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("start")); });
@@ -162,6 +178,20 @@ void MainWindow::setupActions()
                            tr("PostDoDjango %1\nDesktop companion for a Django + PostgreSQL stack on Docker Compose.")
                                .arg(QStringLiteral(PDD_VERSION)));
     });
+}
+
+// Acting on containers another folder started (same STACK_NAME) asks first (issue 9.8).
+bool MainWindow::confirmOtherFolder(const QString &action)
+{
+    const QString other = m_containers->otherFolder();
+    if (other.isEmpty())
+        return true;
+    return QMessageBox::warning(this, tr("Another folder's stack"),
+                                tr("The %1 containers running now were started from %2, not from this folder "
+                                   "(%3). %4 would act on that stack.\n\nGo on anyway?")
+                                    .arg(m_project.projectName(m_mode), other, m_project.dir(), action),
+                                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
 }
 
 void MainWindow::startMonitoring()
@@ -187,7 +217,7 @@ void MainWindow::setMode(const QString &mode)
 // What depends on the stack and the mode together: the containers shown and the title.
 void MainWindow::showModeOfProject()
 {
-    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode));
+    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode), m_project.dir());
     m_containers->setContainers(m_monitor->containers());
     // Qt appends the application display name ("— PostDoDjango") itself.
     setWindowTitle(tr("%1 (%2)").arg(m_project.stackName(), m_mode));
@@ -237,6 +267,11 @@ void MainWindow::updateBanner()
         problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
     for (const QString &problem : m_project.composeProblems())
         problems << tr("Compose file problem: %1").arg(problem);
+    if (const QString other = m_containers->otherFolder(); !other.isEmpty())
+        problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "
+                       "Down and the container actions here would act on that stack. Give this folder its own "
+                       "STACK_NAME in its .env.")
+                        .arg(m_project.projectName(m_mode), other);
     m_ui->bannerText->setText(problems.join(QLatin1Char('\n')));
     m_ui->bannerFrame->setVisible(!problems.isEmpty());
 }
@@ -288,8 +323,11 @@ void MainWindow::restoreSelection()
 
 void MainWindow::containerAction(const QString &action)
 {
-    const QString id = m_containers->containerIdAt(m_ui->containerView->currentIndex().row());
+    const int row = m_ui->containerView->currentIndex().row();
+    const QString id = m_containers->containerIdAt(row);
     if (id.isEmpty())
+        return;
+    if (m_containers->isFromOtherFolder(row) && !confirmOtherFolder(action))
         return;
     trackJob(m_monitor->containerAction(id, action));
 }

@@ -47,6 +47,7 @@ Q_SIGNALS:
 private:
     void setupActions();
     void showModeOfProject();
+    bool confirmOtherFolder(const QString &action);
     void reloadProject();
     void onAvailabilityChanged(bool available, const QString &reason);
     void updateBanner();
@@ -75,4 +76,5 @@ private:
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;
+    QString m_otherFolderShown; // the folder the banner names, if any
 };

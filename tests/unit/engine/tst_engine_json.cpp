@@ -30,7 +30,8 @@ const char *kInspect = "{\"Id\":\"4f1c\",\"Name\":\"/pdd-dev_web_1\",\"Image\":\
                        "\"State\":{\"Status\":\"running\",\"StartedAt\":\"2026-11-24T10:00:01.123456789Z\","
                        "\"Health\":{\"Status\":\"healthy\"}},"
                        "\"Config\":{\"Image\":\"pdd/web:dev\",\"Tty\":false,\"Labels\":{"
-                       "\"com.docker.compose.project\":\"pdd-dev\",\"com.docker.compose.service\":\"web\"}},"
+                       "\"com.docker.compose.project\":\"pdd-dev\",\"com.docker.compose.service\":\"web\","
+                       "\"com.docker.compose.project.working_dir\":\"/home/ana/minha loja/compose\"}},"
                        "\"NetworkSettings\":{\"Ports\":{\"8000/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8000\"},"
                        "{\"HostIp\":\"::\",\"HostPort\":\"8000\"}],\"9000/tcp\":null,\"53/udp\":[{\"HostIp\":\"127.0.0.1\","
                        "\"HostPort\":\"5353\"}]}},"
@@ -51,6 +52,7 @@ private Q_SLOTS:
         QCOMPARE(c.health, QStringLiteral("healthy"));
         QCOMPARE(c.project, QStringLiteral("pdd-dev"));
         QCOMPARE(c.service, QStringLiteral("web"));
+        QCOMPARE(c.workingDir, QStringLiteral("/home/ana/minha loja/compose"));
         QCOMPARE(c.startedAt.toUTC(), QDateTime(QDate(2026, 11, 24), QTime(10, 0, 1, 123), Qt::UTC));
         QCOMPARE(c.volumeNames, QStringList{QStringLiteral("pdd-dev_pgdata")});
         QCOMPARE(c.ports.size(), 3); // 9000 is exposed but not published

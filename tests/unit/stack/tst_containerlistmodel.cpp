@@ -3,6 +3,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -155,6 +156,37 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         m.setStateKnown(true);
         QCOMPARE(rows(m), (QStringList{"db:running", "web:not created", "pgadmin:not created"}));
+    }
+
+    // Issue 9.8: a copy of the stack without .env (same STACK_NAME) showed another
+    // folder's running containers as its own, with Up/Down acting on them.
+    void containersOfAnotherFolderAreMarked()
+    {
+        QTemporaryDir here, there;
+        ContainerListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setProject(QStringLiteral("s-dev"), kDev, here.path());
+        ContainerInfo ours = container("a", "s-dev", "db", "running");
+        ours.workingDir = here.path() + QStringLiteral("/."); // the same folder, spelled otherwise
+        ContainerInfo theirs = container("b", "s-dev", "web", "running");
+        theirs.workingDir = there.path();
+        m.setContainers({ours});
+        QVERIFY(m.otherFolder().isEmpty());
+        QVERIFY(!m.isFromOtherFolder(0));
+        m.updateContainer(theirs);
+        QCOMPARE(m.otherFolder(), there.path());
+        const int web = m.rowForService(QStringLiteral("web"));
+        QVERIFY(m.isFromOtherFolder(web));
+        QCOMPARE(cell(m, web, ContainerListModel::ServiceColumn), QStringLiteral("web (another folder's)"));
+        QVERIFY(m.data(m.index(web, 0), Qt::ToolTipRole).toString().contains(there.path()));
+        // Without a known folder (or an older container without the label) nothing is claimed.
+        theirs.workingDir.clear();
+        m.updateContainer(theirs);
+        QVERIFY(m.otherFolder().isEmpty());
+        m.setProject(QStringLiteral("s-dev"), kDev);
+        theirs.workingDir = there.path();
+        m.updateContainer(theirs);
+        QVERIFY(m.otherFolder().isEmpty());
     }
 
     void switchingModeDropsTheOldProjectsContainers()
