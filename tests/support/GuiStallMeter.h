@@ -6,8 +6,9 @@
 // estimated. Use: start(); drive the app with QTest::qWait / QTRY_*; worstMs().
 // Blocking calls the test itself makes on the GUI thread count too: pause()
 // around them.
+#include "ResidentMemory.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -48,17 +49,5 @@ private:
     qint64 m_last = 0;
     qint64 m_worst = 0;
 };
-
-// Resident memory of this process in KiB (Linux /proc), 0 where unknown.
-inline qint64 residentKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return 0;
-}
 
 } // namespace pddtest

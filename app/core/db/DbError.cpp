@@ -56,6 +56,24 @@ DbError DbError::fromConnectFailure(const QString &libpqMessage)
     return make(Kind::Other, QStringLiteral("Could not connect to the database."), text);
 }
 
+// The SQLSTATEs that have a sentence of their own; anything else is a Query error
+// (kind set, message left to the caller, which knows where the server's text is).
+bool DbError::classifyBySqlState(DbError &err)
+{
+    if (err.sqlState == QLatin1String("57014")) {
+        err.kind = Kind::Cancelled;
+        err.message = QStringLiteral("The query was cancelled.");
+        return true;
+    }
+    if (err.sqlState == QLatin1String("25006")) {
+        err.kind = Kind::ReadOnly;
+        err.message = QStringLiteral("This connection is read-only; the statement tried to change data.");
+        return true;
+    }
+    err.kind = Kind::Query;
+    return false;
+}
+
 DbError DbError::fromException(const std::exception &e, const QString &query)
 {
     const QString text = QString::fromUtf8(e.what()).trimmed();
@@ -63,17 +81,8 @@ DbError DbError::fromException(const std::exception &e, const QString &query)
         DbError err;
         err.sqlState = QString::fromStdString(sql->sqlstate());
         err.serverText = text;
-        if (err.sqlState == QLatin1String("57014")) {
-            err.kind = Kind::Cancelled;
-            err.message = QStringLiteral("The query was cancelled.");
+        if (classifyBySqlState(err))
             return err;
-        }
-        if (err.sqlState == QLatin1String("25006")) {
-            err.kind = Kind::ReadOnly;
-            err.message = QStringLiteral("This connection is read-only; the statement tried to change data.");
-            return err;
-        }
-        err.kind = Kind::Query;
         const QString firstLine = text.section('\n', 0, 0);
         err.message = firstLine.startsWith(QLatin1String("ERROR:")) ? firstLine.mid(6).trimmed() : firstLine;
         const QString q = query.isEmpty() ? QString::fromStdString(sql->query()) : query;
@@ -111,17 +120,8 @@ DbError DbError::fromResult(const void *pgResult, const QString &query)
         return make(Kind::ConnectionLost,
             QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
             err.serverText);
-    if (err.sqlState == QLatin1String("57014")) {
-        err.kind = Kind::Cancelled;
-        err.message = QStringLiteral("The query was cancelled.");
+    if (classifyBySqlState(err))
         return err;
-    }
-    if (err.sqlState == QLatin1String("25006")) {
-        err.kind = Kind::ReadOnly;
-        err.message = QStringLiteral("This connection is read-only; the statement tried to change data.");
-        return err;
-    }
-    err.kind = Kind::Query;
     err.message = field(PG_DIAG_MESSAGE_PRIMARY);
     if (err.message.isEmpty())
         err.message = err.serverText.section('\n', 0, 0);

@@ -44,6 +44,9 @@ struct DbError
     // under it; libpqxx 6.4 keeps the numeric position only for plain syntax errors,
     // so this recovers it (1-based, in characters) from the message and the query.
     static int positionFromMessage(const QString &serverText, const QString &query);
+
+private:
+    static bool classifyBySqlState(DbError &err);
 };
 
 } // namespace db

@@ -1,23 +1,10 @@
 #include "PgTestEnv.h"
+#include "ResidentMemory.h"
 
 #include "db/QueryResultModel.h"
 #include "db/QueryRunner.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-
-namespace {
-qint64 rssKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return 0;
-}
-} // namespace
 
 using namespace db;
 
@@ -153,7 +140,7 @@ private Q_SLOTS:
         QueryRunner r(m_s);
         r.setBatchSize(20000);
         QVERIFY(runAndWait(r, "SELECT 1").ok);
-        const qint64 before = rssKiB();
+        const qint64 before = pddtest::residentKiB();
         QueryOutcome o = runAndWait(r, "select g, repeat('x', 40) from generate_series(1, 1000000) g", 60000);
         QVERIFY2(o.ok, qPrintable(o.error.fullText()));
         QSignalSpy fetched(&r, &QueryRunner::rowsFetched);
@@ -168,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(total, QueryRunner::kMaxRows);
         QCOMPARE(r.model()->rowCount(), QueryRunner::kMaxRows);
         QVERIFY(capped);
-        const qint64 grown = rssKiB() - before;
+        const qint64 grown = pddtest::residentKiB() - before;
         qInfo("1M-row result: %d rows kept, RSS +%lld KiB", total, grown);
         QVERIFY2(grown < 100 * 1024, qPrintable(QString("RSS grew %1 KiB").arg(grown)));
         // Through the several-statements path, which declares nothing: no cursor is left.
