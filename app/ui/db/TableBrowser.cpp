@@ -88,7 +88,9 @@ void TableBrowser::createActions()
     m_toolBar = new QToolBar(this);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->setIconSize(QSize(16, 16));
-    for (QAction *a : {m_reload, m_jumpToEnd, m_insertRow, m_deleteRow, m_setNull, m_save, m_revert, m_export})
+    // Most needed first: a narrow window pushes the last ones into the overflow menu,
+    // and Save / Revert must never be there (issue 9.11).
+    for (QAction *a : {m_save, m_revert, m_insertRow, m_deleteRow, m_setNull, m_reload, m_jumpToEnd, m_export})
         m_toolBar->addAction(a);
     m_ui->toolbarLayout->insertWidget(0, m_toolBar, 1);
 

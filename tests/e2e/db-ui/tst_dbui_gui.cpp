@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QAbstractButton>
 #include <QTest>
+#include <QToolBar>
 
 using dbuitest::kSchema;
 
@@ -415,6 +416,13 @@ void TestDbUiGui::pendingEditsSurviveAnEnvChange()
     QCOMPARE(m_panel->session(), session);
     QVERIFY(model->hasPendingChanges());
     QVERIFY(m_panel->messageText().contains(QStringLiteral("press Reconnect")));
+    // At a narrow width the save and revert buttons stay on the toolbar, not in its overflow.
+    m_panel->resize(1024, 640);
+    QTest::qWait(50);
+    auto *bar = browser->findChild<QToolBar *>();
+    QVERIFY(bar);
+    for (QAction *a : {browser->saveAction(), browser->revertAction()})
+        QVERIFY2(bar->widgetForAction(a) && bar->widgetForAction(a)->isVisible(), qPrintable(a->text()));
     QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-pending-edits-kept")));
     // ... and back: nothing to do, nothing asked.
     asked.clear();
