@@ -156,11 +156,12 @@ void DbSession::post(QObject *context, std::function<Continuation()> work)
         Qt::QueuedConnection);
 }
 
-void DbSession::setSocketForAbort(int fd)
+std::function<void(int)> DbSession::socketForAbortSetter() const
 {
-    const auto handle = m_worker->cancelHandle();
-    std::lock_guard<std::mutex> lock(handle->socketMutex);
-    handle->socket = fd;
+    return [handle = m_worker->cancelHandle()](int fd) {
+        std::lock_guard<std::mutex> lock(handle->socketMutex);
+        handle->socket = fd;
+    };
 }
 
 void DbSession::cancelRunningQuery()

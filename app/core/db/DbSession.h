@@ -56,9 +56,10 @@ public:
     // connection, for work that keeps a libpq connection of its own (the SQL
     // console); its continuation runs on the GUI thread while `context` lives.
     void post(QObject *context, std::function<Continuation()> work);
-    // The socket such work's connection uses (-1: none), so that teardown can shut
-    // it down like the session's own. Safe from any thread.
-    void setSocketForAbort(int fd);
+    // Sets the socket such work's connection uses (-1: none), so that teardown can
+    // shut it down like the session's own. The setter holds what it needs itself, so
+    // worker-side work may keep and call it from any thread, even after the session.
+    std::function<void(int fd)> socketForAbortSetter() const;
 
     // Asks the server to cancel whatever statement the worker is running now.
     // Returns immediately; the cancelled statement fails with DbError::Kind::Cancelled.

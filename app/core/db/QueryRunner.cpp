@@ -156,20 +156,20 @@ QueryRunner::~QueryRunner()
     // (a child, after this body) bounds the wait and shuts the socket down when
     // the worker is stuck; a connection dropped that way ends any transaction
     // on the server all the same.
-    m_session->post(nullptr, [state = m_state, session = m_session]() -> DbSession::Continuation {
-        session->setSocketForAbort(-1);
+    m_session->post(nullptr, [state = m_state, setSocket = m_session->socketForAbortSetter()]() -> DbSession::Continuation {
+        setSocket(-1);
         state->conn.reset();
         return {};
     });
 }
 
 // On the worker: the connection, made (and set up) when there is none or it broke.
-static PGconn *consoleConnection(ConsoleState &st, const ConnectionSettings &settings, DbSession *session,
-                                 ConsoleCancel &cancel, DbError *error)
+static PGconn *consoleConnection(ConsoleState &st, const ConnectionSettings &settings,
+                                 const std::function<void(int)> &setSocket, ConsoleCancel &cancel, DbError *error)
 {
     if (st.conn && PQstatus(st.conn.get()) == CONNECTION_OK)
         return st.conn.get();
-    session->setSocketForAbort(-1);
+    setSocket(-1);
     st.conn.reset(PQconnectdb(toConnInfo(settings).c_str()));
     st.cursorOpen = false;
     PGconn *c = st.conn.get();
@@ -196,7 +196,7 @@ static PGconn *consoleConnection(ConsoleState &st, const ConnectionSettings &set
         std::lock_guard<std::mutex> lock(cancel.mutex);
         cancel.key.reset(PQgetCancel(c), &PQfreeCancel);
     }
-    session->setSocketForAbort(PQsocket(c));
+    setSocket(PQsocket(c));
     return c;
 }
 
@@ -222,7 +222,7 @@ void QueryRunner::run(const QString &sql)
     const auto state = m_state;
     const auto cancel = m_cancel;
     const ConnectionSettings settings = m_settings;
-    DbSession *session = m_session;
+    const auto setSocket = m_session->socketForAbortSetter();
     m_session->post(this, [=]() -> DbSession::Continuation {
         QElapsedTimer timer;
         timer.start();
@@ -245,7 +245,7 @@ void QueryRunner::run(const QString &sql)
                 Q_EMIT finished(o);
             };
         };
-        PGconn *c = consoleConnection(*state, settings, session, *cancel, &o.error);
+        PGconn *c = consoleConnection(*state, settings, setSocket, *cancel, &o.error);
         if (!c)
             return done();
         if (state->cursorOpen) {

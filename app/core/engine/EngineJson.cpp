@@ -3,6 +3,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace {
@@ -176,8 +177,13 @@ EngineEvent eventFromJson(const QJsonObject &o)
     for (auto it = attrs.begin(); it != attrs.end(); ++it)
         e.attributes.insert(it.key(), it.value().toString());
     e.timeNano = o.value(QLatin1String("timeNano")).toInteger();
-    if (e.timeNano == 0)
-        e.timeNano = o.value(QLatin1String("time")).toInteger() * 1000000000LL;
+    if (e.timeNano == 0) {
+        // Seconds to nanoseconds, without the signed overflow a garbage time would cause.
+        const qint64 seconds = o.value(QLatin1String("time")).toInteger();
+        e.timeNano = seconds > 0 && seconds < std::numeric_limits<qint64>::max() / 1000000000LL
+            ? seconds * 1000000000LL
+            : 0;
+    }
     return e;
 }
 

@@ -33,8 +33,9 @@ QString PushProgress::apply(const QJsonObject &message)
     layer.status = status;
     const QJsonObject detail = message.value(QLatin1String("progressDetail")).toObject();
     if (detail.contains(QLatin1String("total"))) {
-        layer.total = qint64(detail.value(QLatin1String("total")).toDouble());
-        layer.current = qint64(detail.value(QLatin1String("current")).toDouble());
+        // toInteger: 0 for what is no whole qint64 (a garbage 5e40 was undefined behaviour).
+        layer.total = qMax<qint64>(0, detail.value(QLatin1String("total")).toInteger(0));
+        layer.current = qMax<qint64>(0, detail.value(QLatin1String("current")).toInteger(0));
     }
     if (isDoneStatus(status)) {
         layer.done = true;

@@ -257,6 +257,27 @@ private Q_SLOTS:
         QVERIFY(push.failed());
         QCOMPARE(push.error(), QStringLiteral("denied: requested access to the resource is denied"));
     }
+
+    // Garbage sizes and times from a broken or hostile daemon: no undefined behaviour
+    // (the fuzzer found 5.3e40 converted to qint64), nothing negative, nothing huge.
+    void garbageNumbersAreClamped_data()
+    {
+        QTest::addColumn<QByteArray>("detail");
+        QTest::newRow("out of range") << QByteArray("{\"current\":5.3e40,\"total\":5.3e40}");
+        QTest::newRow("negative") << QByteArray("{\"current\":-5,\"total\":-10}");
+        QTest::newRow("fraction") << QByteArray("{\"current\":0.5,\"total\":1.5}");
+        QTest::newRow("strings") << QByteArray("{\"current\":\"1\",\"total\":\"2\"}");
+    }
+    void garbageNumbersAreClamped()
+    {
+        QFETCH(QByteArray, detail);
+        PushProgress push;
+        push.apply(parse("{\"status\":\"Pushing\",\"id\":\"l1\",\"progressDetail\":" + detail + "}"));
+        QVERIFY(push.bytesSent() >= 0);
+        QVERIFY(push.fraction() <= 1.0);
+        const EngineEvent e = EngineJson::eventFromJson(parse("{\"Type\":\"container\",\"time\":9000000000000000000}"));
+        QCOMPARE(e.timeNano, Q_INT64_C(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineJson)
