@@ -61,7 +61,7 @@ void CellDetailView::showIndex(const QModelIndex &index)
         m_text->setPlaceholderText(tr("(empty string)"));
         const DetailText::Preview p = DetailText::preview(type, full);
         if (p.truncated)
-            summary += tr(" · showing the first %1 characters").arg(DetailText::kMaxPreviewChars);
+            summary += tr(" · showing the first %L1 characters").arg(DetailText::kMaxPreviewChars);
         m_text->setPlainText(p.text);
     }
     m_summary->setText(summary);

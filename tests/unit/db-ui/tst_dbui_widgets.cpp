@@ -3,6 +3,7 @@
 // NULL-vs-empty rendering of the cell delegate, the connection dialog's defaults.
 #include "db/GridRoles.h"
 #include "GuiStallMeter.h"
+#include "Screenshot.h"
 #include "ui/db/CellDelegate.h"
 #include "ui/db/CellDetailView.h"
 #include "ui/db/ConnectionDialog.h"
@@ -20,6 +21,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -447,6 +449,7 @@ void TestDbUiWidgets::hugeTextValueIsPreviewedAtOnce()
     QVERIFY(shown.startsWith(value.left(100)));
     QVERIFY(shown.contains(QStringLiteral("more characters not shown")));
     QVERIFY2(view.summary().contains(QStringLiteral("showing the first")), qPrintable(view.summary()));
+    QVERIFY(pddtest::saveScreenshot(&view, QStringLiteral("db-detail-10mb-") + QString::fromLatin1(QTest::currentDataTag()).replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"))));
     auto *copy = view.findChild<QToolButton *>(QStringLiteral("copyValueButton"));
     QVERIFY(copy && copy->isEnabled());
     copy->click();
