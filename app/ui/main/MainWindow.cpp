@@ -155,6 +155,7 @@ void MainWindow::setupActions()
     connect(m_containers, &QAbstractItemModel::rowsInserted, this, followOtherFolder);
     connect(m_containers, &QAbstractItemModel::rowsRemoved, this, followOtherFolder);
     connect(m_containers, &QAbstractItemModel::dataChanged, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::layoutChanged, this, followOtherFolder);
     connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("dev")); });
     connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("prod")); });
     connect(m_ui->actionUp, &QAction::triggered, this, [this] {
@@ -267,7 +268,17 @@ void MainWindow::updateBanner()
         problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
     for (const QString &problem : m_project.composeProblems())
         problems << tr("Compose file problem: %1").arg(problem);
-    if (const QString other = m_containers->otherFolder(); !other.isEmpty())
+    const QString other = m_containers->otherFolder();
+    m_otherFolderShown = other;
+    // "web (another folder's)" is the point of such a row: not to be elided.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    int serviceWidth = 10 * em;
+    for (int r = 0; !other.isEmpty() && r < m_containers->rowCount(); ++r)
+        serviceWidth = qMax(serviceWidth, fontMetrics().horizontalAdvance(
+                                              m_containers->index(r, ContainerListModel::ServiceColumn).data().toString())
+                                              + 2 * em);
+    m_ui->containerView->setColumnWidth(ContainerListModel::ServiceColumn, serviceWidth);
+    if (!other.isEmpty())
         problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "
                        "Down and the container actions here would act on that stack. Give this folder its own "
                        "STACK_NAME in its .env.")
