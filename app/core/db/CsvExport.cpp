@@ -7,7 +7,6 @@
 #include "jobs/Job.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QSaveFile>
 
 #include <libpq-fe.h>
@@ -15,62 +14,10 @@
 
 #include <atomic>
 #include <memory>
-#include <thread>
 
 namespace db::CsvExport {
 
 namespace {
-
-// The export thread never touches the Job itself: whoever owns the Job may delete
-// it at any time. Reports hop to the GUI thread and are dropped if the Job is gone;
-// cancel (or the Job's destruction) arrives through an atomic flag.
-class JobLink
-{
-public:
-    explicit JobLink(Job *job)
-        : m_job(job)
-        , m_cancel(std::make_shared<std::atomic<bool>>(false))
-    {
-        auto flag = m_cancel;
-        QObject::connect(job, &Job::cancelRequested, [flag] { *flag = true; });
-        QObject::connect(job, &QObject::destroyed, [flag] { *flag = true; });
-    }
-    bool isCancelRequested() const { return *m_cancel; }
-    void reportLog(const QString &line)
-    {
-        post([line](Job *j) { j->reportLog(line); });
-    }
-    void reportProgress(double f, const QString &status)
-    {
-        post([f, status](Job *j) { j->reportProgress(f, status); });
-    }
-    void reportFailed(const QString &error)
-    {
-        post([error](Job *j) { j->reportFailed(error); });
-    }
-    void reportCancelled()
-    {
-        post([](Job *j) { j->reportCancelled(); });
-    }
-    void reportSucceeded()
-    {
-        post([](Job *j) { j->reportSucceeded(); });
-    }
-
-private:
-    template <typename F> void post(F f)
-    {
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [job = m_job, f] {
-                if (job)
-                    f(job.data());
-            },
-            Qt::QueuedConnection);
-    }
-    QPointer<Job> m_job; // only dereferenced on the GUI thread, where the Job lives
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-};
 
 using ConnPtr = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
@@ -87,12 +34,12 @@ QString errorText(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
-void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string tableSchema,
+void run(const Job::Reporter &job, ConnectionSettings settings, std::string tableSchema,
     std::string tableName, QString sql, QString filePath, qint64 estimatedRows)
 {
     ConnPtr conn(PQconnectdb(toConnInfo(settings).c_str()), &PQfinish);
     if (PQstatus(conn.get()) != CONNECTION_OK) {
-        job->reportFailed(DbError::fromConnectFailure(errorText(conn.get())).fullText());
+        job.failed(DbError::fromConnectFailure(errorText(conn.get())).fullText());
         return;
     }
     if (!tableName.empty()) {
@@ -106,7 +53,7 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         sql = QString::fromStdString("SELECT * FROM " + quote(tableSchema) + "." + quote(tableName));
     }
     const QString copy = copyStatement(sql);
-    job->reportLog(copy);
+    job.log(copy);
 
     // Unbuffered, with our own chunks: a failed write then carries the OS's
     // reason ("No space left on device"), which QFileDevice's buffer loses.
@@ -126,11 +73,11 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
         return true;
     };
     if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        job->reportFailed(QStringLiteral("Cannot write %1: %2").arg(filePath, out.errorString()));
+        job.failed(QStringLiteral("Cannot write %1: %2").arg(filePath, out.errorString()));
         return;
     }
     if (!PQsendQuery(conn.get(), copy.toUtf8().constData())) {
-        job->reportFailed(errorText(conn.get()));
+        job.failed(errorText(conn.get()));
         return;
     }
     bool cancelSent = false; // the user's Cancel reached the server
@@ -141,7 +88,7 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
             PQcancel(c.get(), err, sizeof err);
     };
     auto checkCancel = [&] {
-        if (cancelSent || !job->isCancelRequested())
+        if (cancelSent || !job.isCancelRequested())
             return;
         cancelSent = true;
         sendCancel();
@@ -179,7 +126,7 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
                 const qint64 rows = messages - 1;
                 const double fraction
                     = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
-                job->reportProgress(
+                job.progress(
                     fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
                 checkCancel();
             }
@@ -206,25 +153,25 @@ void run(std::shared_ptr<JobLink> job, ConnectionSettings settings, std::string 
     }
     if (cancelSent) {
         out.cancelWriting();
-        job->reportCancelled();
+        job.cancelled();
         return;
     }
     if (error.isEmpty() && ok && !writeChunk())
         error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
     if (!error.isEmpty() || !ok) {
         out.cancelWriting();
-        job->reportFailed(error.isEmpty() ? QStringLiteral("The export failed.") : error);
+        job.failed(error.isEmpty() ? QStringLiteral("The export failed.") : error);
         return;
     }
     if (!out.commit()) {
-        job->reportFailed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
+        job.failed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
         return;
     }
-    job->reportProgress(1.0,
+    job.progress(1.0,
         QStringLiteral("%1 rows, %2")
             .arg(std::max<qint64>(0, messages - 1))
             .arg(CellFormat::humanSize(bytes)));
-    job->reportSucceeded();
+    job.succeeded();
 }
 
 Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table,
@@ -233,9 +180,11 @@ Job *start(const QString &title, const ConnectionSettings &settings, const Table
     auto *job = new Job(title, parent);
     job->reportStarted();
     // Its own thread and connection: an export of a big table must not hold up browsing.
-    std::thread(run, std::make_shared<JobLink>(job), settings, table.schema.toStdString(),
-        table.name.toStdString(), sql, filePath, estimatedRows)
-        .detach();
+    // The export never touches the Job: it reports through a Reporter, which
+    // drops what arrives after the Job is gone (a Job that dies is cancelled).
+    async::detached(QStringLiteral("csv-export"),
+        [report = job->reporter(), settings, schema = table.schema.toStdString(), name = table.name.toStdString(),
+            sql, filePath, estimatedRows] { run(report, settings, schema, name, sql, filePath, estimatedRows); });
     return job;
 }
 

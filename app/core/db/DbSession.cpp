@@ -2,26 +2,21 @@
 
 #include "db/DbWorker.h"
 
-#include <QCoreApplication>
-#include <QThread>
+#include <QPointer>
 
 #include <pqxx/pqxx>
 
-#include <thread>
 
 namespace db {
 
 DbSession::DbSession(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_thread(new QThread)
-    , m_worker(new DbWorker(settings))
+    , m_db(std::make_shared<DbWorker>(settings))
+    , m_worker(std::make_unique<async::Worker>(
+          QStringLiteral("db:%1").arg(settings.label.isEmpty() ? settings.database : settings.label)))
 {
     qRegisterMetaType<db::DbError>();
-    m_thread->setObjectName(
-        QStringLiteral("db:%1").arg(settings.label.isEmpty() ? settings.database : settings.label));
-    m_worker->moveToThread(m_thread);
-    m_thread->start();
 }
 
 // Disconnect must never wait on the network (a paused server held the GUI thread
@@ -30,29 +25,19 @@ DbSession::DbSession(const ConnectionSettings &settings, QObject *parent)
 // statement fails at once (the server rolls back what it had), then kAbortMs.
 DbSession::~DbSession()
 {
-    m_thread->quit();
-    if (!m_thread->wait(kGracefulMs)) {
-        m_worker->cancelHandle()->abort();
-        if (!m_thread->wait(kAbortMs)) {
+    if (!m_worker->stop(kGracefulMs)) {
+        m_db->cancelHandle()->abort();
+        if (!m_worker->stop(kAbortMs)) {
             // Still stuck (in PQcancel of a cancel the user asked for): leave the
-            // thread to end on its own rather than freeze; it owns nothing of ours.
+            // thread to end on its own rather than freeze; its results go nowhere
+            // (the session is gone) and the connection is freed after it ends.
             qWarning("db: the session's worker did not stop in time; leaving it to end by itself");
-            {
-                std::lock_guard<std::mutex> lock(m_alive->mutex);
-                m_alive->yes = false;
-            }
-            QObject::connect(
-                m_thread, &QThread::finished, QCoreApplication::instance(),
-                [worker = m_worker, thread = m_thread] {
-                    delete worker;
-                    thread->deleteLater();
-                },
-                Qt::QueuedConnection);
+            m_worker->abandon(std::move(m_db));
             return;
         }
     }
-    delete m_worker; // its thread has finished, so deleting from here is safe
-    delete m_thread;
+    m_worker.reset();
+    m_db.reset(); // its thread has finished, so closing the connection from here is safe
 }
 
 void DbSession::setState(State s)
@@ -66,10 +51,9 @@ void DbSession::setState(State s)
 void DbSession::open()
 {
     setState(State::Connecting);
-    DbWorker *worker = m_worker;
     submit(
         this,
-        [this, worker](pqxx::connection_base &) -> Continuation {
+        [this, worker = m_db.get()](pqxx::connection_base &) -> Continuation {
             const QString version = worker->serverVersion();
             return [this, version] {
                 m_serverVersion = version;
@@ -87,78 +71,59 @@ void DbSession::open()
 
 void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
 {
-    QPointer<QObject> ctx(context);
-    DbWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [this, alive = m_alive, ctx, worker, work = std::move(work), onError = std::move(onError)] {
-            Continuation next;
-            DbError error;
+    struct Outcome
+    {
+        Continuation next;
+        DbError error;
+    };
+    async::run(
+        *m_worker, m_self,
+        [worker = m_db.get(), work = std::move(work)] {
+            Outcome out;
             try {
-                next = work(worker->connection());
+                out.next = work(worker->connection());
             } catch (const pqxx::broken_connection &e) {
                 worker->dropConnection();
-                error = DbError::fromException(e);
+                out.error = DbError::fromException(e);
             } catch (const std::exception &e) {
-                error = DbError::fromException(e);
+                out.error = DbError::fromException(e);
                 worker->dropIfBroken();
             }
-            // Posting to the session is safe while it lives (a session left behind
-            // by its destructor says so in `alive`); events posted before it died are
-            // discarded with it. The context is checked on the GUI thread, where it
-            // would be deleted.
-            std::lock_guard<std::mutex> lock(alive->mutex);
-            if (!alive->yes)
-                return;
-            QMetaObject::invokeMethod(
-                this,
-                [this, ctx, error, next = std::move(next), onError] {
-                    if (error.kind == DbError::Kind::AuthenticationFailed
-                        || error.kind == DbError::Kind::ServerUnreachable
-                        || error.kind == DbError::Kind::DatabaseMissing) {
-                        m_lastError = error;
-                        setState(State::Failed);
-                    } else if (!error.isError() && m_state != State::Open && m_state != State::Connecting) {
-                        setState(State::Open);
-                    }
-                    if (!ctx)
-                        return;
-                    if (error.isError()) {
-                        if (onError)
-                            onError(error);
-                    } else if (next) {
-                        next();
-                    }
-                },
-                Qt::QueuedConnection);
+            return out;
         },
-        Qt::QueuedConnection);
+        // The session's own bookkeeping runs while it lives; the caller's part
+        // only while its context does too.
+        [this, ctx = QPointer<QObject>(context), onError = std::move(onError)](const Outcome &out) {
+            const DbError &error = out.error;
+            if (error.kind == DbError::Kind::AuthenticationFailed || error.kind == DbError::Kind::ServerUnreachable
+                || error.kind == DbError::Kind::DatabaseMissing) {
+                m_lastError = error;
+                setState(State::Failed);
+            } else if (!error.isError() && m_state != State::Open && m_state != State::Connecting) {
+                setState(State::Open);
+            }
+            if (!ctx)
+                return;
+            if (error.isError()) {
+                if (onError)
+                    onError(error);
+            } else if (out.next) {
+                out.next();
+            }
+        });
 }
 
 void DbSession::post(QObject *context, std::function<Continuation()> work)
 {
-    QPointer<QObject> ctx(context);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, alive = m_alive, ctx, work = std::move(work)] {
-            Continuation next = work();
-            std::lock_guard<std::mutex> lock(alive->mutex);
-            if (!alive->yes || !next)
-                return;
-            QMetaObject::invokeMethod(
-                this,
-                [ctx, next = std::move(next)] {
-                    if (ctx)
-                        next();
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    async::run(*m_worker, async::Target(context), std::move(work), [](const Continuation &next) {
+        if (next)
+            next();
+    });
 }
 
 std::function<void(int)> DbSession::socketForAbortSetter() const
 {
-    return [handle = m_worker->cancelHandle()](int fd) {
+    return [handle = m_db->cancelHandle()](int fd) {
         std::lock_guard<std::mutex> lock(handle->socketMutex);
         handle->socket = fd;
     };
@@ -167,7 +132,7 @@ std::function<void(int)> DbSession::socketForAbortSetter() const
 void DbSession::cancelRunningQuery()
 {
     // PQcancel opens its own connection to the server: keep that off the GUI thread.
-    std::thread([handle = m_worker->cancelHandle()] { handle->cancel(); }).detach();
+    async::detached(QStringLiteral("db-cancel"), [handle = m_db->cancelHandle()] { handle->cancel(); });
 }
 
 } // namespace db

@@ -2,27 +2,24 @@
 
 #include "db/ConnectionSettings.h"
 #include "db/DbError.h"
+#include "jobs/Async.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 #include <memory>
-#include <mutex>
 
 namespace pqxx {
 class connection_base;
 }
 
-class QThread;
-
 namespace db {
 
 class DbWorker;
 
-// The GUI-thread face of one database connection. The pqxx connection lives on a
-// worker QThread owned by the session; everything that touches it is queued there
-// in order, and results come back to the GUI thread as values. Models (catalog,
+// The GUI-thread face of one database connection. The pqxx connection lives on
+// the session's async::Worker; everything that touches it is queued there in
+// order, and results come back to the GUI thread as values (async helper). Models (catalog,
 // table, console) share a session; the console and exports open their own.
 class DbSession : public QObject
 {
@@ -82,14 +79,9 @@ private:
     State m_state = State::Closed;
     DbError m_lastError;
     QString m_serverVersion;
-    QThread *m_thread = nullptr;
-    struct Alive
-    {
-        std::mutex mutex;
-        bool yes = true;
-    };
-    std::shared_ptr<Alive> m_alive = std::make_shared<Alive>();
-    DbWorker *m_worker = nullptr; // lives on m_thread
+    async::Target m_self{this};
+    std::shared_ptr<DbWorker> m_db; // used only on m_worker's thread
+    std::unique_ptr<async::Worker> m_worker;
 };
 
 } // namespace db

@@ -2,7 +2,6 @@
 
 #include "db/ConnectionSettings.h"
 
-#include <QObject>
 #include <QString>
 
 #include <memory>
@@ -30,14 +29,13 @@ struct CancelHandle
     void abort();
 };
 
-// Lives on the session's worker thread and owns the pqxx connection. Internal to
-// DbSession; models never see it.
-class DbWorker : public QObject
+// Owns the pqxx connection; used only on the session's worker thread. Internal
+// to DbSession; models never see it.
+class DbWorker
 {
-    Q_OBJECT
 public:
     explicit DbWorker(const ConnectionSettings &settings);
-    ~DbWorker() override;
+    ~DbWorker();
 
     // The open connection, connecting (or reconnecting after a loss) first. Throws.
     pqxx::connection_base &connection();

@@ -13,7 +13,6 @@
 
 #include <memory>
 #include <mutex>
-#include <thread>
 
 namespace db {
 
@@ -209,8 +208,7 @@ void QueryRunner::run(const QString &sql)
         o.error = DbError::make(DbError::Kind::Query,
             tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
         // Asynchronous like every other outcome, so callers see one behaviour.
-        QMetaObject::invokeMethod(
-            this, [this, o] { Q_EMIT finished(o); }, Qt::QueuedConnection);
+        async::Target(this).deliver([this, o] { Q_EMIT finished(o); });
         return;
     }
     m_running = true;
@@ -424,10 +422,10 @@ void QueryRunner::cancel()
     if (!key)
         return;
     // PQcancel opens its own connection to the server and may wait on it: never here.
-    std::thread([key] {
+    async::detached(QStringLiteral("db-cancel"), [key] {
         char err[256];
         PQcancel(key.get(), err, sizeof err);
-    }).detach();
+    });
 }
 
 } // namespace db

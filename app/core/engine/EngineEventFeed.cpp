@@ -29,13 +29,14 @@ EngineEventFeed::~EngineEventFeed()
 
 void EngineEventFeed::start()
 {
-    if (m_thread.joinable())
+    if (m_worker)
         return;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stopping = false;
     }
-    m_thread = std::thread([this] { run(); });
+    m_worker = std::make_unique<async::Worker>(QStringLiteral("engine-events"));
+    m_worker->post([this] { run(); });
 }
 
 void EngineEventFeed::stop()
@@ -47,8 +48,7 @@ void EngineEventFeed::stop()
             m_client->cancel();
     }
     m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.reset(); // joins after run() returns
 }
 
 bool EngineEventFeed::waitFor(int ms)

@@ -3,14 +3,14 @@
 #include "engine/EngineClient.h"
 #include "engine/EngineEndpoint.h"
 #include "engine/EngineTypes.h"
+#include "jobs/Async.h"
 
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
-// The connection loop behind EngineMonitor, on its own thread: negotiate,
+// The connection loop behind EngineMonitor, on its own async::Worker: negotiate,
 // take a full snapshot (containers inspected one by one, volumes), then follow
 // /events until it breaks; on any failure report why, wait with exponential
 // backoff and start over. Callbacks run on the feed thread; the owner hops
@@ -51,7 +51,7 @@ private:
     Backoff m_backoff;
     Callbacks m_callbacks;
 
-    std::thread m_thread;
+    std::unique_ptr<async::Worker> m_worker; // runs run() once, start to stop
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

@@ -3,7 +3,7 @@
 #include "engine/EngineClient.h"
 #include "engine/EngineEventFeed.h"
 #include "engine/EngineJson.h"
-#include "engine/EngineWorkerThread.h"
+#include "engine/EngineLane.h"
 #include "jobs/Job.h"
 
 #include <QCoreApplication>
@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 // Container actions that change nothing we show; health checks alone fire
@@ -49,6 +50,7 @@ EngineMonitor::~EngineMonitor()
     stop();
     // The worker threads are joined here, before any member they call back into dies.
     m_requests.reset();
+    m_actions.reset();
     m_slowRequests.reset();
 }
 
@@ -71,27 +73,25 @@ void EngineMonitor::start()
     m_running = true;
     const EngineTimeouts timeouts{m_connectTimeoutMs, m_stallSeconds};
     if (!m_requests) {
-        m_requests = std::make_unique<EngineWorkerThread>(QStringLiteral("engine-requests"));
-        m_slowRequests = std::make_unique<EngineWorkerThread>(QStringLiteral("engine-df"));
+        m_requests = std::make_unique<EngineLane>(QStringLiteral("engine-requests"));
+        m_actions = std::make_unique<EngineLane>(QStringLiteral("engine-actions"));
+        m_slowRequests = std::make_unique<EngineLane>(QStringLiteral("engine-df"));
     }
     m_requests->renewClient(m_endpoint, timeouts);
+    m_actions->renewClient(m_endpoint, timeouts);
     m_slowRequests->renewClient(m_endpoint, timeouts);
 
-    // The feed calls back on its own thread; each callback hops here. The
-    // monitor joins the feed before it dies, and queued calls to a deleted
-    // context are dropped, so capturing `this` is safe.
+    // The feed calls back on its own thread; each callback is delivered here
+    // (and runs only while the monitor lives, which joins the feed anyway).
     EngineEventFeed::Callbacks cb;
-    cb.connected = [this](const QString &version, const QVector<ContainerInfo> &containers,
-                          const QVector<VolumeInfo> &volumes) {
-        QMetaObject::invokeMethod(
-            this, [this, version, containers, volumes] { onConnected(version, containers, volumes); },
-            Qt::QueuedConnection);
+    const async::Target self = m_self;
+    cb.connected = [this, self](const QString &version, const QVector<ContainerInfo> &containers,
+                                const QVector<VolumeInfo> &volumes) {
+        self.deliver([this, version, containers, volumes] { onConnected(version, containers, volumes); });
     };
-    cb.event = [this](const EngineEvent &e) {
-        QMetaObject::invokeMethod(this, [this, e] { onEvent(e); }, Qt::QueuedConnection);
-    };
-    cb.disconnected = [this](const QString &reason) {
-        QMetaObject::invokeMethod(this, [this, reason] { onDisconnected(reason); }, Qt::QueuedConnection);
+    cb.event = [this, self](const EngineEvent &e) { self.deliver([this, e] { onEvent(e); }); };
+    cb.disconnected = [this, self](const QString &reason) {
+        self.deliver([this, reason] { onDisconnected(reason); });
     };
     EngineEventFeed::Backoff backoff;
     backoff.initialMs = m_backoffInitialMs;
@@ -109,6 +109,7 @@ void EngineMonitor::stop()
     m_sizesInFlight = m_sizesAgain = false;
     // Requests in flight end now; their queued results are ignored (!m_running).
     m_requests->cancel();
+    m_actions->cancel();
     m_slowRequests->cancel();
     if (m_feed) {
         m_feed->stop();
@@ -143,8 +144,8 @@ void EngineMonitor::onConnected(const QString &apiVersion, const QVector<Contain
         return;
     m_apiVersion = apiVersion;
     const ApiVersion version = ApiVersion::parse(apiVersion);
-    m_requests->post([version](EngineClient &c) { c.setApiVersion(version); });
-    m_slowRequests->post([version](EngineClient &c) { c.setApiVersion(version); });
+    for (EngineLane *lane : {m_requests.get(), m_actions.get(), m_slowRequests.get()})
+        lane->run(m_self, [version](EngineClient &c) { c.setApiVersion(version); }, [] {});
 
     // Full resync: whatever vanished while we were away is removed.
     QSet<QString> seen;
@@ -189,20 +190,30 @@ void EngineMonitor::onEvent(const EngineEvent &event)
     if (event.action == QLatin1String("destroy")) {
         // Through the worker as well, so an inspect queued by an earlier event
         // cannot land after the removal and resurrect the container.
-        m_requests->post([this, id](EngineClient &) {
-            QMetaObject::invokeMethod(this, [this, id] { onInspected(id, {}, true); }, Qt::QueuedConnection);
-        });
+        m_requests->run(m_self, [](EngineClient &) {}, [this, id] { onInspected(id, {}, true); });
         return;
     }
-    m_requests->post([this, id](EngineClient &client) {
-        const EngineReply r = client.getJson(QStringLiteral("/containers/%1/json").arg(id));
-        if (!r.ok && r.status != 404)
-            return; // the feed notices an unreachable engine and resyncs
-        const ContainerInfo info = r.ok ? EngineJson::containerFromInspect(r.json().object()) : ContainerInfo();
-        const bool gone = !r.ok;
-        QMetaObject::invokeMethod(this, [this, id, info, gone] { onInspected(id, info, gone); },
-                                  Qt::QueuedConnection);
-    });
+    struct Inspected
+    {
+        bool answered = false; // false: the feed notices an unreachable engine and resyncs
+        bool gone = false;
+        ContainerInfo info;
+    };
+    m_requests->run(
+        m_self,
+        [id](EngineClient &client) {
+            const EngineReply r = client.getJson(QStringLiteral("/containers/%1/json").arg(id));
+            Inspected out;
+            out.answered = r.ok || r.status == 404;
+            out.gone = !r.ok;
+            if (r.ok)
+                out.info = EngineJson::containerFromInspect(r.json().object());
+            return out;
+        },
+        [this, id](const Inspected &r) {
+            if (r.answered)
+                onInspected(id, r.info, r.gone);
+        });
 }
 
 void EngineMonitor::onInspected(const QString &id, const ContainerInfo &info, bool gone)
@@ -235,13 +246,18 @@ void EngineMonitor::fetchVolumeList()
 {
     if (!m_running)
         return;
-    m_requests->post([this](EngineClient &client) {
-        const EngineReply r = client.getJson(QStringLiteral("/volumes"));
-        if (!r.ok)
-            return;
-        const QVector<VolumeInfo> volumes = EngineJson::volumesFromList(r.json().object());
-        QMetaObject::invokeMethod(this, [this, volumes] { onVolumesListed(volumes); }, Qt::QueuedConnection);
-    });
+    m_requests->run(
+        m_self,
+        [](EngineClient &client) -> std::optional<QVector<VolumeInfo>> {
+            const EngineReply r = client.getJson(QStringLiteral("/volumes"));
+            if (!r.ok)
+                return std::nullopt;
+            return EngineJson::volumesFromList(r.json().object());
+        },
+        [this](const std::optional<QVector<VolumeInfo>> &volumes) {
+            if (volumes)
+                onVolumesListed(*volumes);
+        });
 }
 
 void EngineMonitor::fetchVolumeSizes()
@@ -253,15 +269,28 @@ void EngineMonitor::fetchVolumeSizes()
         return;
     }
     m_sizesInFlight = true;
-    m_slowRequests->post([this](EngineClient &client) {
-        const EngineReply r = client.getJson(QStringLiteral("/system/df"), kDfStallSeconds);
-        const bool ok = r.ok;
-        const bool cancelled = r.failure == HttpResult::Failure::Cancelled;
-        const QHash<QString, qint64> sizes = ok ? EngineJson::volumeSizesFromDf(r.json().object())
-                                                : QHash<QString, qint64>();
-        QMetaObject::invokeMethod(
-            this,
-            [this, ok, cancelled, sizes] {
+    struct Df
+    {
+        bool ok = false;
+        bool cancelled = false;
+        QHash<QString, qint64> sizes;
+    };
+    m_slowRequests->run(
+        m_self,
+        [](EngineClient &client) {
+            const EngineReply r = client.getJson(QStringLiteral("/system/df"), kDfStallSeconds);
+            Df out;
+            out.ok = r.ok;
+            out.cancelled = r.failure == HttpResult::Failure::Cancelled;
+            if (r.ok)
+                out.sizes = EngineJson::volumeSizesFromDf(r.json().object());
+            return out;
+        },
+        [this](const Df &df) {
+            const bool ok = df.ok;
+            const bool cancelled = df.cancelled;
+            const QHash<QString, qint64> &sizes = df.sizes;
+            {
                 m_sizesInFlight = false;
                 if (ok) {
                     m_sizeRetriesLeft = kSizeRetries;
@@ -273,9 +302,8 @@ void EngineMonitor::fetchVolumeSizes()
                 }
                 if (std::exchange(m_sizesAgain, false))
                     m_sizeRefresh.start();
-            },
-            Qt::QueuedConnection);
-    });
+            }
+        });
 }
 
 void EngineMonitor::onVolumesListed(QVector<VolumeInfo> volumes)
@@ -332,20 +360,23 @@ Job *EngineMonitor::containerAction(const QString &id, const QString &action)
         job->reportFailed(tr("The Docker Engine is not being watched; start the monitor first."));
         return job;
     }
-    // The Job is a child of the monitor, which joins this worker before it
-    // (and so the Job) is destroyed.
-    m_requests->post([job, id, action](EngineClient &client) {
-        job->reportStarted();
-        job->reportProgress(-1, QCoreApplication::translate("EngineMonitor", "Asking the engine to %1 the container")
-                                    .arg(action));
-        const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, action),
-                                          [job] { return job->isCancelRequested(); }, kActionStallSeconds);
-        if (r.ok || r.status == 304) // 304: already in that state
-            job->reportSucceeded();
-        else if (r.failure == HttpResult::Failure::Cancelled)
-            job->reportCancelled();
-        else
-            job->reportFailed(r.error);
-    });
+    // Its own lane: a stop waits out the container's grace period, and the
+    // events that other containers send meanwhile must still be inspected.
+    const Job::Reporter report = job->reporter();
+    report.started();
+    report.progress(-1, tr("Asking the engine to %1 the container").arg(action));
+    m_actions->run(
+        m_self,
+        [report, id, action](EngineClient &client) {
+            const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, action),
+                                              [report] { return report.isCancelRequested(); }, kActionStallSeconds);
+            if (r.ok || r.status == 304) // 304: already in that state
+                report.succeeded();
+            else if (r.failure == HttpResult::Failure::Cancelled)
+                report.cancelled();
+            else
+                report.failed(r.error);
+        },
+        [] {});
     return job;
 }

@@ -2,6 +2,7 @@
 
 #include "engine/EngineEndpoint.h"
 #include "engine/EngineTypes.h"
+#include "jobs/Async.h"
 
 #include <QHash>
 #include <QObject>
@@ -11,12 +12,12 @@
 
 class Job;
 class EngineEventFeed;
-class EngineWorkerThread;
+class EngineLane;
 
 // The live picture of one Docker Engine for the UI. Lives on the GUI thread;
-// every request runs on worker threads (the /events feed on one, inspects,
-// actions and volume queries on another), and results come back as queued
-// signals carrying values. State is driven by /events, never by polling: each
+// every request runs on async workers (the /events feed on one, inspects and
+// volume lists on another, container actions on a third), and results come
+// back through the async helper as values. State is driven by /events, never by polling: each
 // container event re-inspects just that container. When the daemon goes away
 // it reports why, retries with exponential backoff and resyncs everything.
 class EngineMonitor : public QObject
@@ -83,11 +84,13 @@ private:
     int m_backoffInitialMs = 500;
     int m_backoffMaxMs = 10000;
 
+    async::Target m_self{this};
     std::unique_ptr<EngineEventFeed> m_feed;
-    // Inspects, actions and volume lists run in order on m_requests, so an
-    // event's inspect never overtakes an earlier one. /system/df can take
-    // tens of seconds on a daemon with many layers, so it has its own thread
-    // and never delays an inspect.
-    std::unique_ptr<EngineWorkerThread> m_requests;
-    std::unique_ptr<EngineWorkerThread> m_slowRequests;
+    // Inspects and volume lists run in order on m_requests, so an event's
+    // inspect never overtakes an earlier one. A stop waits out the container's
+    // grace period and /system/df can take tens of seconds, so actions and df
+    // have lanes of their own and never hold back an event's inspect.
+    std::unique_ptr<EngineLane> m_requests;
+    std::unique_ptr<EngineLane> m_actions;
+    std::unique_ptr<EngineLane> m_slowRequests;
 };

@@ -3,72 +3,77 @@
 #include "engine/EngineClient.h"
 #include "engine/EngineJson.h"
 #include "engine/LogStreamDecoder.h"
+#include "jobs/Async.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include <mutex>
-#include <thread>
 
-// The worker side: one thread per followed container, blocking in libcurl.
-class LogFollowerThread
+// The worker side: one async::Worker per followed container, blocking in
+// libcurl for as long as the log is followed. What it reports is delivered to
+// the follower through the async helper and dropped if the follower is gone or
+// has been restarted (generation) meanwhile; lines go through the queue.
+class LogFollowerRun
 {
 public:
-    LogFollowerThread(LogFollower *owner, int generation, EngineEndpoint endpoint, QString id, int tail)
-        : m_owner(owner), m_generation(generation), m_client(std::move(endpoint)), m_id(std::move(id)), m_tail(tail)
+    LogFollowerRun(LogFollower *owner, EngineEndpoint endpoint, const QString &id, int tail)
+        : m_client(std::make_shared<EngineClient>(std::move(endpoint)))
+        , m_worker(QStringLiteral("log:%1").arg(id.left(12)))
     {
-        m_thread = std::thread([this] { run(); });
+        m_worker.post([client = m_client, target = async::Target(owner), owner, generation = owner->m_generation,
+                       queue = &owner->m_queue, id, tail] {
+            follow(*client, Reports{target, owner, generation}, *queue, id, tail);
+        });
     }
-    ~LogFollowerThread()
+    ~LogFollowerRun()
     {
-        m_client.cancel();
-        m_thread.join();
+        m_client->cancel();
+        m_worker.stop(); // the queue the run pushes to outlives this
     }
 
 private:
-    void post(const std::function<void(LogFollower *)> &f)
+    struct Reports
     {
-        LogFollower *owner = m_owner;
-        const int generation = m_generation;
-        QMetaObject::invokeMethod(
-            owner,
-            [owner, generation, f] {
+        async::Target target;
+        LogFollower *owner; // dereferenced only by delivered calls, while it lives
+        int generation;
+        void send(std::function<void(LogFollower *)> f) const
+        {
+            target.deliver([owner = owner, generation = generation, f = std::move(f)] {
                 if (owner->m_generation == generation)
                     f(owner);
-            },
-            Qt::QueuedConnection);
-    }
+            });
+        }
+        void fail(const QString &error) const
+        {
+            send([error](LogFollower *o) {
+                o->m_ended = true;
+                Q_EMIT o->failed(error);
+                Q_EMIT o->finished();
+            });
+        }
+    };
 
-    // One wake-up per burst: only when the queue turns non-empty.
-    void emitLines(const QVector<LogLine> &lines)
+    static void follow(EngineClient &client, const Reports &reports, LogLineQueue &queue, const QString &id,
+                       int tail)
     {
-        if (m_owner->m_queue.push(lines))
-            post([](LogFollower *o) { Q_EMIT o->linesAvailable(); });
-    }
-
-    void fail(const QString &error)
-    {
-        post([error](LogFollower *o) {
-            o->m_ended = true;
-            Q_EMIT o->failed(error);
-            Q_EMIT o->finished();
-        });
-    }
-
-    void run()
-    {
-        const EngineReply ping = m_client.negotiate();
+        // One wake-up per burst: only when the queue turns non-empty.
+        const auto emitLines = [&](const QVector<LogLine> &lines) {
+            if (queue.push(lines))
+                reports.send([](LogFollower *o) { Q_EMIT o->linesAvailable(); });
+        };
+        const EngineReply ping = client.negotiate();
         if (!ping.ok)
-            return fail(ping.error);
-        const EngineReply inspect = m_client.getJson(QStringLiteral("/containers/%1/json").arg(m_id));
+            return reports.fail(ping.error);
+        const EngineReply inspect = client.getJson(QStringLiteral("/containers/%1/json").arg(id));
         if (!inspect.ok)
-            return fail(inspect.error);
+            return reports.fail(inspect.error);
         const bool tty = EngineJson::inspectHasTty(inspect.json().object());
         LogStreamDecoder decoder(tty ? LogStreamDecoder::Mode::Raw : LogStreamDecoder::Mode::Multiplexed);
         QVector<LogLine> lines;
         const QString path = QStringLiteral("/containers/%1/logs?follow=1&stdout=1&stderr=1&timestamps=0&tail=%2")
-                                 .arg(m_id, m_tail < 0 ? QStringLiteral("all") : QString::number(m_tail));
-        const EngineReply r = m_client.stream(path, [&](const char *data, size_t size) {
+                                 .arg(id, tail < 0 ? QStringLiteral("all") : QString::number(tail));
+        const EngineReply r = client.stream(path, [&](const char *data, size_t size) {
             lines.clear();
             const bool ok = decoder.feed(data, qsizetype(size), &lines);
             emitLines(lines);
@@ -78,23 +83,19 @@ private:
         decoder.flush(&lines);
         emitLines(lines);
         if (!decoder.errorString().isEmpty())
-            return fail(decoder.errorString());
+            return reports.fail(decoder.errorString());
         if (r.failure == HttpResult::Failure::Cancelled)
             return; // stop() reports finished itself
         if (!r.ok)
-            return fail(r.error);
-        post([](LogFollower *o) {
+            return reports.fail(r.error);
+        reports.send([](LogFollower *o) {
             o->m_ended = true;
             Q_EMIT o->finished();
         });
     }
 
-    LogFollower *m_owner;
-    int m_generation;
-    EngineClient m_client;
-    QString m_id;
-    int m_tail;
-    std::thread m_thread;
+    std::shared_ptr<EngineClient> m_client;
+    async::Worker m_worker;
 };
 
 LogFollower::LogFollower(EngineEndpoint endpoint, QString containerId, QObject *parent)
@@ -113,7 +114,7 @@ void LogFollower::start(int tail)
     ++m_generation;
     m_queue.clear();
     m_ended = false;
-    m_thread = std::make_unique<LogFollowerThread>(this, m_generation, m_endpoint, m_containerId, tail);
+    m_thread = std::make_unique<LogFollowerRun>(this, m_endpoint, m_containerId, tail);
 }
 
 void LogFollower::stop()

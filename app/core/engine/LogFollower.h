@@ -8,10 +8,10 @@
 
 #include <memory>
 
-class LogFollowerThread;
+class LogFollowerRun;
 
-// Follows one container's log (/containers/{id}/logs?follow=1) on a worker
-// thread and hands out complete lines. TTY containers send raw bytes; all
+// Follows one container's log (/containers/{id}/logs?follow=1) on an async
+// worker and hands out complete lines. TTY containers send raw bytes; all
 // others use the 8-byte-header multiplexed format, decoded incrementally.
 // Lines wait in a bounded LogLineQueue: linesAvailable() fires once when the
 // queue turns non-empty and the consumer take()s batches until more is false,
@@ -38,12 +38,12 @@ Q_SIGNALS:
     void finished(); // the log ended (container stopped) or stop() was called
 
 private:
-    friend class LogFollowerThread;
+    friend class LogFollowerRun;
 
     EngineEndpoint m_endpoint;
     QString m_containerId;
     LogLineQueue m_queue; // outlives m_thread, which is joined first
-    std::unique_ptr<LogFollowerThread> m_thread; // reset (joined) first by the destructor
+    std::unique_ptr<LogFollowerRun> m_thread; // reset (joined) first by the destructor
     // Bumped by start()/stop(): queued signals of an earlier run are dropped.
     int m_generation = 0;
     bool m_ended = true; // finished() already emitted for the current run

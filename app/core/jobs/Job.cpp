@@ -1,22 +1,58 @@
 #include "Job.h"
 
-#include <QMetaObject>
 #include <QThread>
 
 namespace {
 // Keeps a long build log from growing without bound; the newest lines matter most.
 constexpr int kMaxLogLines = 5000;
-
-template <typename F> void onOwnerThread(QObject *o, F &&f)
-{
-    if (QThread::currentThread() == o->thread())
-        f();
-    else
-        QMetaObject::invokeMethod(o, std::forward<F>(f), Qt::QueuedConnection);
-}
 } // namespace
 
+Job::Reporter::Reporter(Job *job, async::CancelFlag cancel)
+    : m_job(job), m_target(job), m_cancel(std::move(cancel))
+{
+}
+
+void Job::Reporter::started() const
+{
+    m_target.call([job = m_job] { job->reportStarted(); });
+}
+
+void Job::Reporter::progress(double fraction, const QString &status) const
+{
+    m_target.call([job = m_job, fraction, status] { job->reportProgress(fraction, status); });
+}
+
+void Job::Reporter::log(const QString &line) const
+{
+    m_target.call([job = m_job, line] { job->reportLog(line); });
+}
+
+void Job::Reporter::succeeded() const
+{
+    m_target.call([job = m_job] { job->reportSucceeded(); });
+}
+
+void Job::Reporter::failed(const QString &error) const
+{
+    m_target.call([job = m_job, error] { job->reportFailed(error); });
+}
+
+void Job::Reporter::cancelled() const
+{
+    m_target.call([job = m_job] { job->reportCancelled(); });
+}
+
+Job::Reporter Job::reporter()
+{
+    return Reporter(this, m_cancel);
+}
+
 Job::Job(QString title, QObject *parent) : QObject(parent), m_title(std::move(title)) {}
+
+Job::~Job()
+{
+    m_cancel.request();
+}
 
 bool Job::isFinished() const
 {
@@ -37,62 +73,55 @@ QString Job::stateName(State s)
 
 void Job::cancel()
 {
-    if (isFinished() || m_cancelRequested.exchange(true))
+    if (isFinished() || std::exchange(m_cancelSignalled, true))
         return;
+    m_cancel.request();
     Q_EMIT cancelRequested();
 }
 
 void Job::reportStarted()
 {
-    onOwnerThread(this, [this] {
-        if (m_state == State::Pending)
-            setState(State::Running);
-    });
+    if (m_state == State::Pending)
+        setState(State::Running);
 }
 
 void Job::reportProgress(double fraction, const QString &status)
 {
-    onOwnerThread(this, [this, fraction, status] {
-        if (isFinished())
-            return;
-        if (m_state == State::Pending)
-            setState(State::Running);
-        m_progress = fraction < 0 ? -1.0 : qBound(0.0, fraction, 1.0);
-        if (!status.isNull())
-            m_status = status;
-        Q_EMIT progressChanged(m_progress, m_status);
-    });
+    if (isFinished())
+        return;
+    if (m_state == State::Pending)
+        setState(State::Running);
+    m_progress = fraction < 0 ? -1.0 : qBound(0.0, fraction, 1.0);
+    if (!status.isNull())
+        m_status = status;
+    Q_EMIT progressChanged(m_progress, m_status);
 }
 
 void Job::reportLog(const QString &line)
 {
-    onOwnerThread(this, [this, line] {
-        m_log.append(line);
-        if (m_log.size() > kMaxLogLines)
-            m_log.remove(0, m_log.size() - kMaxLogLines);
-        Q_EMIT logAppended(line);
-    });
+    m_log.append(line);
+    if (m_log.size() > kMaxLogLines)
+        m_log.remove(0, m_log.size() - kMaxLogLines);
+    Q_EMIT logAppended(line);
 }
 
 void Job::reportSucceeded()
 {
-    onOwnerThread(this, [this] {
-        if (!isFinished()) {
-            m_progress = 1.0;
-            Q_EMIT progressChanged(m_progress, m_status);
-        }
-        finish(State::Succeeded, {});
-    });
+    if (!isFinished()) {
+        m_progress = 1.0;
+        Q_EMIT progressChanged(m_progress, m_status);
+    }
+    finish(State::Succeeded, {});
 }
 
 void Job::reportFailed(const QString &error)
 {
-    onOwnerThread(this, [this, error] { finish(State::Failed, error); });
+    finish(State::Failed, error);
 }
 
 void Job::reportCancelled()
 {
-    onOwnerThread(this, [this] { finish(State::Cancelled, tr("Cancelled")); });
+    finish(State::Cancelled, tr("Cancelled"));
 }
 
 void Job::setState(State s)

@@ -1,15 +1,17 @@
 #pragma once
 
+#include "jobs/Async.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
-
 // One slow operation (up, down, build, push, export, query...) as the user sees
-// it: a title, progress, a log and a way to cancel. Workers on other threads
-// report through the thread-safe report*() calls, which hop to the Job's own
-// thread before touching state, so views can read a Job without locking.
+// it: a title, progress, a log and a way to cancel. The report*() calls are for
+// the Job's own thread. Work on another thread gets a Reporter (a value, made on
+// the Job's thread) and reports through it: each report is delivered with the
+// async helper and dropped if the Job is gone by then, and the cancel flag is
+// shared, so a worker never touches a Job that its owner may have deleted.
 class Job : public QObject
 {
     Q_OBJECT
@@ -18,6 +20,7 @@ public:
     Q_ENUM(State)
 
     explicit Job(QString title, QObject *parent = nullptr);
+    ~Job() override; // a Job that goes away is cancelled: its workers see the flag
 
     QString title() const { return m_title; }
     State state() const { return m_state; }
@@ -28,10 +31,30 @@ public:
     QStringList log() const { return m_log; }
     QString errorString() const { return m_error; }
 
-    // Safe from any thread: workers poll this between steps.
-    bool isCancelRequested() const { return m_cancelRequested.load(); }
+    bool isCancelRequested() const { return m_cancel.isRequested(); }
 
-    // Thread-safe reporting, usable from worker threads.
+    // What a worker holds instead of the Job. Copies are cheap; any thread.
+    class Reporter
+    {
+    public:
+        bool isCancelRequested() const { return m_cancel.isRequested(); }
+        void started() const;
+        void progress(double fraction, const QString &status = {}) const;
+        void log(const QString &line) const;
+        void succeeded() const;
+        void failed(const QString &error) const;
+        void cancelled() const;
+
+    private:
+        friend class Job;
+        Reporter(Job *job, async::CancelFlag cancel);
+        Job *m_job; // dereferenced only by calls delivered to the Job's thread while it lives
+        async::Target m_target;
+        async::CancelFlag m_cancel;
+    };
+    Reporter reporter(); // on the Job's thread
+
+    // On the Job's own thread.
     void reportStarted();
     void reportProgress(double fraction, const QString &status = {});
     void reportLog(const QString &line);
@@ -62,5 +85,6 @@ private:
     QString m_status;
     QStringList m_log;
     QString m_error;
-    std::atomic<bool> m_cancelRequested{false};
+    async::CancelFlag m_cancel;
+    bool m_cancelSignalled = false;
 };

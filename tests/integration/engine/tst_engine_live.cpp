@@ -220,6 +220,34 @@ private Q_SLOTS:
                  qPrintable(missing->errorString()));
     }
 
+    // Issue 9.9: a stop that waits out its grace period (PID 1 without a TERM
+    // handler ignores the signal, so the daemon waits 10 s and kills) must not
+    // hold back the inspect of an unrelated container's event. Before the fix a
+    // paused container kept showing "running" until the stop finished.
+    void slowActionDoesNotDelayOtherContainersEvents()
+    {
+        const QString slow = runContainer(QStringLiteral("slow-stop"), {}, QStringLiteral("while true; do sleep 1; done"));
+        const QString other = runContainer(QStringLiteral("paused"), {}, idleScript());
+        QVERIFY(!slow.isEmpty() && !other.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(known(slow).state, QStringLiteral("running"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(known(other).state, QStringLiteral("running"), 10000);
+
+        Job *stop = m_monitor->containerAction(slow, QStringLiteral("stop"));
+        QTRY_COMPARE_WITH_TIMEOUT(stop->state(), Job::State::Running, 5000);
+        QTest::qWait(300); // the stop request is in the daemon now
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!docker({QStringLiteral("pause"), other}).isNull());
+        QTRY_COMPARE_WITH_TIMEOUT(known(other).state, QStringLiteral("paused"), 8000);
+        const qint64 pausedAfterMs = clock.elapsed();
+        QVERIFY2(!stop->isFinished(), "the slow stop ended before the pause was seen, so nothing was measured");
+        qInfo("paused state reached the model %lld ms after docker pause, with a 10 s stop in flight", pausedAfterMs);
+        QVERIFY2(pausedAfterMs < 3000, "an unrelated container's event waited for the slow stop");
+        QTRY_VERIFY_WITH_TIMEOUT(stop->isFinished(), 30000);
+        QCOMPARE(stop->state(), Job::State::Succeeded);
+        docker({QStringLiteral("unpause"), other});
+    }
+
     void followsMultiplexedAndTtyLogs_data()
     {
         QTest::addColumn<bool>("tty");

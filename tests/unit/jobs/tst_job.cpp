@@ -34,11 +34,11 @@ private Q_SLOTS:
         Job job(QStringLiteral("push"));
         QSignalSpy finished(&job, &Job::finished);
         QSignalSpy logged(&job, &Job::logAppended);
-        QThread *worker = QThread::create([&job] {
+        QThread *worker = QThread::create([report = job.reporter()] {
             for (int i = 0; i < 100; ++i)
-                job.reportLog(QString::number(i));
-            job.reportProgress(0.5);
-            job.reportSucceeded();
+                report.log(QString::number(i));
+            report.progress(0.5);
+            report.succeeded();
         });
         worker->start();
         QVERIFY(finished.wait(5000));
