@@ -1,3 +1,4 @@
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
 #include "compose/EnvFile.h"
 #include "jobs/Job.h"
@@ -30,6 +31,7 @@ const char kStack[] = "pddtest-gui";
 
 bool runQuiet(const QString &program, const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000)
 {
+    const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(program, args);
@@ -239,6 +241,7 @@ private:
     // Containers and volumes of this test's own stack only.
     void removeLeftovers()
     {
+        const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
         for (const char *mode : {"dev", "prod"}) {
             QProcess p;
             p.setWorkingDirectory(m_dir.path());
@@ -259,5 +262,5 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-QTEST_MAIN(TestAppGui)
+PDD_GUI_TEST_MAIN(TestAppGui)
 #include "tst_app_gui.moc"

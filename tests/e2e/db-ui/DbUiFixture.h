@@ -9,6 +9,8 @@
 #include "ui/db/TableBrowser.h"
 #include "ui_DbTableBrowser.h"
 
+#include "GuiWatchdog.h"
+
 #include <pqxx/pqxx>
 
 #include <QCoreApplication>
@@ -64,6 +66,7 @@ protected:
     // For init(): the schema with its tables as the tests expect them, and a new panel.
     void setUpSchemaAndPanel()
     {
+        const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
         pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
         pqxx::work w(c);
         const std::string s = w.quote_name(kSchema);
@@ -105,6 +108,7 @@ protected:
     // Fixtures and checks go through a connection of their own, not the panel's.
     void exec(const std::string &sql)
     {
+        const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
         pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
         pqxx::work w(c);
         w.exec(sql);
@@ -113,6 +117,7 @@ protected:
 
     std::string queryValue(const std::string &sql)
     {
+        const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
         pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
         pqxx::read_transaction t(c);
         const pqxx::result r = t.exec(sql);

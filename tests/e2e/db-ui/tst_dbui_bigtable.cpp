@@ -3,6 +3,7 @@
 // a 200,000-row table (first page and jump to end in time, memory bounded while
 // scrolling, export cancelled from its button), and CSV export of a table.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
+#include "GuiWatchdog.h"
 #include "DbUiFixture.h"
 #include "Screenshot.h"
 #include "db/CatalogModel.h"
@@ -41,6 +42,7 @@ void TestDbUiBigTable::initTestCase()
     useThrowawaySettings(QStringLiteral("tst_dbui_bigtable"));
 
     // One big table for the whole run (the per-test schema is rebuilt in init()).
+    const pddtest::GuiWatchdog::Pause testBlocksOnPurpose;
     pqxx::connection c(env("PDD_TEST_PG_DSN").toStdString());
     pqxx::work w(c);
     w.exec("CREATE SCHEMA IF NOT EXISTS dbui_big");
@@ -205,5 +207,5 @@ void TestDbUiBigTable::bigTableOpensFastAndScrollsInBoundedMemory()
     QVERIFY(!browser->ui()->cancelExportButton->isVisible());
 }
 
-QTEST_MAIN(TestDbUiBigTable)
+PDD_GUI_TEST_MAIN(TestDbUiBigTable)
 #include "tst_dbui_bigtable.moc"

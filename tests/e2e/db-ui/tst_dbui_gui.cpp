@@ -5,6 +5,7 @@
 // pg_sleep), connection failures and the production banner. Paging, the big
 // table and table export are in tst_dbui_bigtable.cpp.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
+#include "GuiWatchdog.h"
 #include "DbUiFixture.h"
 #include "Screenshot.h"
 #include "db/CatalogModel.h"
@@ -631,5 +632,5 @@ void TestDbUiGui::exactCountAndHostileNames()
     QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-hostile-names")));
 }
 
-QTEST_MAIN(TestDbUiGui)
+PDD_GUI_TEST_MAIN(TestDbUiGui)
 #include "tst_dbui_gui.moc"

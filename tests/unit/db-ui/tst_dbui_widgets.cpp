@@ -1,6 +1,7 @@
 // Widget-side logic of the database tab that needs no server: saved connections
 // never store passwords, production detection, the side panel's formatting, the
 // NULL-vs-empty rendering of the cell delegate, the connection dialog's defaults.
+#include "GuiWatchdog.h"
 #include "db/GridRoles.h"
 #include "GuiStallMeter.h"
 #include "Screenshot.h"
@@ -460,5 +461,5 @@ void TestDbUiWidgets::hugeTextValueIsPreviewedAtOnce()
     QCOMPARE(view.text(), QStringLiteral("{\n    \"a\": 1\n}"));
 }
 
-QTEST_MAIN(TestDbUiWidgets)
+PDD_GUI_TEST_MAIN(TestDbUiWidgets)
 #include "tst_dbui_widgets.moc"
