@@ -23,6 +23,7 @@ CellDetailView::CellDetailView(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
     m_copy->setObjectName(QStringLiteral("copyValueButton"));
     m_copy->setText(tr("&Copy value"));
     m_copy->setToolTip(tr("Copy the whole value of the cell, also the part not shown"));
@@ -32,6 +33,7 @@ CellDetailView::CellDetailView(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setMinimumSize(60, 32); // scrolls rather than holding the window big (issue 9.11)
     m_text->setAccessibleName(tr("Full cell value"));
     auto *header = new QHBoxLayout;
     header->addWidget(m_summary, 1);

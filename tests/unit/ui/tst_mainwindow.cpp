@@ -1,3 +1,4 @@
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
@@ -9,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -263,6 +265,59 @@ private Q_SLOTS:
                                                "tabs", "qt_tabwidget_tabbar", "containerView"}));
     }
 
+    // Issue 9.11: usable at 1024x640, and at QT_SCALE_FACTOR=2 on a 1400x900 screen
+    // (the minimum was 1688x1144 device pixels there). Logical sizes do not change
+    // with the scale factor, so the window's minimum must fit 700x450 in every tab;
+    // the suite also runs as tst_mainwindow_scale2 with QT_SCALE_FACTOR=2.
+    void windowFitsSmallScreensAndDoubleScaling()
+    {
+        const double dpr = m_window->devicePixelRatioF();
+        const QSize screen = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? QSize(1400, 900) / dpr : QSize(700, 450);
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QSize min = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+            qInfo("%s: minimum %dx%d logical at device pixel ratio %.1f", qPrintable(tabs->tabText(i)), min.width(),
+                  min.height(), dpr);
+            QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
+                     qPrintable(QStringLiteral("tab %1 needs %2x%3, more than %4x%5")
+                                    .arg(tabs->tabText(i)).arg(min.width()).arg(min.height())
+                                    .arg(screen.width()).arg(screen.height())));
+        }
+
+        // At 1024x640 (and at the smallest size) no label or button is cut: each is
+        // as wide as its text needs, or wraps.
+        const QSize before = m_window->size();
+        for (const QSize size : {QSize(1024, 640), m_window->minimumSizeHint()}) {
+            m_window->resize(size);
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QTest::qWait(20);
+                for (QLabel *label : m_window->findChildren<QLabel *>()) {
+                    if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || label->pixmap().isNull() == false)
+                        continue;
+                    QVERIFY2(label->width() >= label->sizeHint().width(),
+                             qPrintable(QStringLiteral("label %1 (\"%2\") cut at %3x%4: %5 < %6 px")
+                                            .arg(label->objectName(), label->text()).arg(size.width()).arg(size.height())
+                                            .arg(label->width()).arg(label->sizeHint().width())));
+                }
+                for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>()) {
+                    if (button->isVisible() && !button->text().isEmpty())
+                        QVERIFY2(button->width() >= button->minimumSizeHint().width(),
+                                 qPrintable(QStringLiteral("button %1 cut").arg(button->text())));
+                }
+                QVERIFY(pddtest::saveScreenshot(
+                    m_window.get(),
+                    QStringLiteral("ui-%1x%2-tab%3%4").arg(size.width()).arg(size.height()).arg(i)
+                        .arg(dpr > 1 ? QStringLiteral("-2x") : QString())));
+            }
+        }
+        tabs->setCurrentIndex(0);
+        m_window->resize(before);
+    }
+
     void cleanupTestCase()
     {
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-final")));
@@ -284,5 +339,5 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-QTEST_MAIN(TestMainWindow)
+PDD_GUI_TEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
