@@ -3,6 +3,8 @@
 // Screenshots of GUI tests, for a person to look at after a run (they are not
 // compared): <PDD_BINARY_DIR>/screenshots/<name>.png. PDD_BINARY_DIR comes from
 // the environment CTest sets, else from the compile definition of pdd_warnings.
+#include "GuiWatchdog.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
@@ -28,6 +30,8 @@ inline bool saveScreenshot(QWidget *widget, const QString &name)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         QCoreApplication::processEvents();
     }
+    // Grabbing and PNG-encoding a whole window is the test's work, not the app's.
+    const GuiWatchdog::Pause testBlocksOnPurpose;
     const QString dir = screenshotDir();
     const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
     if (!widget || !QDir().mkpath(dir) || !widget->grab().save(path)) {

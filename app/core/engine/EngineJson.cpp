@@ -60,15 +60,15 @@ QStringList volumeNamesFromMounts(const QJsonArray &mounts)
     return names;
 }
 
-QString healthFromStatus(const QString &status)
+ContainerHealth healthFromStatus(const QString &status)
 {
     if (status.contains(QLatin1String("(healthy)")))
-        return QStringLiteral("healthy");
+        return ContainerHealth::Healthy;
     if (status.contains(QLatin1String("(unhealthy)")))
-        return QStringLiteral("unhealthy");
+        return ContainerHealth::Unhealthy;
     if (status.contains(QLatin1String("(health: starting)")))
-        return QStringLiteral("starting");
-    return {};
+        return ContainerHealth::Starting;
+    return ContainerHealth::None;
 }
 } // namespace
 
@@ -84,10 +84,8 @@ ContainerInfo containerFromInspect(const QJsonObject &o)
     if (c.image.isEmpty())
         c.image = str(o, "Image");
     const QJsonObject state = obj(o, "State");
-    c.state = str(state, "Status");
-    c.health = str(obj(state, "Health"), "Status");
-    if (c.health == QLatin1String("none"))
-        c.health.clear();
+    c.state = ContainerStates::parse(str(state, "Status"));
+    c.health = ContainerStates::parseHealth(str(obj(state, "Health"), "Status"));
     // The daemon writes "0001-01-01T00:00:00Z" for "never started".
     const QDateTime started = QDateTime::fromString(str(state, "StartedAt"), Qt::ISODateWithMs);
     if (started.isValid() && started.date().year() > 1970)
@@ -116,7 +114,7 @@ ContainerInfo containerFromList(const QJsonObject &o)
     if (!names.isEmpty())
         c.name = stripSlash(names.first().toString());
     c.image = str(o, "Image");
-    c.state = str(o, "State");
+    c.state = ContainerStates::parse(str(o, "State"));
     c.status = str(o, "Status");
     c.health = healthFromStatus(c.status);
     applyLabels(c, obj(o, "Labels"));

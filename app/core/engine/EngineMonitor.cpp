@@ -346,16 +346,11 @@ void EngineMonitor::updateVolumeUsers(bool emitIfChanged)
         Q_EMIT volumesChanged(m_volumes);
 }
 
-Job *EngineMonitor::containerAction(const QString &id, const QString &action)
+Job *EngineMonitor::containerAction(const QString &id, ContainerAction action)
 {
     const auto it = m_containers.constFind(id);
     const QString name = it != m_containers.constEnd() ? it->name : id.left(12);
-    auto *job = new Job(tr("%1 %2").arg(action, name), this);
-    static const QStringList allowed{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart")};
-    if (!allowed.contains(action)) {
-        job->reportFailed(tr("Unknown container action \"%1\".").arg(action));
-        return job;
-    }
+    auto *job = new Job(tr("%1 %2").arg(ContainerStates::displayName(action), name), this);
     if (!m_running) {
         job->reportFailed(tr("The Docker Engine is not being watched; start the monitor first."));
         return job;
@@ -364,11 +359,11 @@ Job *EngineMonitor::containerAction(const QString &id, const QString &action)
     // events that other containers send meanwhile must still be inspected.
     const Job::Reporter report = job->reporter();
     report.started();
-    report.progress(-1, tr("Asking the engine to %1 the container").arg(action));
+    report.progress(-1, tr("Asking the engine: %1").arg(ContainerStates::displayName(action)));
     m_actions->run(
         m_self,
-        [report, id, action](EngineClient &client) {
-            const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, action),
+        [report, id, verb = ContainerStates::apiName(action)](EngineClient &client) {
+            const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, verb),
                                               [report] { return report.isCancelRequested(); }, kActionStallSeconds);
             if (r.ok || r.status == 304) // 304: already in that state
                 report.succeeded();

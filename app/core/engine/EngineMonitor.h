@@ -39,9 +39,9 @@ public:
     // coalesced over a short delay).
     void refreshVolumes();
 
-    // start|stop|restart. The Job is owned by the monitor (parent) and finishes
+    // The Job is owned by the monitor (parent) and finishes
     // when the daemon answered; the new state arrives through containerChanged.
-    Job *containerAction(const QString &id, const QString &action);
+    Job *containerAction(const QString &id, ContainerAction action);
 
     // Tuning for tests and the benchmark; defaults suit real use.
     void setReconnectDelays(int initialMs, int maxMs);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/ContainerState.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QMetaType>
@@ -27,8 +29,8 @@ struct PortBinding
 struct ContainerInfo
 {
     QString id, name, image;
-    QString state;  // created running paused restarting exited dead
-    QString health; // healthy unhealthy starting, or empty without a healthcheck
+    ContainerState state = ContainerState::Unknown;
+    ContainerHealth health = ContainerHealth::None;
     QString status; // the daemon's human summary ("Up 3 minutes (healthy)"); empty after inspect
     QString project, service; // com.docker.compose.project / .service labels
     QString workingDir;       // com.docker.compose.project.working_dir: the stack folder it came from

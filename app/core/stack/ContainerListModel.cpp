@@ -129,9 +129,9 @@ bool ContainerListModel::allServicesRunning() const
         if (!r.declared)
             continue;
         any = true;
-        if (!r.created || r.container.state != QLatin1String("running"))
+        if (!r.created || r.container.state != ContainerState::Running)
             return false;
-        if (!r.container.health.isEmpty() && r.container.health != QLatin1String("healthy"))
+        if (r.container.health != ContainerHealth::None && r.container.health != ContainerHealth::Healthy)
             return false;
     }
     return any;
@@ -140,7 +140,7 @@ bool ContainerListModel::allServicesRunning() const
 bool ContainerListModel::anyContainerRunning() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(),
-                       [](const Row &r) { return r.created && r.container.state == QLatin1String("running"); });
+                       [](const Row &r) { return r.created && r.container.state == ContainerState::Running; });
 }
 
 int ContainerListModel::rowCount(const QModelIndex &parent) const
@@ -162,13 +162,13 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         switch (role) {
         case Qt::DisplayRole:
             if (index.column() == StateColumn)
-                return tr("unknown");
+                return ContainerStates::displayName(ContainerState::Unknown);
             if (index.column() == HealthColumn || index.column() == UptimeColumn)
                 return QStringLiteral("—");
             return displayText(r, index.column());
         case Qt::ToolTipRole: return tr("The Docker Engine does not answer: this container's state is unknown until it does.");
-        case StateRole: return QStringLiteral("unknown");
-        case HealthRole: return QString();
+        case StateRole: return QVariant::fromValue(ContainerState::Unknown);
+        case HealthRole: return QVariant::fromValue(ContainerHealth::None);
         default: break;
         }
     }
@@ -189,8 +189,8 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     case ContainerIdRole: return r.container.id;
     case ContainerNameRole: return r.container.name;
     case ServiceRole: return r.service;
-    case StateRole: return r.created ? r.container.state : QStringLiteral("not created");
-    case HealthRole: return r.container.health;
+    case StateRole: return QVariant::fromValue(r.created ? r.container.state : ContainerState::NotCreated);
+    case HealthRole: return QVariant::fromValue(r.container.health);
     default: return {};
     }
 }
@@ -224,15 +224,15 @@ QString ContainerListModel::displayText(const Row &r, int column) const
 {
     switch (column) {
     case ServiceColumn: return r.declared ? r.service : tr("%1 (not in compose file)").arg(r.service);
-    case StateColumn: return r.created ? r.container.state : tr("not created");
-    case HealthColumn: return r.created && !r.container.health.isEmpty() ? r.container.health : QStringLiteral("—");
+    case StateColumn: return ContainerStates::displayName(r.created ? r.container.state : ContainerState::NotCreated);
+    case HealthColumn: return ContainerStates::displayName(r.created ? r.container.health : ContainerHealth::None);
     case ImageColumn: return r.created ? r.container.image : r.spec.image;
     case PortsColumn:
         // A stopped container publishes nothing; show what the file declares instead.
-        return r.created && r.container.state == QLatin1String("running") ? formatPorts(r.container.ports)
+        return r.created && r.container.state == ContainerState::Running ? formatPorts(r.container.ports)
                                                                           : formatPorts(r.spec.ports);
     case UptimeColumn:
-        if (r.created && r.container.state == QLatin1String("running") && r.container.startedAt.isValid())
+        if (r.created && r.container.state == ContainerState::Running && r.container.startedAt.isValid())
             return formatUptime(qMax<qint64>(0, r.container.startedAt.secsTo(m_clock())));
         return QStringLiteral("—");
     default: return {};

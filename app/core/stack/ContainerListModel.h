@@ -20,6 +20,8 @@ class ContainerListModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { ServiceColumn, StateColumn, HealthColumn, ImageColumn, PortsColumn, UptimeColumn, ColumnCount };
+    // StateRole: a ContainerState (NotCreated for a service without a container,
+    // Unknown while the engine does not answer); HealthRole: a ContainerHealth.
     enum Role { ContainerIdRole = Qt::UserRole + 1, ServiceRole, StateRole, HealthRole, ContainerNameRole };
 
     explicit ContainerListModel(QObject *parent = nullptr);

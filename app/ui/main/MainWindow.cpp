@@ -168,9 +168,9 @@ void MainWindow::setupActions()
     });
     connect(m_ui->actionOpenWeb, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(m_project.webUrl(m_mode)); });
-    connect(m_ui->actionStart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("start")); });
-    connect(m_ui->actionStop, &QAction::triggered, this, [this] { containerAction(QStringLiteral("stop")); });
-    connect(m_ui->actionRestart, &QAction::triggered, this, [this] { containerAction(QStringLiteral("restart")); });
+    connect(m_ui->actionStart, &QAction::triggered, this, [this] { containerAction(ContainerAction::Start); });
+    connect(m_ui->actionStop, &QAction::triggered, this, [this] { containerAction(ContainerAction::Stop); });
+    connect(m_ui->actionRestart, &QAction::triggered, this, [this] { containerAction(ContainerAction::Restart); });
     connect(m_ui->actionRefreshVolumes, &QAction::triggered, this, [this] { m_monitor->refreshVolumes(); });
     connect(m_ui->actionReload, &QAction::triggered, this, &MainWindow::reloadProject);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
@@ -294,9 +294,9 @@ void MainWindow::updateActions()
     m_ui->actionUp->setEnabled(!busy);
     m_ui->actionDown->setEnabled(!busy);
     const int row = m_ui->containerView->currentIndex().row();
-    const QString state = m_containers->index(row, 0).data(ContainerListModel::StateRole).toString();
+    const auto state = m_containers->index(row, 0).data(ContainerListModel::StateRole).value<ContainerState>();
     const bool hasContainer = engine && !m_containers->containerIdAt(row).isEmpty();
-    const bool running = state == QLatin1String("running") || state == QLatin1String("restarting");
+    const bool running = ContainerStates::isUp(state);
     m_ui->actionStart->setEnabled(hasContainer && !running);
     m_ui->actionStop->setEnabled(hasContainer && running);
     m_ui->actionRestart->setEnabled(hasContainer);
@@ -309,11 +309,11 @@ void MainWindow::onContainerSelectionChanged()
     m_selectedService = current.data(ContainerListModel::ServiceRole).toString();
     const QString id = m_containers->containerIdAt(current.row());
     const QString name = current.data(ContainerListModel::ContainerNameRole).toString();
-    const QString state = current.data(ContainerListModel::StateRole).toString();
+    const auto state = current.data(ContainerListModel::StateRole).value<ContainerState>();
     // The daemon ends a log stream at once for a container that is not running
     // (just created by Up, or stopped). With the same service names in both
     // modes the selection survives Up, so follow again once it starts.
-    const bool started = state == QLatin1String("running") && m_followedState != QLatin1String("running");
+    const bool started = state == ContainerState::Running && m_followedState != ContainerState::Running;
     if (id != m_ui->logPane->followedId() || (started && !id.isEmpty())) {
         m_ui->logPane->stopFollowing();
         m_ui->logPane->follow(id, name.isEmpty() ? m_selectedService : name);
@@ -332,13 +332,13 @@ void MainWindow::restoreSelection()
         onContainerSelectionChanged();
 }
 
-void MainWindow::containerAction(const QString &action)
+void MainWindow::containerAction(ContainerAction action)
 {
     const int row = m_ui->containerView->currentIndex().row();
     const QString id = m_containers->containerIdAt(row);
     if (id.isEmpty())
         return;
-    if (m_containers->isFromOtherFolder(row) && !confirmOtherFolder(action))
+    if (m_containers->isFromOtherFolder(row) && !confirmOtherFolder(ContainerStates::displayName(action)))
         return;
     trackJob(m_monitor->containerAction(id, action));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/ContainerState.h"
 #include "engine/EngineEndpoint.h"
 #include "stack/StackProject.h"
 
@@ -53,7 +54,7 @@ private:
     void updateBanner();
     void updateActions();
     void onContainerSelectionChanged();
-    void containerAction(const QString &action);
+    void containerAction(ContainerAction action);
     void trackJob(Job *job);
     void restoreSelection();
     void addDatabaseTab();
@@ -65,7 +66,7 @@ private:
     QString m_mode;
     QString m_engineProblem;
     QString m_selectedService;
-    QString m_followedState; // of the container the log pane follows, to notice it starting
+    ContainerState m_followedState = ContainerState::Unknown; // of the container the log pane follows, to notice it starting
 
     EngineMonitor *m_monitor = nullptr;
     StackController *m_stack = nullptr;

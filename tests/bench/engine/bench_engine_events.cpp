@@ -117,13 +117,13 @@ int main(int argc, char **argv)
         }
     });
     QObject::connect(&monitor, &EngineMonitor::containerChanged, [&](const ContainerInfo &c) {
-        if (c.id == id && c.state == wantedState && eventNano != 0 && modelNano == 0)
+        if (c.id == id && ContainerStates::apiName(c.state) == wantedState && eventNano != 0 && modelNano == 0)
             modelNano = nowNs();
     });
     spinUntil([&] {
         const auto all = monitor.containers();
         return std::any_of(all.cbegin(), all.cend(),
-                           [&](const ContainerInfo &c) { return c.id == id && c.state == QLatin1String("running"); });
+                           [&](const ContainerInfo &c) { return c.id == id && c.state == ContainerState::Running; });
     }, 10000);
 
     QVector<double> latencyMs, inspectMs, plainInspectMs, stopLatencyMs, startLatencyMs;

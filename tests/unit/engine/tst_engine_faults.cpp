@@ -35,7 +35,7 @@ private:
     {
         for (const ContainerInfo &c : m_monitor->containers())
             if (c.id == id)
-                return c.state;
+                return ContainerStates::apiName(c.state);
         return {};
     }
 
@@ -196,11 +196,11 @@ private Q_SLOTS:
     {
         startMonitor();
         QTRY_COMPARE(m_fake->openEventStreams(), 1);
-        Job *job = m_monitor->containerAction(QStringLiteral("c1"), QStringLiteral("stop"));
+        Job *job = m_monitor->containerAction(QStringLiteral("c1"), ContainerAction::Stop);
         QTRY_VERIFY(job->isFinished());
         QCOMPARE(job->state(), Job::State::Succeeded);
         QTRY_COMPARE(stateOf(QStringLiteral("c1")), QStringLiteral("exited"));
-        Job *missing = m_monitor->containerAction(QStringLiteral("nope"), QStringLiteral("stop"));
+        Job *missing = m_monitor->containerAction(QStringLiteral("nope"), ContainerAction::Stop);
         QTRY_VERIFY(missing->isFinished());
         QCOMPARE(missing->errorString(), QStringLiteral("No such container: nope"));
     }
@@ -210,7 +210,7 @@ private Q_SLOTS:
         startMonitor();
         QTRY_COMPARE(m_fake->openEventStreams(), 1);
         m_fake->stall = true;
-        Job *job = m_monitor->containerAction(QStringLiteral("c1"), QStringLiteral("stop"));
+        Job *job = m_monitor->containerAction(QStringLiteral("c1"), ContainerAction::Stop);
         QTRY_COMPARE(job->state(), Job::State::Running);
         QTest::qWait(100);
         job->cancel();

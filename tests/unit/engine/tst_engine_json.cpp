@@ -42,14 +42,52 @@ class TestEngineJson : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // States are parsed once, at the edge; what the engine may say maps to one value.
+    void containerStatesParseOnceAndRoundTrip_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<ContainerState>("state");
+        QTest::newRow("created") << "created" << ContainerState::Created;
+        QTest::newRow("running") << "running" << ContainerState::Running;
+        QTest::newRow("paused") << "paused" << ContainerState::Paused;
+        QTest::newRow("restarting") << "restarting" << ContainerState::Restarting;
+        QTest::newRow("removing") << "removing" << ContainerState::Removing;
+        QTest::newRow("exited") << "exited" << ContainerState::Exited;
+        QTest::newRow("dead") << "dead" << ContainerState::Dead;
+        QTest::newRow("new word") << "hibernating" << ContainerState::Unknown;
+        QTest::newRow("empty") << "" << ContainerState::Unknown;
+        QTest::newRow("not created is ours, never the engine's") << "not created" << ContainerState::Unknown;
+    }
+    void containerStatesParseOnceAndRoundTrip()
+    {
+        QFETCH(QString, engine);
+        QFETCH(ContainerState, state);
+        QCOMPARE(ContainerStates::parse(engine), state);
+        if (state != ContainerState::Unknown)
+            QCOMPARE(ContainerStates::apiName(state), engine);
+        QVERIFY(!ContainerStates::displayName(state).isEmpty());
+    }
+    void healthAndActionsParse()
+    {
+        QCOMPARE(ContainerStates::parseHealth(QStringLiteral("none")), ContainerHealth::None);
+        QCOMPARE(ContainerStates::parseHealth(QString()), ContainerHealth::None);
+        QCOMPARE(ContainerStates::parseHealth(QStringLiteral("unhealthy")), ContainerHealth::Unhealthy);
+        QCOMPARE(ContainerStates::displayName(ContainerHealth::None), QStringLiteral("—"));
+        QCOMPARE(ContainerStates::displayName(ContainerState::NotCreated), QStringLiteral("not created"));
+        QCOMPARE(ContainerStates::parseAction(QStringLiteral("restart")), std::optional(ContainerAction::Restart));
+        QVERIFY(!ContainerStates::parseAction(QStringLiteral("kill")));
+        QVERIFY(ContainerStates::isUp(ContainerState::Restarting));
+        QVERIFY(!ContainerStates::isUp(ContainerState::Paused));
+    }
+
     void inspectedContainer()
     {
         const ContainerInfo c = EngineJson::containerFromInspect(parse(kInspect));
         QCOMPARE(c.id, QStringLiteral("4f1c"));
         QCOMPARE(c.name, QStringLiteral("pdd-dev_web_1"));
         QCOMPARE(c.image, QStringLiteral("pdd/web:dev"));
-        QCOMPARE(c.state, QStringLiteral("running"));
-        QCOMPARE(c.health, QStringLiteral("healthy"));
+        QCOMPARE(ContainerStates::apiName(c.state), QStringLiteral("running"));
+        QCOMPARE(ContainerStates::apiName(c.health), QStringLiteral("healthy"));
         QCOMPARE(c.project, QStringLiteral("pdd-dev"));
         QCOMPARE(c.service, QStringLiteral("web"));
         QCOMPARE(c.workingDir, QStringLiteral("/home/ana/minha loja/compose"));
@@ -86,8 +124,8 @@ private Q_SLOTS:
         QFETCH(QString, health);
         QFETCH(bool, everStarted);
         const ContainerInfo c = EngineJson::containerFromInspect(QJsonDocument::fromJson(json).object());
-        QCOMPARE(c.state, state);
-        QCOMPARE(c.health, health);
+        QCOMPARE(ContainerStates::apiName(c.state), state);
+        QCOMPARE(ContainerStates::apiName(c.health), health);
         QCOMPARE(c.startedAt.isValid(), everStarted);
         QVERIFY(c.ports.isEmpty());
     }
@@ -114,7 +152,7 @@ private Q_SLOTS:
         const ContainerInfo c = EngineJson::containerFromList(o);
         QCOMPARE(c.name, QStringLiteral("pdd-prod_db_1"));
         QCOMPARE(c.service, QStringLiteral("db"));
-        QCOMPARE(c.health, health);
+        QCOMPARE(ContainerStates::apiName(c.health), health);
         QCOMPARE(c.status, status);
         QCOMPARE(c.ports.size(), 1);
         QCOMPARE(c.ports[0], (PortBinding{QStringLiteral("127.0.0.1"), 8080, 80, QStringLiteral("tcp")}));

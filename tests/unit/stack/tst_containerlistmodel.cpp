@@ -26,8 +26,8 @@ ContainerInfo container(const QString &id, const QString &project, const QString
     c.image = QStringLiteral("img/") + service;
     c.project = project;
     c.service = service;
-    c.state = state;
-    c.health = health;
+    c.state = ContainerStates::parse(state);
+    c.health = ContainerStates::parseHealth(health);
     c.startedAt = QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC);
     return c;
 }
@@ -150,7 +150,7 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(rows(m), (QStringList{"db:unknown", "web:unknown", "pgadmin:unknown"}));
         QCOMPARE(cell(m, 0, ContainerListModel::HealthColumn), QStringLiteral("—"));
-        QCOMPARE(m.data(m.index(1, 0), ContainerListModel::StateRole).toString(), QStringLiteral("unknown"));
+        QCOMPARE(m.data(m.index(1, 0), ContainerListModel::StateRole).value<ContainerState>(), ContainerState::Unknown);
         QVERIFY(m.data(m.index(1, 0), Qt::ToolTipRole).toString().contains(QStringLiteral("does not answer")));
         m.setStateKnown(false);
         QCOMPARE(changed.count(), 1);
