@@ -10,25 +10,25 @@ StackController::StackController(QString projectDir, QObject *parent)
 {
 }
 
-QStringList StackController::upArguments(const QString &mode)
+QStringList StackController::upArguments(StackMode mode)
 {
-    return {mode == QLatin1String("prod") ? QStringLiteral("-0") : QStringLiteral("-1")};
+    return {mode == StackMode::Prod ? QStringLiteral("-0") : QStringLiteral("-1")};
 }
 
-QStringList StackController::downArguments(const QString &mode)
+QStringList StackController::downArguments(StackMode mode)
 {
-    return {QStringLiteral("-5"), mode == QLatin1String("prod") ? QStringLiteral("prod") : QStringLiteral("dev")};
+    return {QStringLiteral("-5"), StackModes::key(mode)};
 }
 
-Job *StackController::up(const QString &mode, int containers)
+Job *StackController::up(StackMode mode, int containers)
 {
-    return runScript(tr("Up (%1)").arg(mode), upArguments(mode), containers);
+    return runScript(tr("Up (%1)").arg(StackModes::key(mode)), upArguments(mode), containers);
 }
 
-Job *StackController::down(const QString &mode, int containers)
+Job *StackController::down(StackMode mode, int containers)
 {
     // Each container is stopped, then removed.
-    return runScript(tr("Down (%1)").arg(mode), downArguments(mode), 2 * containers);
+    return runScript(tr("Down (%1)").arg(StackModes::key(mode)), downArguments(mode), 2 * containers);
 }
 
 Job *StackController::runScript(const QString &title, const QStringList &arguments, int expectedSteps)

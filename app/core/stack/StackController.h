@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stack/StackMode.h"
+
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
@@ -22,14 +24,14 @@ public:
     QProcessEnvironment environment() const { return m_env; }
     void setKillTimeout(int ms) { m_killTimeoutMs = ms; }
 
-    // "dev" → -1, "prod" → -0; down → -5 dev|prod (contract with compose/run).
-    static QStringList upArguments(const QString &mode);
-    static QStringList downArguments(const QString &mode);
+    // dev → -1, prod → -0; down → -5 dev|prod (contract with compose/run).
+    static QStringList upArguments(StackMode mode);
+    static QStringList downArguments(StackMode mode);
 
     // containers: how many the mode runs, so progress can count compose's
     // per-container lines (0 leaves the Job indeterminate).
-    Job *up(const QString &mode, int containers = 0);
-    Job *down(const QString &mode, int containers = 0);
+    Job *up(StackMode mode, int containers = 0);
+    Job *down(StackMode mode, int containers = 0);
     Job *runScript(const QString &title, const QStringList &arguments, int expectedSteps = 0);
 
     int runningCount() const { return m_running; }

@@ -14,12 +14,12 @@ QString StackProject::composeFile() const
     return QDir(m_dir).filePath(QStringLiteral("docker-compose.yml"));
 }
 
-QString StackProject::overlayFile(const QString &mode) const
+QString StackProject::overlayFile(StackMode mode) const
 {
-    return QDir(m_dir).filePath(QStringLiteral("docker-compose.%1.yml").arg(mode));
+    return QDir(m_dir).filePath(QStringLiteral("docker-compose.%1.yml").arg(StackModes::key(mode)));
 }
 
-QStringList StackProject::composeFiles(const QString &mode) const
+QStringList StackProject::composeFiles(StackMode mode) const
 {
     QStringList files{composeFile()};
     // A stack without overlays (an older copy, or a user's own) is still a stack.
@@ -44,7 +44,7 @@ QStringList StackProject::composeProblems() const
     QStringList out;
     if (const QString name = stackNameProblem(); !name.isEmpty())
         out << name;
-    for (const QString &mode : modes()) {
+    for (StackMode mode : modes()) {
         const ComposeProject p = m_compose.value(mode);
         if (!p.isValid() && !out.contains(p.error().toString()))
             out << p.error().toString();
@@ -62,7 +62,7 @@ void StackProject::reload()
     m_env = EnvFile::load(envFilePath());
     m_env.setEnvironment(m_processEnv);
     m_compose.clear();
-    for (const QString &mode : modes())
+    for (StackMode mode : modes())
         m_compose.insert(mode, ComposeProject::load(composeFiles(mode), m_env));
 }
 
@@ -71,9 +71,9 @@ QString StackProject::stackName() const
     return m_env.value(QStringLiteral("STACK_NAME"), QStringLiteral("postdodjango"));
 }
 
-QUrl StackProject::webUrl(const QString &mode) const
+QUrl StackProject::webUrl(StackMode mode) const
 {
-    const bool prod = mode == QLatin1String("prod");
+    const bool prod = mode == StackMode::Prod;
     const int port = prod ? m_env.intValue(QStringLiteral("PROD_HTTP_PORT"), 80)
                           : m_env.intValue(QStringLiteral("DEV_WEB_PORT"), 8000);
     QUrl url;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compose/ComposeProject.h"
+#include "stack/StackMode.h"
 #include "compose/EnvFile.h"
 
 #include <QMap>
@@ -25,13 +26,13 @@ public:
     // The base file every mode reads.
     QString composeFile() const;
     // The mode's overlay path, whether or not it exists.
-    QString overlayFile(const QString &mode) const;
+    QString overlayFile(StackMode mode) const;
     // What a mode reads, in order: the base, then its overlay if present.
-    QStringList composeFiles(const QString &mode) const;
+    QStringList composeFiles(StackMode mode) const;
     QString envFilePath() const;
     const EnvFile &env() const { return m_env; }
     // The merged project of a mode; empty for a mode the stack does not have.
-    ComposeProject compose(const QString &mode) const { return m_compose.value(mode); }
+    ComposeProject compose(StackMode mode) const { return m_compose.value(mode); }
     // Each broken file once ("file:line:col: message"), base first; a STACK_NAME
     // Compose would not take as it is comes before them.
     QStringList composeProblems() const;
@@ -39,19 +40,19 @@ public:
     // and v2 refuse it; compose/run refuses it in the same words).
     QString stackNameProblem() const;
 
-    static QStringList modes() { return {QStringLiteral("dev"), QStringLiteral("prod")}; }
+    static QList<StackMode> modes() { return StackModes::all(); }
     QString stackName() const;
-    QString projectName(const QString &mode) const { return ComposeProject::projectName(m_env, mode); }
-    QVector<ComposeService> services(const QString &mode) const
+    QString projectName(StackMode mode) const { return ComposeProject::projectName(m_env, StackModes::key(mode)); }
+    QVector<ComposeService> services(StackMode mode) const
     {
-        return compose(mode).servicesForMode(mode);
+        return compose(mode).servicesForMode(StackModes::key(mode));
     }
     // The top-level volumes the mode's services mount (unprefixed).
-    QStringList volumes(const QString &mode) const { return compose(mode).volumesForMode(mode); }
+    QStringList volumes(StackMode mode) const { return compose(mode).volumesForMode(StackModes::key(mode)); }
 
     // dev: http://127.0.0.1:DEV_WEB_PORT/ (runserver in Docker);
     // prod: http://127.0.0.1:PROD_HTTP_PORT/ (nginx).
-    QUrl webUrl(const QString &mode) const;
+    QUrl webUrl(StackMode mode) const;
 
     // The dev database as published on loopback (prod's is never published).
     struct DbDefaults
@@ -65,5 +66,5 @@ private:
     QString m_dir;
     QProcessEnvironment m_processEnv;
     EnvFile m_env;
-    QMap<QString, ComposeProject> m_compose; // by mode
+    QMap<StackMode, ComposeProject> m_compose;
 };

@@ -98,7 +98,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     addDatabaseTab();
 
     QSettings settings;
-    setMode(settings.value(QStringLiteral("mode"), QStringLiteral("dev")).toString());
+    setMode(StackModes::parse(settings.value(QStringLiteral("mode")).toString()).value_or(StackMode::Dev));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     reloadProject();
 }
@@ -156,8 +156,8 @@ void MainWindow::setupActions()
     connect(m_containers, &QAbstractItemModel::rowsRemoved, this, followOtherFolder);
     connect(m_containers, &QAbstractItemModel::dataChanged, this, followOtherFolder);
     connect(m_containers, &QAbstractItemModel::layoutChanged, this, followOtherFolder);
-    connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("dev")); });
-    connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(QStringLiteral("prod")); });
+    connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(StackMode::Dev); });
+    connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(StackMode::Prod); });
     connect(m_ui->actionUp, &QAction::triggered, this, [this] {
         if (confirmOtherFolder(tr("Up")))
             m_stack->up(m_mode, int(m_project.services(m_mode).size()));
@@ -202,15 +202,15 @@ void MainWindow::startMonitoring()
     updateBanner();
 }
 
-void MainWindow::setMode(const QString &mode)
+void MainWindow::setMode(StackMode mode)
 {
-    const QString m = mode == QLatin1String("prod") ? QStringLiteral("prod") : QStringLiteral("dev");
-    m_ui->actionDevMode->setChecked(m == QLatin1String("dev"));
-    m_ui->actionProdMode->setChecked(m == QLatin1String("prod"));
-    if (m == m_mode)
+    m_ui->actionDevMode->setChecked(mode == StackMode::Dev);
+    m_ui->actionProdMode->setChecked(mode == StackMode::Prod);
+    if (mode == m_mode && m_modeChosen)
         return;
-    m_mode = m;
-    QSettings().setValue(QStringLiteral("mode"), m_mode);
+    m_mode = mode;
+    m_modeChosen = true;
+    QSettings().setValue(QStringLiteral("mode"), StackModes::key(m_mode));
     showModeOfProject();
     updateActions();
 }
@@ -221,7 +221,7 @@ void MainWindow::showModeOfProject()
     m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode), m_project.dir());
     m_containers->setContainers(m_monitor->containers());
     // Qt appends the application display name ("— PostDoDjango") itself.
-    setWindowTitle(tr("%1 (%2)").arg(m_project.stackName(), m_mode));
+    setWindowTitle(tr("%1 (%2)").arg(m_project.stackName(), StackModes::key(m_mode)));
 }
 
 void MainWindow::reloadProject()
@@ -229,7 +229,7 @@ void MainWindow::reloadProject()
     m_project.reload();
     // Editors replace files on save, which drops them from the watcher.
     QStringList files{m_project.composeFile(), m_project.envFilePath()};
-    for (const QString &mode : StackProject::modes())
+    for (StackMode mode : StackProject::modes())
         files << m_project.overlayFile(mode);
     for (const QString &f : std::as_const(files)) {
         if (QFileInfo::exists(f) && !m_watcher.files().contains(f))
@@ -237,8 +237,8 @@ void MainWindow::reloadProject()
     }
     showModeOfProject();
     QMap<QString, QStringList> declared;
-    for (const QString &mode : StackProject::modes())
-        declared.insert(mode, m_project.volumes(mode));
+    for (StackMode mode : StackProject::modes())
+        declared.insert(StackModes::key(mode), m_project.volumes(mode));
     m_volumes->setStack(m_project.stackName(), declared);
     m_volumes->setVolumes(m_monitor->volumes());
     m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(m_project.webUrl(m_mode).toString()));

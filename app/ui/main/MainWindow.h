@@ -32,8 +32,8 @@ public:
     MainWindow(const QString &projectDir, const EngineEndpoint &endpoint, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QString mode() const { return m_mode; }
-    void setMode(const QString &mode);
+    StackMode mode() const { return m_mode; }
+    void setMode(StackMode mode);
     // Starts the engine feed; separate from construction so the first paint
     // does not wait for anything.
     void startMonitoring();
@@ -63,7 +63,8 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     StackProject m_project;
     EngineEndpoint m_endpoint;
-    QString m_mode;
+    StackMode m_mode = StackMode::Dev;
+    bool m_modeChosen = false;
     QString m_engineProblem;
     QString m_selectedService;
     ContainerState m_followedState = ContainerState::Unknown; // of the container the log pane follows, to notice it starting

@@ -129,7 +129,7 @@ private Q_SLOTS:
         QFETCH(QStringList, ports);
         ContainerListModel *model = m_window->containerModel();
         QTest::mouseClick(button(mode == QLatin1String("dev") ? "devButton" : "prodButton"), Qt::LeftButton);
-        QCOMPARE(m_window->mode(), mode);
+        QCOMPARE(StackModes::key(m_window->mode()), mode);
         for (const QString &s : services)
             QVERIFY2(model->rowForService(s) >= 0, qPrintable(states(model)));
         // Before Up: what the base + overlay declare.

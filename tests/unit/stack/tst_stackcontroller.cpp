@@ -28,6 +28,13 @@ case "$1" in
 esac
 )SH";
 
+namespace {
+StackMode M(const QString &key)
+{
+    return *StackModes::parse(key);
+}
+} // namespace
+
 class TestStackController : public QObject
 {
     Q_OBJECT
@@ -53,8 +60,8 @@ private Q_SLOTS:
         QFETCH(QString, mode);
         QFETCH(QStringList, up);
         QFETCH(QStringList, down);
-        QCOMPARE(StackController::upArguments(mode), up);
-        QCOMPARE(StackController::downArguments(mode), down);
+        QCOMPARE(StackController::upArguments(M(mode)), up);
+        QCOMPARE(StackController::downArguments(M(mode)), down);
     }
 
     void upStreamsLinesAndProgress()
@@ -66,7 +73,7 @@ private Q_SLOTS:
         QSignalSpy started(&c, &StackController::jobStarted);
         QElapsedTimer t;
         t.start();
-        Job *job = c.up(QStringLiteral("prod"));
+        Job *job = c.up(StackMode::Prod);
         // Returning must not wait for the script (it sleeps 0.1 s).
         QVERIFY(t.elapsed() < 100);
         QCOMPARE(started.count(), 1);
@@ -91,7 +98,7 @@ private Q_SLOTS:
     void downPassesMode()
     {
         StackController c(m_dir.path());
-        Job *job = c.down(QStringLiteral("dev"));
+        Job *job = c.down(StackMode::Dev);
         QSignalSpy finished(job, &Job::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->state(), Job::State::Succeeded);
@@ -124,7 +131,7 @@ private Q_SLOTS:
         StackController c(m_dir.path());
         c.setKillTimeout(2000);
         QFile::remove(m_dir.filePath(QStringLiteral("child.pid")));
-        Job *job = c.up(QStringLiteral("dev"));
+        Job *job = c.up(StackMode::Dev);
         QSignalSpy finished(job, &Job::finished);
         QTRY_VERIFY_WITH_TIMEOUT(job->log().contains(QStringLiteral("waiting")), 10000);
         QFile pidFile(m_dir.filePath(QStringLiteral("child.pid")));
@@ -145,7 +152,7 @@ private Q_SLOTS:
     void missingScriptFails()
     {
         StackController c(m_dir.filePath(QStringLiteral("nowhere")));
-        Job *job = c.up(QStringLiteral("dev"));
+        Job *job = c.up(StackMode::Dev);
         QSignalSpy finished(job, &Job::finished);
         QVERIFY(job->isFinished() || finished.wait(10000));
         QCOMPARE(job->state(), Job::State::Failed);
@@ -229,7 +236,7 @@ private Q_SLOTS:
         f.write("#!/bin/sh\necho 'Creating s_db_1 ... done'\nsleep 0.2\necho 'Creating s_web_1 ... done'\nsleep 0.2\n");
         f.close();
         StackController c(dir.path());
-        Job *job = c.up(QStringLiteral("dev"), 4);
+        Job *job = c.up(StackMode::Dev, 4);
         QSignalSpy progress(job, &Job::progressChanged);
         QSignalSpy finished(job, &Job::finished);
         QVERIFY(finished.wait(10000));

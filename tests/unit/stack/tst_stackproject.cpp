@@ -18,6 +18,13 @@ const char kCompose[] = "services:\n  db:\n    image: ${POSTGRES_IMAGE:-postgres
                         "  web:\n    image: web\n    profiles: [dev]\n  nginx:\n    image: n\n    profiles: [prod]\n";
 } // namespace
 
+namespace {
+StackMode M(const QString &key)
+{
+    return *StackModes::parse(key);
+}
+} // namespace
+
 class TestStackProject : public QObject
 {
     Q_OBJECT
@@ -57,12 +64,12 @@ private Q_SLOTS:
             pe.insert(envOverride.section('=', 0, 0), envOverride.section('=', 1));
         const StackProject p(dir.path(), pe);
         QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
-        QCOMPARE(p.webUrl("dev").toString(), devUrl);
-        QCOMPARE(p.webUrl("prod").toString(), prodUrl);
-        QCOMPARE(p.projectName("dev"), devProject);
+        QCOMPARE(p.webUrl(M("dev")).toString(), devUrl);
+        QCOMPARE(p.webUrl(M("prod")).toString(), prodUrl);
+        QCOMPARE(p.projectName(M("dev")), devProject);
         const auto d = p.devDatabase();
         QCOMPARE(QStringLiteral("%1@%2:%3/%4").arg(d.user, d.host).arg(d.port).arg(d.database), db);
-        QCOMPARE(p.services("prod").size(), 2);
+        QCOMPARE(p.services(M("prod")).size(), 2);
     }
 
     void reloadPicksUpAFixedFile()
@@ -70,18 +77,19 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeFile(dir.filePath("docker-compose.yml"), "services:\n  db: [\n");
         StackProject p(dir.path(), QProcessEnvironment());
-        for (const QString &mode : StackProject::modes()) {
-            QVERIFY(!p.compose(mode).isValid());
-            QVERIFY(p.services(mode).isEmpty());
+        for (const StackMode m : StackProject::modes()) {
+            const QString mode = StackModes::key(m);
+            QVERIFY(!p.compose(m).isValid());
+            QVERIFY(p.services(m).isEmpty());
         }
         // Both modes read the broken base; the banner lists it once.
         QCOMPARE(p.composeProblems().size(), 1);
         QVERIFY(p.composeProblems().first().startsWith(dir.filePath("docker-compose.yml") + ":3:1: "));
         writeFile(dir.filePath("docker-compose.yml"), kCompose);
         p.reload();
-        QVERIFY(p.compose("dev").isValid());
+        QVERIFY(p.compose(M("dev")).isValid());
         QVERIFY(p.composeProblems().isEmpty());
-        QCOMPARE(p.services("dev").size(), 2);
+        QCOMPARE(p.services(M("dev")).size(), 2);
     }
 
     // A mode reads docker-compose.yml, then docker-compose.<mode>.yml when it exists.
@@ -109,27 +117,28 @@ private Q_SLOTS:
         writeFile(dir.filePath("docker-compose.staging.yml"), "services: [broken\n");
         const StackProject p(dir.path(), QProcessEnvironment());
         QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
-        for (const QString &mode : StackProject::modes()) {
+        for (const StackMode m : StackProject::modes()) {
+            const QString mode = StackModes::key(m);
             const bool has = overlays.contains(mode);
             QStringList expected{dir.filePath("docker-compose.yml")};
             if (has)
                 expected << dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode));
-            QCOMPARE(p.composeFiles(mode), expected);
-            QCOMPARE(p.compose(mode).files(), expected);
-            QCOMPARE(p.overlayFile(mode), dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode)));
+            QCOMPARE(p.composeFiles(m), expected);
+            QCOMPARE(p.compose(m).files(), expected);
+            QCOMPARE(p.overlayFile(m), dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode)));
             // The overlay's port and its web profile change are there, and only in its own mode.
-            const QVector<ComposeService> services = p.services(mode);
+            const QVector<ComposeService> services = p.services(m);
             QStringList names;
             for (const ComposeService &s : services)
                 names << s.name;
             const QString port = mode == "dev" ? "11111" : "12222";
-            const auto db = p.compose(mode).service("db");
+            const auto db = p.compose(m).service("db");
             QVERIFY(db.has_value());
             QCOMPARE(db->ports.size(), has ? 1 : 0);
             if (has)
                 QCOMPARE(db->ports.first().hostPort, port.toInt());
             QCOMPARE(names.contains("web"), mode == "dev" || has);
-            QCOMPARE(p.compose(mode).volumes().contains(mode + "data"), has);
+            QCOMPARE(p.compose(m).volumes().contains(mode + "data"), has);
         }
     }
 
@@ -140,22 +149,22 @@ private Q_SLOTS:
         const QString overlay = dir.filePath("docker-compose.dev.yml");
         writeFile(overlay, "services:\n  db:\n    ports:\n      - \"127.0.0.1:x:5432\"\n");
         StackProject p(dir.path(), QProcessEnvironment());
-        QVERIFY(!p.compose("dev").isValid());
-        QVERIFY(p.services("dev").isEmpty());
+        QVERIFY(!p.compose(M("dev")).isValid());
+        QVERIFY(p.services(M("dev")).isEmpty());
         QCOMPARE(p.composeProblems(), QStringList{overlay + ":4:9: invalid port \"127.0.0.1:x:5432\""});
         // prod does not read the dev overlay and keeps working.
-        QVERIFY(p.compose("prod").isValid());
-        QCOMPARE(p.services("prod").size(), 2);
+        QVERIFY(p.compose(M("prod")).isValid());
+        QCOMPARE(p.services(M("prod")).size(), 2);
         writeFile(overlay, "services:\n  db:\n    ports: [\"127.0.0.1:5432:5432\"]\n");
         p.reload();
         QVERIFY(p.composeProblems().isEmpty());
-        QCOMPARE(p.services("dev").size(), 2);
+        QCOMPARE(p.services(M("dev")).size(), 2);
         // A missing overlay is fine: the mode is the base alone.
         QVERIFY(QFile::remove(overlay));
         p.reload();
         QVERIFY(p.composeProblems().isEmpty());
-        QCOMPARE(p.composeFiles("dev"), QStringList{dir.filePath("docker-compose.yml")});
-        QVERIFY(p.compose("dev").service("db")->ports.isEmpty());
+        QCOMPARE(p.composeFiles(M("dev")), QStringList{dir.filePath("docker-compose.yml")});
+        QVERIFY(p.compose(M("dev")).service("db")->ports.isEmpty());
     }
 
     // Compose v1 lowercases a project name and v2 refuses it: the app reports it

@@ -90,14 +90,14 @@ private Q_SLOTS:
     {
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
         QTest::mouseClick(m_window->findChild<QToolButton *>(QStringLiteral("prodButton")), Qt::LeftButton);
-        QCOMPARE(m_window->mode(), QStringLiteral("prod"));
+        QCOMPARE(m_window->mode(), StackMode::Prod);
         QCOMPARE(column(view->model(), ContainerListModel::ServiceColumn), (QStringList{"db", "nginx"}));
         // The dev overlay's ports are not prod's.
         QCOMPARE(column(view->model(), ContainerListModel::PortsColumn), (QStringList{"", ""}));
         // The product name comes once, from the application display name Qt appends.
         QCOMPARE(m_window->windowTitle(), QStringLiteral("pddtest-ui (prod)"));
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-        QCOMPARE(m_window->mode(), QStringLiteral("dev"));
+        QCOMPARE(m_window->mode(), StackMode::Dev);
         QCOMPARE(column(view->model(), ContainerListModel::ServiceColumn), (QStringList{"db", "web", "pgadmin"}));
         QCOMPARE(column(view->model(), ContainerListModel::PortsColumn),
                  (QStringList{"127.0.0.1:5432→5432", "28000→8000", ""}));
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QFETCH(QString, button);
         QFETCH(QString, mode);
         QFETCH(QString, expectedArgs);
-        m_window->setMode(mode);
+        m_window->setMode(*StackModes::parse(mode));
         auto *jobs = m_window->findChild<QTreeView *>(QStringLiteral("jobView"));
         auto *jobLog = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobLog"));
         auto *btn = m_window->findChild<QToolButton *>(button);
