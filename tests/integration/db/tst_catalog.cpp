@@ -175,6 +175,26 @@ INSERT INTO "we""ird schema;"."select ""from""; DROP TABLE x; --" VALUES (1, 'x'
         PDD_WAIT(counted, 10000);
         QCOMPARE(counted.at(0).at(1).toLongLong(), 2);
     }
+
+    // The model tester over the catalog tree: schemas, relations, columns loaded on expand, reload.
+    void modelTesterThroughExpandAndReload()
+    {
+        CatalogModel model(m_session.get());
+        const QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy loaded(&model, &CatalogModel::loaded);
+        model.reload();
+        PDD_WAIT(loaded, 10000);
+        const QModelIndex schema = child(model, {}, "cat_types");
+        QVERIFY(schema.isValid());
+        const QModelIndex table = child(model, schema, "every_type");
+        QVERIFY(table.isValid());
+        if (model.canFetchMore(table))
+            model.fetchMore(table); // the tester may have asked already
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount(table) > 0, 10000);
+        model.reload();
+        PDD_WAIT(loaded, 10000);
+        QVERIFY(child(model, {}, "cat_types").isValid());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -4,6 +4,7 @@
 #include "db/QueryResultModel.h"
 #include "db/QueryRunner.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 
 using namespace db;
@@ -293,6 +294,22 @@ private Q_SLOTS:
         QCOMPARE(o.error.kind, DbError::Kind::ReadOnly);
         QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM console_ro"), std::string("1"));
         QVERIFY(runAndWait(r, "SELECT * FROM console_ro").ok);
+    }
+
+    // The model tester over console results: batches by fetchMore, a new query
+    // (reset), an error (cleared), the cap.
+    void modelTesterThroughBatchesAndNewQueries()
+    {
+        QueryRunner r(m_s);
+        const QAbstractItemModelTester tester(r.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        r.setBatchSize(50);
+        QVERIFY(runAndWait(r, "SELECT g, 'x' || g FROM generate_series(1, 180) g").ok);
+        QueryResultModel *m = r.model();
+        // fetchMore while a batch is on its way is ignored; the tester calls it too.
+        QTRY_VERIFY_WITH_TIMEOUT(m->canFetchMore({}) ? (m->fetchMore({}), false) : m->rowCount() == 180, 10000);
+        QVERIFY(!runAndWait(r, "SELECT * FROM no_such_table_pdd").ok);
+        QVERIFY(runAndWait(r, "SELECT 1 AS one").ok);
+        QCOMPARE(m->rowCount(), 1);
     }
 };
 

@@ -241,6 +241,25 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QVERIFY(m.slowPaging());
         QVERIFY(!m.isEditable());
     }
+
+    // The model tester over edits: insert, delete, set, revert, save and the reload after it.
+    void modelTesterThroughEditsAndSave()
+    {
+        TableModel m(m_session.get());
+        const QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        load(m);
+        const int before = m.rowCount();
+        QVERIFY(before > 2);
+        QVERIFY(m.insertRows(m.rowCount(), 2));
+        QVERIFY(m.removeRows(0, 1));
+        QVERIFY(m.setData(m.index(1, 1), QStringLiteral("tester")));
+        m.revert();
+        QCOMPARE(m.rowCount(), before);
+        QVERIFY(m.setData(m.index(1, 1), m.index(1, 1).data().toString()));
+        QVERIFY(m.insertRows(m.rowCount(), 1));
+        m.revert();
+        QCOMPARE(m.rowCount(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEditing)

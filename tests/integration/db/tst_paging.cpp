@@ -283,6 +283,42 @@ INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'e
         QCOMPARE(ids.first().toInt(), 3000 - 1); // odd ids, by (value desc, key desc)
         QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM paging.big"), std::to_string(kRows));
     }
+
+    // Qt's model tester (fatal: any broken invariant aborts the suite) watches the
+    // paged model through everything that changes its rows: first page, fetchMore
+    // (the tester calls it too), the trimmed window, jump to end, fetchPrevious,
+    // server-side sort, filters and reload.
+    void modelTesterThroughPagingSortFilterAndReload()
+    {
+        TableModel m(m_session.get());
+        const QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy pages(&m, &TableModel::pageLoaded);
+        m.setPageSize(500);
+        m.setMaxCachedRows(1200);
+        m.setTable({QStringLiteral("paging"), QStringLiteral("big")});
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        for (int i = 0; i < 4 && m.canFetchMore({}); ++i) {
+            m.fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(!m.isLoading(), 10000);
+        }
+        QVERIFY(m.rowCount() <= 1200);
+        m.jumpToEnd();
+        QTRY_VERIFY_WITH_TIMEOUT(m.atEnd() && !m.isLoading(), 10000);
+        for (int i = 0; i < 3 && m.canFetchPrevious(); ++i) {
+            m.fetchPrevious();
+            QTRY_VERIFY_WITH_TIMEOUT(!m.isLoading(), 10000);
+        }
+        m.sort(1, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        Filter f;
+        f.column = QStringLiteral("grp");
+        f.value = QStringLiteral("3");
+        m.setFilters({f});
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        m.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        QVERIFY(pages.count() >= 6);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPaging)

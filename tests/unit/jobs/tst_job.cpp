@@ -1,6 +1,7 @@
 #include "jobs/Job.h"
 #include "jobs/JobListModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void listModelFollowsJobsAndForgetsDeletedOnes()
     {
         JobListModel model;
+        const QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         auto *a = new Job(QStringLiteral("up"));
         auto *b = new Job(QStringLiteral("down"));
         model.add(a);

@@ -96,7 +96,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         QFETCH(bool, allRunning);
         ContainerListModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setProject(QStringLiteral("s-dev"), kDev);
         if (containers.size() > 1 && containers.at(1).id == QLatin1String("w1")) {
             // names decide the order of a scaled service's rows
@@ -111,7 +111,7 @@ private Q_SLOTS:
     void liveUpdatesKeepRowsAndRemoveRestoresNotCreated()
     {
         ContainerListModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setProject(QStringLiteral("s-dev"), kDev);
         m.setContainers({container("a", "s-dev", "db", "running", "starting")});
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
@@ -142,7 +142,7 @@ private Q_SLOTS:
     void unknownWhileTheEngineDoesNotAnswer()
     {
         ContainerListModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setProject(QStringLiteral("s-dev"), kDev);
         m.setContainers({container("a", "s-dev", "db", "running", "healthy")});
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
@@ -164,7 +164,7 @@ private Q_SLOTS:
     {
         QTemporaryDir here, there;
         ContainerListModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setProject(QStringLiteral("s-dev"), kDev, here.path());
         ContainerInfo ours = container("a", "s-dev", "db", "running");
         ours.workingDir = here.path() + QStringLiteral("/."); // the same folder, spelled otherwise
@@ -251,7 +251,7 @@ private Q_SLOTS:
     void volumes()
     {
         VolumeListModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         // pgadmin's volume exists only in dev, so prod must not list it as "not created".
         m.setStack(QStringLiteral("s"), {{QStringLiteral("dev"), {QStringLiteral("pgdata"), QStringLiteral("pgadmin")}},
                                          {QStringLiteral("prod"), {QStringLiteral("pgdata")}}});
