@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTimer>
 
@@ -29,6 +30,7 @@ bool wantsTextOnly(int argc, char *argv[])
     probe.addHelpOption();
     probe.addVersionOption();
     probe.addOption({{QStringLiteral("p"), QStringLiteral("project")}, QString(), QStringLiteral("DIR")});
+    probe.addOption(QCommandLineOption(QStringLiteral("verbose")));
     if (probe.parse(args))
         return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all"))
             || probe.isSet(QStringLiteral("version"));
@@ -48,7 +50,8 @@ bool wantsTextOnly(int argc, char *argv[])
     return false;
 }
 
-void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOption &projectOption)
+void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOption &projectOption,
+              QCommandLineOption &verboseOption)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjango"));
     QCoreApplication::setApplicationName(QStringLiteral("postdodjango"));
@@ -60,6 +63,7 @@ void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOpt
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(projectOption);
+    parser.addOption(verboseOption);
     parser.process(app);
 }
 
@@ -101,9 +105,13 @@ int main(int argc, char *argv[])
     QCommandLineOption projectOption(QStringList{QStringLiteral("p"), QStringLiteral("project")},
                                      QStringLiteral("The stack folder (holding docker-compose.yml and run)."),
                                      QStringLiteral("DIR"));
+    QCommandLineOption verboseOption(
+        QStringLiteral("verbose"),
+        QStringLiteral("Diagnostics of every area (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) on stderr; "
+                       "QT_LOGGING_RULES selects finer. Secrets are never logged."));
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
-        describe(app, parser, projectOption); // prints and exits
+        describe(app, parser, projectOption, verboseOption); // prints and exits
         return 0;
     }
 
@@ -114,7 +122,9 @@ int main(int argc, char *argv[])
         icon.addFile(QStringLiteral(":/icons/postdodjango-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
     QApplication::setDesktopFileName(QStringLiteral("postdodjango"));
-    describe(app, parser, projectOption);
+    describe(app, parser, projectOption, verboseOption);
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("pdd.*.debug=true\npdd.*.info=true"));
 
     QSettings settings;
     QString projectDir;

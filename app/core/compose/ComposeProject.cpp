@@ -1,4 +1,5 @@
 #include "ComposeProject.h"
+#include "compose/ComposeLog.h"
 
 #include "ComposeMerge.h"
 #include "ComposeServiceReader.h"
@@ -8,6 +9,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcCompose, "pdd.compose", QtWarningMsg)
 
 namespace {
 
@@ -124,6 +127,7 @@ ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, cons
 
 void ComposeProject::fail(const ComposeError &error)
 {
+    qCInfo(lcCompose).noquote() << "compose model not loaded:" << error.toString();
     m_error = error;
     m_services.clear();
     m_volumes.clear();

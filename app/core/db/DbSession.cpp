@@ -1,10 +1,13 @@
 #include "db/DbSession.h"
+#include "db/DbLog.h"
 
 #include "db/DbWorker.h"
 
 #include <QPointer>
 
 #include <pqxx/pqxx>
+
+Q_LOGGING_CATEGORY(lcDb, "pdd.db", QtWarningMsg)
 
 
 namespace db {
@@ -31,7 +34,7 @@ DbSession::~DbSession()
             // Still stuck (in PQcancel of a cancel the user asked for): leave the
             // thread to end on its own rather than freeze; its results go nowhere
             // (the session is gone) and the connection is freed after it ends.
-            qWarning("db: the session's worker did not stop in time; leaving it to end by itself");
+            qCWarning(lcDb, "the session's worker did not stop in time; leaving it to end by itself");
             m_worker->abandon(std::move(m_db));
             return;
         }
@@ -50,6 +53,9 @@ void DbSession::setState(State s)
 
 void DbSession::open()
 {
+    // Where to, never with what password.
+    qCDebug(lcDb).noquote() << "connecting" << m_settings.label << "to" << m_settings.user + QLatin1Char('@') + m_settings.host
+                            << m_settings.port << m_settings.database << (m_settings.readOnly ? "read-only" : "");
     setState(State::Connecting);
     submit(
         this,
@@ -95,6 +101,8 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
         // only while its context does too.
         [this, ctx = QPointer<QObject>(context), onError = std::move(onError)](const Outcome &out) {
             const DbError &error = out.error;
+            if (error.isError())
+                qCDebug(lcDb).noquote() << "session" << m_settings.label << "failed:" << error.fullText();
             if (error.kind == DbError::Kind::AuthenticationFailed || error.kind == DbError::Kind::ServerUnreachable
                 || error.kind == DbError::Kind::DatabaseMissing) {
                 m_lastError = error;

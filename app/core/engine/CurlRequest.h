@@ -38,6 +38,8 @@ public:
 
     void setMethod(const QByteArray &method) { m_method = method; }
     void setPath(const QByteArray &pathAndQuery) { m_path = pathAndQuery; }
+    QByteArray method() const { return m_method; }
+    QByteArray path() const { return m_path; }
     void setJsonBody(const QByteArray &body) { m_body = body; m_hasBody = true; }
     // connectMs bounds connecting; a response that delivers nothing for
     // stallSeconds fails with Timeout. Streams have no stall limit once the

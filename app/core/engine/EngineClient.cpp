@@ -1,4 +1,5 @@
 #include "EngineClient.h"
+#include "engine/EngineLog.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -6,6 +7,8 @@
 #include <QJsonParseError>
 
 #include <cerrno>
+
+Q_LOGGING_CATEGORY(lcEngine, "pdd.engine", QtWarningMsg)
 
 namespace {
 QString tr(const char *s)
@@ -90,6 +93,11 @@ EngineReply EngineClient::run(CurlRequest &request, HttpResult *raw, int stallSe
     reply.failure = r.failure;
     if (!reply.ok)
         reply.error = describe(r, m_endpoint.socketPath);
+    // Method and path only: bodies and headers (X-Registry-Auth) never go to the log.
+    if (!reply.ok && r.failure != HttpResult::Failure::Cancelled)
+        qCDebug(lcEngine).noquote() << request.method() << request.path() << "failed:" << r.status << reply.error;
+    else
+        qCDebug(lcEngine).noquote() << request.method() << request.path() << "->" << r.status;
     return reply;
 }
 

@@ -1,6 +1,7 @@
 #include "EngineEventFeed.h"
 
 #include "engine/EngineJson.h"
+#include "engine/EngineLog.h"
 #include "engine/JsonMessageStream.h"
 
 #include <QCoreApplication>
@@ -85,6 +86,7 @@ void EngineEventFeed::run()
             if (m_stopping)
                 return;
         }
+        qCInfo(lcEngine).noquote() << "engine feed lost:" << reason;
         m_callbacks.disconnected(reason);
         if (session.elapsed() > m_backoff.healthyAfterMs)
             delay = m_backoff.initialMs;

@@ -1,6 +1,9 @@
 #include "Job.h"
+#include "jobs/JobsLog.h"
 
 #include <QThread>
+
+Q_LOGGING_CATEGORY(lcJobs, "pdd.jobs", QtWarningMsg)
 
 namespace {
 // Keeps a long build log from growing without bound; the newest lines matter most.
@@ -137,6 +140,7 @@ void Job::finish(State s, const QString &error)
     if (isFinished())
         return; // the first outcome wins: a late "failed" after a cancel changes nothing
     m_error = error;
+    qCDebug(lcJobs).noquote() << "job" << m_title << stateName(s) << error;
     setState(s);
     Q_EMIT finished(s);
 }

@@ -1,4 +1,5 @@
 #include "ScriptRun.h"
+#include "stack/StackLog.h"
 
 #include "jobs/Job.h"
 
@@ -6,6 +7,8 @@
 
 #include <csignal>
 #include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStack, "pdd.stack", QtWarningMsg)
 
 ScriptRun::ScriptRun(Job *job, const QString &script, const QStringList &arguments, const QString &workingDir,
                      const QProcessEnvironment &env, QObject *parent)
@@ -49,6 +52,7 @@ void ScriptRun::start()
         m_job->reportStarted();
         m_job->reportLog(QStringLiteral("$ sh %1").arg(m_process.arguments().join(QLatin1Char(' '))));
     }
+    qCDebug(lcStack) << "run" << m_process.arguments() << "in" << m_process.workingDirectory();
     m_process.start();
 }
 
@@ -80,6 +84,8 @@ void ScriptRun::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     m_finished = true;
     m_killTimer->stop();
+    qCDebug(lcStack) << "run" << m_process.arguments() << "ended:" << (status == QProcess::NormalExit ? "exit" : "crash")
+                     << exitCode << (m_cancelling ? "(cancelled)" : "");
     readStream(QProcess::StandardOutput);
     readStream(QProcess::StandardError);
     for (const QString &l : m_out.flush())

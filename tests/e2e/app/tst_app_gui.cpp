@@ -11,6 +11,7 @@
 #endif
 
 #include <QDir>
+#include <QLoggingCategory>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -28,6 +29,16 @@
 namespace {
 
 const char kStack[] = "pddtest-gui";
+
+// Every message of the run, for the secrets check (issue 10: diagnostics never log a secret).
+QStringList g_messages;
+QtMessageHandler g_previousHandler = nullptr;
+void keepMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_messages << QStringLiteral("%1: %2").arg(QLatin1String(context.category ? context.category : "default"), message);
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
 
 bool runQuiet(const QString &program, const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000)
 {
@@ -62,6 +73,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         const bool ci = qEnvironmentVariable("CI") == QLatin1String("true");
+        // What --verbose turns on, so the secrets check reads everything the areas can say.
+        QLoggingCategory::setFilterRules(QStringLiteral("pdd.*.debug=true\npdd.*.info=true"));
+        g_previousHandler = qInstallMessageHandler(keepMessage);
         QByteArray out;
         if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.ServerVersion}}")}, &out)) {
             if (ci)
@@ -196,6 +210,31 @@ private Q_SLOTS:
                                       QStringLiteral("not created"), 30000);
         QVERIFY(runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("inspect"), pgdata}));
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-down").arg(mode)));
+    }
+
+    // After a full dev and prod Up/Down with every diagnostic on: none of the secrets
+    // run generated into the copy's .env appears in a log message or a Job's log.
+    void noSecretInAnyLog()
+    {
+        const EnvFile env = EnvFile::load(m_dir.filePath(QStringLiteral(".env")));
+        QVERIFY2(env.fileExists(), "the run script did not generate .env");
+        QStringList text = g_messages;
+        auto *jobs = m_window->findChild<QTreeView *>(QStringLiteral("jobView"))->model();
+        for (int r = 0; r < jobs->rowCount(); ++r)
+            if (Job *job = jobs->index(r, 0).data(JobListModel::JobRole).value<Job *>())
+                text << job->log() << job->errorString() << job->statusText();
+        const QString all = text.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("pdd.engine: ")), "the diagnostics were not on, so nothing was checked");
+        int secrets = 0;
+        for (const char *key : {"POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD", "DJANGO_SUPERUSER_PASSWORD"}) {
+            const QString value = env.fileValue(QLatin1String(key));
+            if (value.size() < 8)
+                continue;
+            ++secrets;
+            QVERIFY2(!all.contains(value), qPrintable(QStringLiteral("%1 appears in the log").arg(QLatin1String(key))));
+        }
+        QVERIFY2(secrets >= 3, "the generated secrets were not found in .env");
+        qInfo("%d secrets checked against %lld lines of diagnostics and Job logs", secrets, static_cast<long long>(text.size()));
     }
 
     void cleanupTestCase()

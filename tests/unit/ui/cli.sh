@@ -11,7 +11,7 @@ out=$("$app" --version 2>&1) || fail "--version exited $?: $out"
 echo "$out" | grep -Eq '^postdodjango [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version printed: $out"
 
 out=$("$app" --help 2>&1) || fail "--help exited $?: $out"
-for word in --project --version --help; do
+for word in --project --version --help --verbose; do
     echo "$out" | grep -q -- "$word" || fail "--help does not mention $word: $out"
 done
 
@@ -26,4 +26,20 @@ out=$("$app" --bogus 2>&1)
 rc=$?
 [ "$rc" -ne 0 ] || fail "an unknown option was accepted"
 echo "$out" | grep -q "bogus" || fail "unknown option message was: $out"
+# --verbose turns the areas' diagnostics on; without it they stay quiet.
+stack=$tmp/stack
+mkdir -p "$stack"
+printf 'services:\n\tdb:\n' >"$stack/docker-compose.yml"
+printf '#!/bin/sh\n' >"$stack/run"
+for flag in "" --verbose; do
+    # shellcheck disable=SC2086
+    QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$tmp DOCKER_HOST=unix://$tmp/none.sock QT_MESSAGE_PATTERN='%{category}: %{message}' \
+        timeout 4 "$app" --project "$stack" $flag >"$tmp/out.$flag" 2>&1
+    if [ -n "$flag" ]; then
+        grep -q '^pdd.compose: compose model not loaded' "$tmp/out.$flag" || fail "--verbose printed: $(cat "$tmp/out.$flag")"
+        grep -q '^pdd.engine: ' "$tmp/out.$flag" || fail "--verbose printed nothing of the engine: $(cat "$tmp/out.$flag")"
+    elif grep -q '^pdd\.' "$tmp/out.$flag"; then
+        fail "diagnostics without --verbose: $(cat "$tmp/out.$flag")"
+    fi
+done
 echo "ok"
