@@ -14,6 +14,48 @@ Q_LOGGING_CATEGORY(lcCompose, "pdd.compose", QtWarningMsg)
 
 namespace {
 
+// yaml-cpp's own words ("end of map not found") say what the parser missed, not
+// what the user got wrong. Say that, keeping the parser's term in brackets for
+// anyone searching for it. A tab in the indentation is the usual cause of an
+// unreadable file, so it is looked for first and named with its own line.
+QString plainYamlMessage(const std::string &parserMessage, const QByteArray &source, YAML::Mark *mark)
+{
+    const QString original = QString::fromStdString(parserMessage);
+    const QList<QByteArray> lines = source.split('\n');
+    const int upTo = qMin(int(lines.size()), mark->line >= 0 ? mark->line + 1 : int(lines.size()));
+    for (int i = 0; i < upTo; ++i) {
+        const QByteArray &l = lines.at(i);
+        int indent = 0;
+        while (indent < l.size() && (l.at(indent) == ' ' || l.at(indent) == '\t'))
+            ++indent;
+        const int tab = l.left(indent).indexOf('\t');
+        if (tab >= 0 && indent < l.size()) {
+            mark->line = i;
+            mark->column = tab;
+            return QStringLiteral("this line is indented with a tab; YAML indents with spaces only (YAML: %1)")
+                .arg(original);
+        }
+    }
+    struct Plain
+    {
+        const char *parser, *plain;
+    };
+    static const Plain kPlain[] = {
+        {"end of map not found", "this line is not indented like the keys around it"},
+        {"end of sequence not found", "this list item is not indented like the items around it"},
+        {"end of sequence flow not found", "a list opened with '[' is not closed with ']'"},
+        {"end of map flow not found", "a mapping opened with '{' is not closed with '}'"},
+        {"illegal map value", "a second ':' on one line; quote a value that contains ': '"},
+        {"unknown escape character", "an unknown backslash escape in a double-quoted value; use single quotes"},
+        {"end of single quoted scalar not found", "a value opened with ' is not closed"},
+        {"end of double quoted scalar not found", "a value opened with \" is not closed"},
+    };
+    for (const Plain &p : kPlain)
+        if (original.startsWith(QLatin1String(p.parser)))
+            return QStringLiteral("%1 (YAML: %2)").arg(QLatin1String(p.plain), original);
+    return QStringLiteral("unreadable YAML: %1").arg(original);
+}
+
 ComposeError errorAt(const QString &file, const YAML::Mark &mark, const QString &message)
 {
     ComposeError e;
@@ -111,7 +153,9 @@ ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, cons
             p.fail(errorAt(fileName, e.mark, e.message));
             return p;
         } catch (const YAML::Exception &e) {
-            p.fail(errorAt(fileName, e.mark, QString::fromStdString(e.msg)));
+            YAML::Mark mark = e.mark;
+            const QString message = plainYamlMessage(e.msg, sources.at(i).yaml, &mark);
+            p.fail(errorAt(fileName, mark, message));
             return p;
         }
     }

@@ -1,5 +1,7 @@
 #include "ComposeServiceReader.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 QString nodeKindName(const YAML::Node &n)
@@ -66,6 +68,11 @@ ComposeService ComposeServiceReader::read(const QString &name, const YAML::Node 
     s.name = name;
     s.line = node.Mark().line + 1;
     s.column = node.Mark().column + 1;
+    // The Compose specification's rule for service names (v2 refuses others).
+    static const QRegularExpression validName(QStringLiteral("^[a-zA-Z0-9._-]+$"));
+    if (!validName.match(name).hasMatch())
+        throw ComposeReadError(node.Mark(), QStringLiteral("\"%1\" is not a valid service name: use letters, digits, "
+                                                           "'.', '_' and '-' only").arg(name));
     if (node.IsNull())
         throw ComposeReadError(node.Mark(), QStringLiteral("service \"%1\" has no definition").arg(name));
     if (!node.IsMap())

@@ -261,6 +261,14 @@ private Q_SLOTS:
         QTest::newRow("relative volume target") << QByteArray("services:\n  web:\n    image: x\n    volumes: [\"a:b\"]\n")
                                                 << 4 << 15 << "absolute path";
         QTest::newRow("top level is a list") << QByteArray("- services\n") << 1 << 1 << "top level must be a mapping";
+        // Issue 10: plain words, and the tab named where it is (yaml-cpp said
+        // "end of map not found" on the line after it).
+        QTest::newRow("tab in the indentation") << QByteArray("services:\n  web:\n\timage: x\n    ports: []\n") << 3 << 1
+                                                << "indented with a tab; YAML indents with spaces only";
+        QTest::newRow("bad indentation in plain words") << QByteArray("services:\n  web:\n    image: x\n   bad: 1\n")
+                                                        << 4 << 4 << "not indented like the keys around it";
+        QTest::newRow("service name Compose refuses") << QByteArray("services:\n  my web:\n    image: x\n") << 3 << 5
+                                                      << "\"my web\" is not a valid service name";
     }
     void brokenFilesReportFileLineColumn()
     {
