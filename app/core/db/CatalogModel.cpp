@@ -73,7 +73,7 @@ void CatalogModel::reload()
 {
     m_loading = true;
     const quint64 generation = ++m_generation;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [this, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
             CatalogQueries::Overview o = CatalogQueries::loadOverview(conn);
@@ -160,7 +160,7 @@ void CatalogModel::fetchMore(const QModelIndex &parent)
     n->childrenLoading = true;
     const TableRef ref = n->relation.ref;
     const quint64 generation = m_generation;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [this, ref, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
             TableSchema schema = CatalogQueries::loadTableSchema(conn, ref);
@@ -213,7 +213,7 @@ void CatalogModel::countRows(const QModelIndex &index)
     if (!index.isValid() || n->kind != NodeKind::Relation)
         return;
     const TableRef ref = n->relation.ref;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [this, ref](pqxx::connection_base &conn) -> DbSession::Continuation {
             TableSchema schema;

@@ -77,6 +77,16 @@ void DbSession::open()
 
 void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
 {
+    run(context, std::move(work), std::move(onError), false);
+}
+
+void DbSession::submitRead(QObject *context, Work work, ErrorHandler onError)
+{
+    run(context, std::move(work), std::move(onError), true);
+}
+
+void DbSession::run(QObject *context, Work work, ErrorHandler onError, bool repeatOnFreshConnection)
+{
     struct Outcome
     {
         Continuation next;
@@ -84,16 +94,24 @@ void DbSession::submit(QObject *context, Work work, ErrorHandler onError)
     };
     async::run(
         *m_worker, m_self,
-        [worker = m_db.get(), work = std::move(work)] {
+        [worker = m_db.get(), work = std::move(work), repeatOnFreshConnection, label = m_settings.label] {
             Outcome out;
-            try {
-                out.next = work(worker->connection());
-            } catch (const pqxx::broken_connection &e) {
-                worker->dropConnection();
-                out.error = DbError::fromException(e);
-            } catch (const std::exception &e) {
-                out.error = DbError::fromException(e);
-                worker->dropIfBroken();
+            for (int attempt = 0;; ++attempt) {
+                bool broken = false;
+                try {
+                    out.next = work(worker->connection());
+                    out.error = {};
+                } catch (const pqxx::broken_connection &e) {
+                    worker->dropConnection();
+                    out.error = DbError::fromException(e);
+                    broken = true;
+                } catch (const std::exception &e) {
+                    out.error = DbError::fromException(e);
+                    broken = worker->dropIfBroken();
+                }
+                if (!broken || !repeatOnFreshConnection || attempt > 0)
+                    break;
+                qCDebug(lcDb).noquote() << "session" << label << "lost its connection; reading again on a fresh one";
             }
             return out;
         },

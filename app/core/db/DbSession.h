@@ -49,6 +49,10 @@ public:
     using Work = std::function<Continuation(pqxx::connection_base &)>;
     using ErrorHandler = std::function<void(const DbError &)>;
     void submit(QObject *context, Work work, ErrorHandler onError);
+    // As submit(), for a read that is safe to repeat (reload, page, catalog, count):
+    // when the connection turns out broken (the server restarted), it runs once
+    // more on a fresh connection before any error is reported.
+    void submitRead(QObject *context, Work work, ErrorHandler onError);
     // Runs `work` on the worker thread without touching the session's own
     // connection, for work that keeps a libpq connection of its own (the SQL
     // console); its continuation runs on the GUI thread while `context` lives.
@@ -74,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void setState(State s);
+    void run(QObject *context, Work work, ErrorHandler onError, bool repeatOnFreshConnection);
 
     ConnectionSettings m_settings;
     State m_state = State::Closed;

@@ -70,10 +70,12 @@ pqxx::connection_base &DbWorker::connection()
     return *m_conn;
 }
 
-void DbWorker::dropIfBroken()
+bool DbWorker::dropIfBroken()
 {
-    if (m_conn && !m_conn->is_open())
-        dropConnection();
+    if (!m_conn || m_conn->is_open())
+        return false;
+    dropConnection();
+    return true;
 }
 
 void DbWorker::dropConnection()

@@ -41,7 +41,7 @@ public:
     pqxx::connection_base &connection();
     // Drops the connection so the next call reconnects (after a broken connection).
     void dropConnection();
-    void dropIfBroken();
+    bool dropIfBroken(); // true when it was broken (and is dropped now)
     QString serverVersion() const { return m_serverVersion; }
     std::shared_ptr<CancelHandle> cancelHandle() const { return m_cancel; }
 

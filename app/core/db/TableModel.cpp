@@ -56,7 +56,7 @@ void TableModel::setTable(const TableRef &table)
     setLoading(true);
     const quint64 generation = m_generation;
     const int limit = m_pageSize;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [this, table, generation, limit](pqxx::connection_base &conn) -> DbSession::Continuation {
             // Columns and the first page in one trip to the worker: the first page is
@@ -194,7 +194,7 @@ void TableModel::countRows()
     const TableSchema schema = m_schema;
     const QVector<Filter> filters = m_filters;
     const quint64 generation = m_generation;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [this, schema, filters, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
@@ -275,7 +275,7 @@ void TableModel::requestPage(Direction direction)
     const QVector<Filter> filters = m_filters;
     const int sortColumn = m_sortColumn;
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    m_session->submit(
+    m_session->submitRead(
         this,
         [=](pqxx::connection_base &conn) -> DbSession::Continuation {
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });

@@ -154,6 +154,7 @@ void TableBrowser::setSession(db::DbSession *session)
                 });
         connect(m_catalog, &db::CatalogModel::errorOccurred, this, &TableBrowser::reportError);
         connect(m_catalog, &db::CatalogModel::loaded, this, [this] {
+            clearErrorAfterSuccess();
             m_ui->catalogView->expandToDepth(0);
         });
         connect(m_catalog, &db::CatalogModel::exactCountReady, this,
@@ -168,6 +169,7 @@ void TableBrowser::setSession(db::DbSession *session)
             updateActions();
         });
         connect(m_table, &db::TableModel::pageLoaded, this, [this] {
+            clearErrorAfterSuccess();
             if (m_sizeColumns) {
                 m_sizeColumns = false;
                 sizeColumns();
@@ -472,8 +474,16 @@ Job *TableBrowser::exportTo(const QString &path)
     return job;
 }
 
+// A read that worked after one that failed: the red bar no longer says the truth.
+void TableBrowser::clearErrorAfterSuccess()
+{
+    if (std::exchange(m_errorShown, false))
+        Q_EMIT message(QString(), QString(), false);
+}
+
 void TableBrowser::reportError(const db::DbError &error)
 {
+    m_errorShown = true;
     Q_EMIT message(error.message, error.fullText(), true);
     updateStatus();
 }

@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void createActions();
+    void clearErrorAfterSuccess();
     void catalogCurrentChanged();
     void headerClicked(int section);
     void applyFilter();
@@ -105,6 +106,7 @@ private:
     QAction *m_countRows = nullptr;
     QAction *m_setNull = nullptr;
     QPoint m_restoreCell{-1, -1}; // (column, row) to make current again after an in-place reload
+    bool m_errorShown = false; // the last message we sent was an error
 };
 
 } // namespace dbui

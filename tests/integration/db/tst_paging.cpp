@@ -1,6 +1,7 @@
 #include "PgTestEnv.h"
 
 #include "db/DbSession.h"
+#include "db/CatalogModel.h"
 #include "db/TableModel.h"
 
 using namespace db;
@@ -318,6 +319,34 @@ INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'e
         m.reload();
         QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
         QVERIFY(pages.count() >= 6);
+    }
+
+    // Issue 10: after the server dropped the connection (a restart of the dev
+    // database), a Reload reads again on a fresh connection instead of failing
+    // with "connection lost"; the same for the catalog.
+    void readsAreRepeatedOnceOnAFreshConnection()
+    {
+        TableModel m(m_session.get());
+        QSignalSpy errors(&m, &TableModel::errorOccurred);
+        openTable(m, {QStringLiteral("paging"), QStringLiteral("big")});
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        const auto terminate = [this] {
+            pgtest::exec(m_s, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE application_name = 'PostDoDjango' AND pid <> pg_backend_pid()");
+        };
+        terminate();
+        m.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().first().value<DbError>().fullText()));
+        QCOMPARE(m.index(0, 0).data().toString(), QStringLiteral("1"));
+
+        CatalogModel catalog(m_session.get());
+        QSignalSpy loaded(&catalog, &CatalogModel::loaded);
+        QSignalSpy catalogErrors(&catalog, &CatalogModel::errorOccurred);
+        terminate();
+        catalog.reload();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(catalogErrors.isEmpty());
     }
 };
 
