@@ -25,8 +25,11 @@ long long monotonicMs()
 }
 
 // How often the transfer loop wakes to look at external cancel flags that
-// cannot call curl_multi_wakeup themselves (a Job's atomic).
+// cannot call curl_multi_wakeup themselves (a Job's atomic). Without one, cancel()
+// wakes the loop itself and curl shortens the wait for its own timers, so an idle
+// /events stream sleeps (it woke 10 times a second: the app's idle CPU, issue 10).
 constexpr int kPollIntervalMs = 100;
+constexpr int kIdlePollIntervalMs = 30000;
 } // namespace
 
 CurlRequest::CurlRequest(QString socketPath) : m_socketPath(std::move(socketPath))
@@ -150,7 +153,7 @@ HttpResult CurlRequest::perform()
             code = CURLE_ABORTED_BY_CALLBACK;
             break;
         }
-        curl_multi_poll(multi, nullptr, 0, kPollIntervalMs, nullptr);
+        curl_multi_poll(multi, nullptr, 0, m_externalCancel ? kPollIntervalMs : kIdlePollIntervalMs, nullptr);
     }
 
     long status = 0;

@@ -86,20 +86,56 @@ void ContainerListModel::rebuild()
             rows.append(Row{service, false, true, {}, c});
     }
 
-    auto key = [](const Row &r) { return r.service + QLatin1Char('\n') + r.container.id; };
-    bool sameShape = rows.size() == m_rows.size();
-    for (int i = 0; sameShape && i < rows.size(); ++i)
-        sameShape = key(rows.at(i)) == key(m_rows.at(i));
-    if (sameShape) {
-        // Keep selection and scroll position: only cells change.
-        m_rows = rows;
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
-        return;
+    applyRows(std::move(rows));
+}
+
+// A row's identity is its service and its place among that service's containers,
+// so a service whose container appears, changes or goes is the same row with new
+// cells: views keep selection and scroll by themselves. Rows that come or go are
+// inserted and removed; only a change of order (a reordered compose file) resets.
+void ContainerListModel::applyRows(QVector<Row> rows)
+{
+    const auto identities = [](const QVector<Row> &list) {
+        QStringList out;
+        QHash<QString, int> seen;
+        for (const Row &r : list)
+            out << r.service + QLatin1Char('#') + QString::number(seen[r.service]++);
+        return out;
+    };
+    const QStringList next = identities(rows);
+    QStringList current = identities(m_rows);
+
+    for (int i = current.size() - 1; i >= 0; --i) {
+        if (next.contains(current.at(i)))
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.remove(i);
+        current.removeAt(i);
+        endRemoveRows();
     }
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    // What is left must keep its order in the new list, else only a reset is honest.
+    int at = 0;
+    for (const QString &id : std::as_const(current)) {
+        at = int(next.indexOf(id, at));
+        if (at < 0) {
+            beginResetModel();
+            m_rows = rows;
+            endResetModel();
+            return;
+        }
+        ++at;
+    }
+    for (int i = 0; i < next.size(); ++i) {
+        if (i < current.size() && current.at(i) == next.at(i))
+            continue;
+        beginInsertRows({}, i, i);
+        m_rows.insert(i, rows.at(i));
+        current.insert(i, next.at(i));
+        endInsertRows();
+    }
+    m_rows = std::move(rows);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
 }
 
 void ContainerListModel::refreshUptime()

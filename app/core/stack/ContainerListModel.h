@@ -76,6 +76,7 @@ private:
         ContainerInfo container;
     };
     void rebuild();
+    void applyRows(QVector<Row> rows);
     QString displayText(const Row &row, int column) const;
 
     QString m_project;

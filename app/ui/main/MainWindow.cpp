@@ -69,10 +69,12 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
         m_monitor->refreshVolumes();
         updateActions();
     });
-    connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
     // A state change (the selected service's container starting) can matter to the log pane too.
     connect(m_containers, &QAbstractItemModel::dataChanged, this, &MainWindow::onContainerSelectionChanged);
+    // Rows come and go by insert and remove, so the view keeps the user's place itself.
     connect(m_containers, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_containers, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    connect(m_containers, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_ui->containerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onContainerSelectionChanged);
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -320,16 +322,6 @@ void MainWindow::onContainerSelectionChanged()
     }
     m_followedState = state;
     updateActions();
-}
-
-void MainWindow::restoreSelection()
-{
-    // A reset (a container appeared or went away) must not lose the user's place.
-    const int row = m_containers->rowForService(m_selectedService);
-    if (row >= 0)
-        m_ui->containerView->setCurrentIndex(m_containers->index(row, 0));
-    else
-        onContainerSelectionChanged();
 }
 
 void MainWindow::containerAction(ContainerAction action)

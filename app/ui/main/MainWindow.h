@@ -56,7 +56,6 @@ private:
     void onContainerSelectionChanged();
     void containerAction(ContainerAction action);
     void trackJob(Job *job);
-    void restoreSelection();
     void addDatabaseTab();
     void updateDatabaseDefaults();
 

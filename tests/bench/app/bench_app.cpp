@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 #include <cstring>
 
 namespace {
@@ -68,7 +69,36 @@ struct Run
 {
     double shownMs = -1;
     double rssMb = -1;
+    double idleCpuPercent = -1; // of one core, over the idle window
+    double wakeupsPerSecond = -1; // context switches of all its threads
 };
+
+// utime + stime of the whole process, in clock ticks (/proc/PID/stat fields 14 and 15).
+qint64 cpuTicksOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 on
+    return fields.size() > 13 ? fields.at(11).toLongLong() + fields.at(12).toLongLong() : -1;
+}
+
+// Voluntary + involuntary context switches summed over the process's threads: each
+// is a wake-up of some thread, which is what keeps a laptop's CPU out of sleep.
+qint64 switchesOf(qint64 pid)
+{
+    qint64 total = 0;
+    for (const QString &task : QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(QStringLiteral("/proc/%1/task/%2/status").arg(pid).arg(task));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:"))
+                total += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+    }
+    return total;
+}
 
 double rssMbOf(qint64 pid)
 {
@@ -85,7 +115,7 @@ double rssMbOf(qint64 pid)
 // Spawns program, times spawn → "pdd-trace shown"; with waitFor set, waits for
 // that trace line, idles settleMs and reads the child's RSS.
 Run measure(const QString &program, const QStringList &args, const QProcessEnvironment &env, const char *waitFor,
-            int settleMs)
+            int settleMs, int idleSeconds = 0)
 {
     Run r;
     QProcess p;
@@ -113,6 +143,19 @@ Run measure(const QString &program, const QStringList &args, const QProcessEnvir
         while (idle.elapsed() < settleMs)
             p.waitForReadyRead(50);
         r.rssMb = rssMbOf(p.processId());
+        if (idleSeconds > 0) {
+            const qint64 ticks0 = cpuTicksOf(p.processId()), switches0 = switchesOf(p.processId());
+            QElapsedTimer window;
+            window.start();
+            while (window.elapsed() < idleSeconds * 1000LL)
+                p.waitForReadyRead(200);
+            const double seconds = window.nsecsElapsed() / 1e9;
+            const qint64 ticks1 = cpuTicksOf(p.processId()), switches1 = switchesOf(p.processId());
+            if (ticks0 >= 0 && ticks1 >= 0) {
+                r.idleCpuPercent = 100.0 * double(ticks1 - ticks0) / double(sysconf(_SC_CLK_TCK)) / seconds;
+                r.wakeupsPerSecond = double(switches1 - switches0) / seconds;
+            }
+        }
     }
     p.terminate();
     if (!p.waitForFinished(3000)) {
@@ -148,8 +191,13 @@ int main(int argc, char **argv)
     QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("Stack folder."), QStringLiteral("DIR"),
                                   QDir(QStringLiteral(PDD_SOURCE_DIR)).filePath(QStringLiteral("compose")));
     parser.addOption(runsOpt);
+    QCommandLineOption idleOpt(QStringLiteral("idle-seconds"),
+                               QStringLiteral("How long to watch each idle process's CPU (0: skip)."),
+                               QStringLiteral("S"), QStringLiteral("60"));
     parser.addOption(projectOpt);
+    parser.addOption(idleOpt);
     parser.process(app);
+    const int idleSeconds = qMax(0, parser.value(idleOpt).toInt());
     const int runs = qMax(1, parser.value(runsOpt).toInt());
 
     QTemporaryDir config; // keep the user's settings out of it
@@ -180,8 +228,8 @@ int main(int argc, char **argv)
         p.waitForFinished(10000);
         versionMs << t.nsecsElapsed() / 1e6;
     }
-    const Run appIdle = measure(appBinary, appArgs, env, "pdd-trace engine 1", 2000);
-    const Run emptyIdle = measure(self, {QStringLiteral("--child-empty-app")}, env, "pdd-trace engine 1", 2000);
+    const Run appIdle = measure(appBinary, appArgs, env, "pdd-trace engine 1", 2000, idleSeconds);
+    const Run emptyIdle = measure(self, {QStringLiteral("--child-empty-app")}, env, "pdd-trace engine 1", 2000, idleSeconds);
 
     const double appMed = median(appShown), bareMed = median(bareShown);
     std::printf("platform: %s, %d start-ups each, stack folder %s\n", qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"))),
@@ -199,5 +247,10 @@ int main(int argc, char **argv)
                     "target < 80 MB: %s\n",
                     appIdle.rssMb, emptyIdle.rssMb, emptyIdle.rssMb > 0 ? appIdle.rssMb / emptyIdle.rssMb : 0.0,
                     appIdle.rssMb < 80 ? "met" : "MISSED");
+    if (idleSeconds > 0 && appIdle.idleCpuPercent >= 0)
+        std::printf("idle CPU over %d s, containers view populated: app %.3f%% of a core, %.1f wake-ups/s  "
+                    "baseline empty QApplication %.3f%%, %.1f wake-ups/s  target < 0.1%%: %s\n",
+                    idleSeconds, appIdle.idleCpuPercent, appIdle.wakeupsPerSecond, emptyIdle.idleCpuPercent,
+                    emptyIdle.wakeupsPerSecond, appIdle.idleCpuPercent < 0.1 ? "met" : "MISSED");
     return appMed > 0 && appIdle.rssMb > 0 ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 #include "stack/VolumeListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -139,6 +140,30 @@ private Q_SLOTS:
     }
 
     // The engine gone: a container may be running, so no row may claim "not created".
+    // Issue 10: containers appearing and going, and the mode switch, are inserts,
+    // removals and changed cells, never a reset, so a view's selection survives by
+    // itself (MainWindow::restoreSelection is gone).
+    void selectionSurvivesContainersComingAndGoingAndTheModeSwitch()
+    {
+        ContainerListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QItemSelectionModel selection(&m);
+        m.setProject(QStringLiteral("s-dev"), kDev);
+        QSignalSpy resets(&m, &QAbstractItemModel::modelReset);
+        selection.setCurrentIndex(m.index(m.rowForService(QStringLiteral("db")), 0), QItemSelectionModel::SelectCurrent);
+        m.setContainers({container("a", "s-dev", "db", "running", "healthy"), container("b", "s-dev", "web", "running")});
+        m.updateContainer(container("c", "s-dev", "web", "running")); // a second web container: a row inserted
+        QCOMPARE(rows(m), (QStringList{"db:running", "web:running", "web:running", "pgadmin:not created"}));
+        m.removeContainer(QStringLiteral("a"));
+        QCOMPARE(selection.currentIndex().data(ContainerListModel::ServiceRole).toString(), QStringLiteral("db"));
+        QCOMPARE(rows(m).first(), QStringLiteral("db:not created"));
+        const QVector<ComposeService> prod = {kDev.at(0), kDev.at(1), service("nginx", "nginx:1.27", {})};
+        m.setProject(QStringLiteral("s-prod"), prod);
+        QCOMPARE(rows(m), (QStringList{"db:not created", "web:not created", "nginx:not created"}));
+        QCOMPARE(selection.currentIndex().data(ContainerListModel::ServiceRole).toString(), QStringLiteral("db"));
+        QCOMPARE(resets.count(), 0);
+    }
+
     void unknownWhileTheEngineDoesNotAnswer()
     {
         ContainerListModel m;
