@@ -50,8 +50,7 @@ void TableModel::setTable(const TableRef &table)
     m_inserted.clear();
     m_sortColumn = -1;
     m_filters.clear();
-    m_hasBefore = false;
-    m_hasAfter = true;
+    m_window.resetToStart(true);
     endResetModel();
     setLoading(true);
     const quint64 generation = m_generation;
@@ -79,8 +78,7 @@ void TableModel::setTable(const TableRef &table)
                 beginResetModel();
                 m_schema = schema;
                 m_schemaReady = true;
-                m_anchoredAtBack = false;
-                m_anchorOffset = 0;
+                m_window.resetToStart(schema.hasPrimaryKey());
                 endResetModel();
                 Q_EMIT schemaLoaded();
                 Q_EMIT slowPagingChanged(slowPaging());
@@ -120,8 +118,6 @@ void TableModel::resetWindow()
     ++m_generation;
     m_rows.clear();
     m_inserted.clear();
-    m_anchoredAtBack = false;
-    m_anchorOffset = 0;
     endResetModel();
     setLoading(false);
     Q_EMIT pendingChangesChanged(false);
@@ -132,8 +128,7 @@ void TableModel::reload()
     if (!m_schemaReady)
         return;
     resetWindow();
-    m_hasBefore = false;
-    m_hasAfter = true;
+    m_window.resetToStart(m_schema.hasPrimaryKey());
     requestPage(Direction::Forward);
 }
 
@@ -143,12 +138,11 @@ void TableModel::reloadInPlace()
         reload();
         return;
     }
-    const bool wasAtStart = !m_hasBefore;
+    const bool wasAtStart = atStart();
     const SqlParams first = keyOf(m_rows.front());
     const int rows = std::min(int(m_rows.size() + size_t(m_inserted.size())), m_maxRows);
     resetWindow();
-    m_hasBefore = !wasAtStart;
-    m_hasAfter = true;
+    m_window.restartAt(wasAtStart);
     m_restartKey = first;
     m_restartRows = std::max(rows, m_pageSize);
     requestPage(Direction::Forward);
@@ -159,15 +153,13 @@ void TableModel::jumpToEnd()
     if (!m_schemaReady)
         return;
     resetWindow();
-    m_anchoredAtBack = true;
-    m_hasBefore = true;
-    m_hasAfter = false;
+    m_window.resetToEnd(m_schema.hasPrimaryKey());
     requestPage(Direction::Backward);
 }
 
 bool TableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_schemaReady && m_hasAfter && !m_loading;
+    return !parent.isValid() && m_schemaReady && m_window.hasAfter() && !m_loading;
 }
 
 void TableModel::fetchMore(const QModelIndex &parent)
@@ -178,7 +170,7 @@ void TableModel::fetchMore(const QModelIndex &parent)
 
 bool TableModel::canFetchPrevious() const
 {
-    return m_schemaReady && m_hasBefore && !m_loading;
+    return m_schemaReady && m_window.hasBefore() && !m_loading;
 }
 
 void TableModel::fetchPrevious()
@@ -244,27 +236,14 @@ void TableModel::requestPage(Direction direction)
     const int limit = restart ? m_restartRows : m_pageSize;
     m_restartKey.clear();
 
-    // OFFSET paging: which slice, read in which order (see the anchors in the header).
-    qint64 offset = 0;
-    qint64 count = limit;
-    bool reverse = !forward;
+    // OFFSET paging: which slice, read in which order (PageWindow's anchors).
+    PageWindow::Slice slice;
+    slice.count = limit;
+    slice.reverse = !forward;
     if (!keyset) {
-        const qint64 a = m_anchorOffset;
-        if (forward && !m_anchoredAtBack) {
-            offset = a + loaded;
-        } else if (forward) {
-            count = std::min<qint64>(limit, a);
-            offset = a - count;
-            reverse = true;
-        } else if (!m_anchoredAtBack) {
-            count = std::min<qint64>(limit, a);
-            offset = a - count;
-            reverse = false;
-        } else {
-            offset = a + loaded;
-        }
-        if (count <= 0) {
-            (forward ? m_hasAfter : m_hasBefore) = false;
+        slice = m_window.offsetSlice(forward, loaded, limit);
+        if (slice.none) {
+            m_window.noMore(forward);
             return;
         }
     }
@@ -285,7 +264,7 @@ void TableModel::requestPage(Direction direction)
                 throw std::runtime_error(problem.toStdString());
             BuiltQuery built;
             if (!keyset)
-                built = q.pageAtOffset(offset, reverse, int(count));
+                built = q.pageAtOffset(slice.offset, slice.reverse, int(slice.count));
             // Keyset reads ask for one row more than shown: it tells whether another page
             // exists, so the edge is known without an extra empty round trip.
             else if (restart)
@@ -304,10 +283,10 @@ void TableModel::requestPage(Direction direction)
                 if (!exhausted)
                     rows.removeLast(); // the farthest from where we read, in either direction
             } else {
-                exhausted = reverse == forward ? offset == 0 || rows.size() < count : rows.size() < count;
+                exhausted = PageWindow::offsetExhausted(slice, forward, rows.size());
             }
             // Rows read in reverse order are shown in the table's order.
-            if (reverse)
+            if (slice.reverse)
                 std::reverse(rows.begin(), rows.end());
             return [this, generation, direction, rows = std::move(rows), exhausted]() mutable {
                 applyPage(generation, direction, std::move(rows), exhausted);
@@ -316,7 +295,7 @@ void TableModel::requestPage(Direction direction)
         [this, generation, forward](const DbError &e) {
             if (generation != m_generation)
                 return;
-            (forward ? m_hasAfter : m_hasBefore) = false;
+            m_window.noMore(forward);
             fail(e);
         });
 }
@@ -334,9 +313,6 @@ void TableModel::applyPage(quint64 generation, Direction direction, QVector<Row>
                 m_rows.push_back(std::move(r));
             endInsertRows();
         }
-        if (!m_schema.hasPrimaryKey() && m_anchoredAtBack)
-            m_anchorOffset -= added;
-        m_hasAfter = !exhausted;
     } else {
         if (added > 0) {
             beginInsertRows({}, 0, added - 1);
@@ -344,10 +320,8 @@ void TableModel::applyPage(quint64 generation, Direction direction, QVector<Row>
                 m_rows.push_front(std::move(*it));
             endInsertRows();
         }
-        if (!m_schema.hasPrimaryKey() && !m_anchoredAtBack)
-            m_anchorOffset -= added;
-        m_hasBefore = !exhausted;
     }
+    m_window.pageAdded(direction == Direction::Forward, added, exhausted);
     trimWindow(direction);
     setLoading(false);
     Q_EMIT pageLoaded(added, atStart(), atEnd());
@@ -356,7 +330,7 @@ void TableModel::applyPage(quint64 generation, Direction direction, QVector<Row>
 void TableModel::trimWindow(Direction grewAt)
 {
     // Drop clean rows at the far end so memory stays bounded however far one scrolls.
-    int excess = int(m_rows.size()) - m_maxRows;
+    const int excess = int(PageWindow::excess(qint64(m_rows.size()), m_maxRows));
     if (excess <= 0)
         return;
     if (grewAt == Direction::Forward) {
@@ -368,9 +342,7 @@ void TableModel::trimWindow(Direction grewAt)
         beginRemoveRows({}, 0, n - 1);
         m_rows.erase(m_rows.begin(), m_rows.begin() + n);
         endRemoveRows();
-        if (!m_schema.hasPrimaryKey() && !m_anchoredAtBack)
-            m_anchorOffset += n;
-        m_hasBefore = true;
+        m_window.trimmed(true, n);
     } else {
         int n = 0;
         const int size = int(m_rows.size());
@@ -381,9 +353,7 @@ void TableModel::trimWindow(Direction grewAt)
         beginRemoveRows({}, size - n, size - 1);
         m_rows.erase(m_rows.end() - n, m_rows.end());
         endRemoveRows();
-        if (!m_schema.hasPrimaryKey() && m_anchoredAtBack)
-            m_anchorOffset += n;
-        m_hasAfter = true;
+        m_window.trimmed(false, n);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "db/CatalogTypes.h"
 #include "db/DbError.h"
 #include "db/GridRoles.h"
+#include "db/PageWindow.h"
 #include "db/TableQuery.h"
 
 #include <QAbstractTableModel>
@@ -65,8 +66,8 @@ public:
     void jumpToEnd(); // the last page, read in reverse order
     bool canFetchPrevious() const;
     void fetchPrevious();
-    bool atStart() const { return !m_hasBefore; }
-    bool atEnd() const { return !m_hasAfter; }
+    bool atStart() const { return !m_window.hasBefore(); }
+    bool atEnd() const { return !m_window.hasAfter(); }
 
     // Exact number of rows matching the current filters (count(*) on the worker);
     // exactCountReady() follows. The grid itself never needs it.
@@ -141,10 +142,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_pageSize = 200;
     int m_maxRows = 5000;
-    bool m_hasBefore = false, m_hasAfter = true;
-    // OFFSET paging: the window is anchored at the front or the back of the relation.
-    bool m_anchoredAtBack = false;
-    qint64 m_anchorOffset = 0; // rows before the window (front) or after it (back)
+    PageWindow m_window; // edges and OFFSET anchors: the arithmetic, tested without a server
     bool m_loading = false;
     bool m_schemaReady = false;
     quint64 m_generation = 0;
