@@ -6,19 +6,20 @@ namespace db {
 
 void PageWindow::resetToStart(bool keyset)
 {
-    m_keyset = keyset;
-    m_hasBefore = false;
-    m_hasAfter = true;
-    m_anchoredAtBack = false;
-    m_anchorOffset = 0;
+    reset(keyset, false);
 }
 
 void PageWindow::resetToEnd(bool keyset)
 {
+    reset(keyset, true);
+}
+
+void PageWindow::reset(bool keyset, bool atEnd)
+{
     m_keyset = keyset;
-    m_hasBefore = true;
-    m_hasAfter = false;
-    m_anchoredAtBack = true;
+    m_hasBefore = atEnd;
+    m_hasAfter = !atEnd;
+    m_anchoredAtBack = atEnd;
     m_anchorOffset = 0;
 }
 

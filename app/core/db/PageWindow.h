@@ -55,6 +55,8 @@ public:
     void trimmed(bool grewForward, qint64 removed);
 
 private:
+    void reset(bool keyset, bool atEnd);
+
     bool m_keyset = true;
     bool m_hasBefore = false;
     bool m_hasAfter = true;
