@@ -4,27 +4,22 @@
 #include "engine/EngineEndpoint.h"
 #include "stack/StackProject.h"
 
-#include <QFileSystemWatcher>
 #include <QMainWindow>
-#include <QTimer>
 
 #include <memory>
 
 class ContainerListModel;
 class DbBrowserPanel;
-class EngineMonitor;
 class Job;
-class JobListModel;
-class StackController;
-class VolumeListModel;
+class StackSession;
 namespace Ui {
 class MainWindow;
 }
 
 // The stack at a glance: mode switch, containers and volumes of the stack,
 // the selected container's log and the Activity panel. All state lives in the
-// core objects it owns (EngineMonitor, StackController, the list models); the
-// window only wires their signals to views and user intent back to them.
+// StackSession it owns (engine feed, compose/run, project files, models); the
+// window only presents it and passes the user's intent back to it.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,14 +27,15 @@ public:
     MainWindow(const QString &projectDir, const EngineEndpoint &endpoint, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    StackMode mode() const { return m_mode; }
+    StackMode mode() const;
     void setMode(StackMode mode);
     // Starts the engine feed; separate from construction so the first paint
     // does not wait for anything.
     void startMonitoring();
 
-    ContainerListModel *containerModel() const { return m_containers; }
-    const StackProject &project() const { return m_project; }
+    StackSession *session() const { return m_session; }
+    ContainerListModel *containerModel() const;
+    const StackProject &project() const;
 
 Q_SIGNALS:
     // After the views took the engine's state in (or lost it).
@@ -47,35 +43,19 @@ Q_SIGNALS:
 
 private:
     void setupActions();
-    void showModeOfProject();
     bool confirmOtherFolder(const QString &action);
-    void reloadProject();
-    void onAvailabilityChanged(bool available, const QString &reason);
+    void present();
+    void onAvailabilityChanged(bool available);
     void updateBanner();
     void updateActions();
     void onContainerSelectionChanged();
     void containerAction(ContainerAction action);
-    void trackJob(Job *job);
     void addDatabaseTab();
     void updateDatabaseDefaults();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    StackProject m_project;
-    EngineEndpoint m_endpoint;
-    StackMode m_mode = StackMode::Dev;
-    bool m_modeChosen = false;
-    QString m_engineProblem;
+    StackSession *m_session = nullptr;
     QString m_selectedService;
     ContainerState m_followedState = ContainerState::Unknown; // of the container the log pane follows, to notice it starting
-
-    EngineMonitor *m_monitor = nullptr;
-    StackController *m_stack = nullptr;
-    JobListModel *m_jobs = nullptr;
-    ContainerListModel *m_containers = nullptr;
-    VolumeListModel *m_volumes = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
-    QFileSystemWatcher m_watcher;
-    QTimer m_reloadDebounce;
-    QTimer m_uptimeTick;
-    QString m_otherFolderShown; // the folder the banner names, if any
 };

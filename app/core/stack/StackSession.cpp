@@ -1,0 +1,207 @@
+#include "StackSession.h"
+
+#include "StackLog.h"
+#include "engine/EngineMonitor.h"
+#include "jobs/JobListModel.h"
+#include "stack/ContainerListModel.h"
+#include "stack/StackController.h"
+#include "stack/VolumeListModel.h"
+
+#include <QFileInfo>
+
+#include <utility>
+
+StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endpoint, QObject *parent)
+    : QObject(parent), m_project(projectDir), m_endpoint(endpoint)
+{
+    m_monitor = new EngineMonitor(endpoint, this);
+    m_stack = new StackController(projectDir, this);
+    m_jobs = new JobListModel(this);
+    m_containers = new ContainerListModel(this);
+    m_containers->setStateKnown(false); // until the engine first answers
+    m_volumes = new VolumeListModel(this);
+    m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
+
+    connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
+    connect(m_monitor, &EngineMonitor::containerChanged, m_containers, &ContainerListModel::updateContainer);
+    connect(m_monitor, &EngineMonitor::containerRemoved, m_containers, &ContainerListModel::removeContainer);
+    connect(m_monitor, &EngineMonitor::volumesChanged, m_volumes, &VolumeListModel::setVolumes);
+    connect(m_stack, &StackController::jobStarted, this, &StackSession::track);
+    connect(m_stack, &StackController::jobFinished, this, [this] {
+        m_monitor->refreshVolumes();
+        Q_EMIT jobsChanged();
+    });
+
+    // Another folder's stack may start or stop at any time: the problems follow the rows.
+    const auto followOtherFolder = [this] {
+        const QString other = otherFolder();
+        if (other != m_otherFolderSeen) {
+            m_otherFolderSeen = other;
+            Q_EMIT problemsChanged();
+        }
+    };
+    connect(m_containers, &QAbstractItemModel::modelReset, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::rowsInserted, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::rowsRemoved, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::dataChanged, this, followOtherFolder);
+    connect(m_containers, &QAbstractItemModel::layoutChanged, this, followOtherFolder);
+
+    // Edits to the compose file or .env show up (or clear a problem) without a restart.
+    m_reloadDebounce.setSingleShot(true);
+    m_reloadDebounce.setInterval(300);
+    connect(&m_reloadDebounce, &QTimer::timeout, this, &StackSession::reload);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadDebounce, qOverload<>(&QTimer::start));
+    m_watcher.addPath(projectDir);
+    watchFiles();
+
+    // Uptime is derived from startedAt; repainting that column is not polling.
+    m_uptimeTick.setInterval(1000);
+    connect(&m_uptimeTick, &QTimer::timeout, m_containers, &ContainerListModel::refreshUptime);
+    m_uptimeTick.start();
+
+    present();
+}
+
+StackSession::~StackSession()
+{
+    // Whoever listened may be half destroyed by now (a window deleting its children).
+    m_monitor->disconnect(this);
+    disconnect();
+    stop();
+}
+
+void StackSession::startMonitoring()
+{
+    if (m_endpoint.isUsable())
+        m_monitor->start();
+}
+
+void StackSession::stop()
+{
+    m_uptimeTick.stop();
+    m_reloadDebounce.stop();
+    m_monitor->stop();
+}
+
+void StackSession::setMode(StackMode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    qCDebug(lcStack) << "mode" << StackModes::key(mode);
+    present();
+    Q_EMIT modeChanged(mode);
+}
+
+void StackSession::reload()
+{
+    m_project.reload();
+    watchFiles();
+    qCDebug(lcStack) << "reloaded" << m_project.dir() << "problems:" << m_project.composeProblems().size();
+    present();
+}
+
+// Editors replace files on save, which drops them from the watcher.
+void StackSession::watchFiles()
+{
+    QStringList files{m_project.composeFile(), m_project.envFilePath()};
+    for (StackMode mode : StackProject::modes())
+        files << m_project.overlayFile(mode);
+    const QStringList watched = m_watcher.files();
+    for (const QString &f : std::as_const(files)) {
+        if (QFileInfo::exists(f) && !watched.contains(f))
+            m_watcher.addPath(f);
+    }
+}
+
+// The one path from (files, mode, engine snapshot) to what the models show.
+void StackSession::present()
+{
+    m_containers->setProject(m_project.projectName(m_mode), m_project.services(m_mode), m_project.dir());
+    m_containers->setContainers(m_monitor->containers());
+    QMap<QString, QStringList> declared;
+    for (StackMode mode : StackProject::modes())
+        declared.insert(StackModes::key(mode), m_project.volumes(mode));
+    m_volumes->setStack(m_project.stackName(), declared);
+    m_volumes->setVolumes(m_monitor->volumes());
+    m_otherFolderSeen = otherFolder();
+    Q_EMIT presented();
+    Q_EMIT problemsChanged();
+}
+
+void StackSession::onAvailabilityChanged(bool available, const QString &reason)
+{
+    m_engineProblem = available ? QString() : reason;
+    m_containers->setStateKnown(available);
+    if (available) {
+        m_containers->setContainers(m_monitor->containers());
+        m_volumes->setVolumes(m_monitor->volumes());
+        m_monitor->refreshVolumes();
+    }
+    Q_EMIT problemsChanged();
+    Q_EMIT availabilityChanged(available);
+}
+
+bool StackSession::engineAvailable() const
+{
+    return m_monitor->isAvailable();
+}
+
+QString StackSession::otherFolder() const
+{
+    return m_containers->otherFolder();
+}
+
+QStringList StackSession::problems() const
+{
+    QStringList problems;
+    if (!m_engineProblem.isEmpty())
+        problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
+    for (const QString &problem : m_project.composeProblems())
+        problems << tr("Compose file problem: %1").arg(problem);
+    const QString other = otherFolder();
+    if (!other.isEmpty())
+        problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "
+                       "Down and the container actions here would act on that stack. Give this folder its own "
+                       "STACK_NAME in its .env.")
+                        .arg(m_project.projectName(m_mode), other);
+    return problems;
+}
+
+bool StackSession::busy() const
+{
+    return m_stack->runningCount() > 0;
+}
+
+Job *StackSession::up()
+{
+    return m_stack->up(m_mode, int(m_project.services(m_mode).size()));
+}
+
+Job *StackSession::down()
+{
+    return m_stack->down(m_mode, int(m_project.services(m_mode).size()));
+}
+
+Job *StackSession::containerAction(int row, ContainerAction action)
+{
+    const QString id = m_containers->containerIdAt(row);
+    if (id.isEmpty())
+        return nullptr;
+    Job *job = m_monitor->containerAction(id, action);
+    track(job);
+    return job;
+}
+
+void StackSession::refreshVolumes()
+{
+    m_monitor->refreshVolumes();
+}
+
+void StackSession::track(Job *job)
+{
+    if (job)
+        m_jobs->add(job);
+    Q_EMIT jobsChanged();
+}
