@@ -31,6 +31,8 @@ QStringList BuildProgress::apply(const QJsonObject &message)
             m_step = m.captured(1).toInt();
             m_total = m.captured(2).toInt();
             m_status = line;
+        } else if (line == QLatin1String("---> Using cache")) {
+            ++m_cached;
         } else if (line.startsWith(QLatin1String("Successfully built ")) && m_imageId.isEmpty()) {
             m_imageId = line.mid(int(qstrlen("Successfully built ")));
         }

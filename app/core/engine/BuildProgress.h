@@ -20,6 +20,10 @@ public:
     QString status() const { return m_status; }
     QString imageId() const { return m_imageId; }
     QString error() const { return m_error; }
+    // Steps the builder took from its cache (" ---> Using cache").
+    int cachedSteps() const { return m_cached; }
+    // "Step 5/9 : RUN false" when the build failed during a step; empty otherwise.
+    QString failedStep() const { return failed() ? m_status : QString(); }
     bool failed() const { return !m_error.isEmpty(); }
 
 private:
@@ -29,4 +33,5 @@ private:
     QString m_status;
     QString m_imageId;
     QString m_error;
+    int m_cached = 0;
 };

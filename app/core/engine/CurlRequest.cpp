@@ -1,10 +1,13 @@
 #include "CurlRequest.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <curl/curl.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace {
 // curl_global_init is not thread-safe; the first request on any thread does it once.
@@ -45,6 +48,24 @@ void CurlRequest::setTimeouts(int connectMs, int stallSeconds)
     m_stallSeconds = stallSeconds;
 }
 
+void CurlRequest::setBodyFile(const QString &path, const QByteArray &contentType)
+{
+    m_bodyFile = path;
+    m_contentType = contentType;
+    m_hasBody = true;
+}
+
+size_t CurlRequest::onRead(char *buffer, size_t size, size_t nitems, void *self)
+{
+    auto *r = static_cast<CurlRequest *>(self);
+    if (r->isCancelled())
+        return CURL_READFUNC_ABORT;
+    const size_t n = std::fread(buffer, 1, size * nitems, static_cast<FILE *>(r->m_bodyStream));
+    if (n == 0 && std::ferror(static_cast<FILE *>(r->m_bodyStream)))
+        return CURL_READFUNC_ABORT;
+    return n;
+}
+
 void CurlRequest::cancel()
 {
     m_cancelled = true;
@@ -83,11 +104,15 @@ size_t CurlRequest::onWrite(char *data, size_t size, size_t nmemb, void *self)
     return n;
 }
 
-int CurlRequest::onProgress(void *self, long long, long long, long long, long long)
+int CurlRequest::onProgress(void *self, long long, long long, long long ultotal, long long ulnow)
 {
     auto *r = static_cast<CurlRequest *>(self);
     if (r->isCancelled())
         return 1;
+    // While a body is still being sent the server cannot answer yet (a build
+    // reads its whole context first): the wait for headers starts after it.
+    if (ultotal > 0 && ulnow < ultotal)
+        r->m_startMs = monotonicMs();
     // Streams have no stall limit, but a server that accepts and never answers
     // must still fail: bound the wait for the response headers.
     if (r->m_handler && r->m_stallSeconds > 0 && !r->headersArrived()
@@ -114,11 +139,37 @@ HttpResult CurlRequest::perform()
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, m_method.constData());
     curl_slist *headers = nullptr;
-    if (m_hasBody || m_method == "POST") {
-        headers = curl_slist_append(headers, "Content-Type: application/json");
+    FILE *bodyFile = nullptr;
+    if (!m_bodyFile.isEmpty()) {
+        bodyFile = std::fopen(QFile::encodeName(m_bodyFile).constData(), "rb");
+        if (!bodyFile) {
+            m_result.failure = HttpResult::Failure::Transport;
+            m_result.osErrno = errno;
+            m_result.detail = QStringLiteral("cannot read %1: %2").arg(m_bodyFile, QString::fromLocal8Bit(std::strerror(errno)));
+            curl_easy_cleanup(easy);
+            curl_multi_cleanup(multi);
+            m_easy = nullptr;
+            return m_result;
+        }
+        m_bodyStream = bodyFile;
+        std::fseek(bodyFile, 0, SEEK_END);
+        const long long size = std::ftell(bodyFile);
+        std::rewind(bodyFile);
+        headers = curl_slist_append(headers, ("Content-Type: " + m_contentType).constData());
+        curl_easy_setopt(easy, CURLOPT_POST, 1L);
+        curl_easy_setopt(easy, CURLOPT_READFUNCTION, &CurlRequest::onRead);
+        curl_easy_setopt(easy, CURLOPT_READDATA, this);
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(size));
+    } else if (m_hasBody || m_method == "POST") {
+        headers = curl_slist_append(headers, ("Content-Type: " + m_contentType).constData());
         curl_easy_setopt(easy, CURLOPT_POSTFIELDS, m_body.constData());
         curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, long(m_body.size()));
     }
+    // No "Expect: 100-continue" pause before a large body.
+    if (!m_bodyFile.isEmpty())
+        headers = curl_slist_append(headers, "Expect:");
+    for (const QByteArray &line : std::as_const(m_headers))
+        headers = curl_slist_append(headers, line.constData());
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &CurlRequest::onWrite);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
@@ -162,6 +213,9 @@ HttpResult CurlRequest::perform()
     curl_header *apiHeader = nullptr;
     if (curl_easy_header(easy, "Api-Version", 0, CURLH_HEADER, -1, &apiHeader) == CURLHE_OK)
         m_result.apiVersion = QByteArray(apiHeader->value).trimmed();
+    curl_header *builderHeader = nullptr;
+    if (curl_easy_header(easy, "Builder-Version", 0, CURLH_HEADER, -1, &builderHeader) == CURLHE_OK)
+        m_result.builderVersion = QByteArray(builderHeader->value).trimmed();
     long osErrno = 0;
     curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osErrno);
     m_result.osErrno = int(osErrno);
@@ -175,6 +229,9 @@ HttpResult CurlRequest::perform()
     curl_multi_cleanup(multi);
     curl_slist_free_all(headers);
     m_easy = nullptr;
+    if (bodyFile)
+        std::fclose(bodyFile);
+    m_bodyStream = nullptr;
 
     using F = HttpResult::Failure;
     if (code != CURLE_OK)

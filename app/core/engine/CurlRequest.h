@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -15,6 +16,7 @@ struct HttpResult
     int status = 0;     // HTTP status, 0 when no response arrived
     QByteArray body;    // whole body, or (streaming) only a non-2xx body
     QByteArray apiVersion; // the Api-Version response header, if any
+    QByteArray builderVersion; // Builder-Version (/_ping): "2" when the daemon builds with BuildKit
     int osErrno = 0;    // errno of a failed connect (ENOENT, EACCES, ECONNREFUSED...)
     QString detail;     // libcurl's own wording, for logs
 
@@ -40,7 +42,16 @@ public:
     void setPath(const QByteArray &pathAndQuery) { m_path = pathAndQuery; }
     QByteArray method() const { return m_method; }
     QByteArray path() const { return m_path; }
-    void setJsonBody(const QByteArray &body) { m_body = body; m_hasBody = true; }
+    void setJsonBody(const QByteArray &body)
+    {
+        m_body = body;
+        m_hasBody = true;
+    }
+    // The body is read from this file while it is sent (a build context of
+    // any size in constant memory), with the given Content-Type.
+    void setBodyFile(const QString &path, const QByteArray &contentType);
+    // "Name: value"; may carry credentials (X-Registry-Auth), so never logged.
+    void addHeader(const QByteArray &line) { m_headers << line; }
     // connectMs bounds connecting; a response that delivers nothing for
     // stallSeconds fails with Timeout. Streams have no stall limit once the
     // headers arrived (an idle /events is normal), but the headers themselves
@@ -57,7 +68,8 @@ public:
 
 private:
     static size_t onWrite(char *data, size_t size, size_t nmemb, void *self);
-    static int onProgress(void *self, long long, long long, long long, long long);
+    static int onProgress(void *self, long long, long long, long long ultotal, long long ulnow);
+    static size_t onRead(char *buffer, size_t size, size_t nitems, void *self);
     bool headersArrived() const;
 
     QString m_socketPath;
@@ -65,6 +77,10 @@ private:
     QByteArray m_path = "/";
     QByteArray m_body;
     bool m_hasBody = false;
+    QString m_bodyFile;
+    QByteArray m_contentType = "application/json";
+    void *m_bodyStream = nullptr; // FILE* while a file body is sent
+    QList<QByteArray> m_headers;
     int m_connectMs = 3000;
     int m_stallSeconds = 10;
     DataHandler m_handler;

@@ -123,6 +123,7 @@ EngineReply EngineClient::negotiate()
         return reply;
     }
     m_version = n.version;
+    m_builderVersion = raw.builderVersion;
     reply.ok = true;
     return reply;
 }
@@ -157,6 +158,21 @@ EngineReply EngineClient::post(const QString &pathAndQuery, std::function<bool()
     request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
     request.setExternalCancelCheck(std::move(cancelCheck));
     return run(request, nullptr, stallSeconds);
+}
+
+EngineReply EngineClient::postStream(const QString &pathAndQuery, const Upload &upload,
+                                     CurlRequest::DataHandler handler)
+{
+    CurlRequest request(m_endpoint.socketPath);
+    request.setMethod("POST");
+    request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
+    if (!upload.bodyFile.isEmpty())
+        request.setBodyFile(upload.bodyFile, upload.contentType);
+    for (const QByteArray &h : upload.headers)
+        request.addHeader(h);
+    request.setExternalCancelCheck(upload.cancelCheck);
+    request.setStreamHandler(std::move(handler));
+    return run(request);
 }
 
 EngineReply EngineClient::stream(const QString &pathAndQuery, CurlRequest::DataHandler handler)

@@ -53,6 +53,19 @@ public:
     // stallSeconds overrides the stall limit (e.g. stop waits for the container's grace period).
     EngineReply post(const QString &pathAndQuery, std::function<bool()> cancelCheck = {}, int stallSeconds = -1);
     EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);
+    // A POST whose answer is a stream (build, push): the body read from bodyFile
+    // (empty: none), extra headers (credentials: never logged), and a cancel
+    // test polled during the transfer.
+    struct Upload
+    {
+        QString bodyFile;
+        QByteArray contentType = "application/json";
+        QList<QByteArray> headers;
+        std::function<bool()> cancelCheck;
+    };
+    EngineReply postStream(const QString &pathAndQuery, const Upload &upload, CurlRequest::DataHandler handler);
+    // The daemon's Builder-Version from the last negotiate(): "2" = BuildKit.
+    QByteArray builderVersion() const { return m_builderVersion; }
 
     void cancel();
     void resetCancel();
@@ -66,6 +79,7 @@ private:
     EngineEndpoint m_endpoint;
     EngineTimeouts m_timeouts;
     ApiVersion m_version;
+    QByteArray m_builderVersion;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_currentMutex;
     CurlRequest *m_current = nullptr;
