@@ -1,0 +1,111 @@
+#include "ImageReference.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("ImageReference", s);
+}
+// distribution/reference's grammar.
+const QRegularExpression &componentRe()
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$"));
+    return re;
+}
+const QRegularExpression &domainRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*"
+                       "(?::[0-9]+)?$|^\\[[0-9a-fA-F:]+\\](?::[0-9]+)?$"));
+    return re;
+}
+const QRegularExpression &tagRe()
+{
+    static const QRegularExpression re(QStringLiteral("^[\\w][\\w.-]{0,127}$"));
+    return re;
+}
+} // namespace
+
+ImageReference ImageReference::parse(const QString &text)
+{
+    ImageReference r;
+    QString rest = text.trimmed();
+    if (rest.isEmpty()) {
+        r.error = tr("The image name is empty.");
+        return r;
+    }
+    if (rest.contains(QLatin1Char('@'))) {
+        r.error = tr("\"%1\" names a digest; the web image needs a tag (WEB_TAG).").arg(text);
+        return r;
+    }
+    // The tag is after the last ':' that comes after the last '/'.
+    const int slash = int(rest.lastIndexOf(QLatin1Char('/')));
+    const int colon = int(rest.lastIndexOf(QLatin1Char(':')));
+    if (colon > slash) {
+        r.tag = rest.mid(colon + 1);
+        rest = rest.left(colon);
+        if (!tagRe().match(r.tag).hasMatch()) {
+            r.error = tr("\"%1\" is not a valid image tag: use letters, digits, '_', '.' and '-' (at most 128, "
+                         "not starting with '.' or '-').")
+                          .arg(r.tag);
+            return r;
+        }
+    }
+    QStringList parts = rest.split(QLatin1Char('/'));
+    const QString first = parts.first();
+    if (parts.size() > 1
+        && (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) || first == QLatin1String("localhost")
+            || first.toLower() != first)) {
+        r.registry = first;
+        parts.removeFirst();
+        if (!domainRe().match(r.registry).hasMatch()) {
+            r.error = tr("\"%1\" is not a valid registry address (host or host:port).").arg(r.registry);
+            return r;
+        }
+    }
+    for (const QString &c : std::as_const(parts)) {
+        if (!componentRe().match(c).hasMatch()) {
+            r.error = c.toLower() != c
+                ? tr("\"%1\" has capital letters; image names must be lowercase.").arg(rest)
+                : tr("\"%1\" is not a valid image name: use lowercase letters, digits and '.', '_', '-' between them.")
+                      .arg(rest);
+            return r;
+        }
+    }
+    r.repository = parts.join(QLatin1Char('/'));
+    if (r.registry.isEmpty() && !r.repository.contains(QLatin1Char('/')))
+        r.repository.prepend(QStringLiteral("library/"));
+    if (r.toString().size() > 255 + 129) {
+        r.error = tr("The image name is longer than Docker allows.");
+        return r;
+    }
+    return r;
+}
+
+QString ImageReference::name() const
+{
+    if (registry.isEmpty()) {
+        const QString lib = QStringLiteral("library/");
+        return repository.startsWith(lib) ? repository.mid(lib.size()) : repository;
+    }
+    return registry + QLatin1Char('/') + repository;
+}
+
+QString ImageReference::toString() const
+{
+    return name() + QLatin1Char(':') + tag;
+}
+
+QString ImageReference::credentialKey() const
+{
+    if (registry.isEmpty() || registry == QLatin1String("docker.io") || registry == QLatin1String("index.docker.io"))
+        return QStringLiteral("https://index.docker.io/v1/");
+    return registry;
+}
+
+QString ImageReference::registryDisplayName() const
+{
+    return credentialKey().startsWith(QLatin1String("https://index.docker.io")) ? tr("Docker Hub") : registry;
+}

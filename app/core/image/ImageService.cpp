@@ -1,0 +1,260 @@
+#include "ImageService.h"
+
+#include "engine/EngineLane.h"
+#include "image/ImageLog.h"
+#include "jobs/Job.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcImage, "pdd.image", QtWarningMsg)
+
+namespace {
+// A build's steps may print nothing for minutes (pip install); the stream has
+// no stall limit, only the connect bound.
+EngineTimeouts jobTimeouts()
+{
+    EngineTimeouts t;
+    t.connectMs = 5000;
+    t.stallSeconds = 30;
+    return t;
+}
+} // namespace
+
+QString ImageInfo::pushedDigest(const ImageReference &ref) const
+{
+    const QString prefix = ref.name() + QLatin1Char('@');
+    for (const QString &d : repoDigests) {
+        if (d.startsWith(prefix))
+            return d.mid(prefix.size());
+    }
+    return {};
+}
+
+ImageService::ImageService(EngineEndpoint endpoint, QObject *parent)
+    : QObject(parent), m_endpoint(std::move(endpoint)), m_buildLane(std::make_unique<EngineLane>(QStringLiteral("image-build"))),
+      m_pushLane(std::make_unique<EngineLane>(QStringLiteral("image-push"))),
+      m_infoLane(std::make_unique<EngineLane>(QStringLiteral("image-info")))
+{
+    m_buildLane->renewClient(m_endpoint, jobTimeouts());
+    m_pushLane->renewClient(m_endpoint, jobTimeouts());
+    m_infoLane->renewClient(m_endpoint, EngineTimeouts{});
+}
+
+ImageService::~ImageService()
+{
+    m_buildLane->cancel();
+    m_pushLane->cancel();
+    m_infoLane->cancel();
+}
+
+QString ImageService::backendName(BuildBackend b)
+{
+    switch (b) {
+    case BuildBackend::Auto: return tr("Automatic");
+    case BuildBackend::EngineApi: return tr("Docker Engine API (classic builder)");
+    case BuildBackend::Buildx: return tr("docker buildx (BuildKit)");
+    }
+    return {};
+}
+
+void ImageService::setSpec(const BuildSpec &spec)
+{
+    const bool changed = spec.reference.toString() != m_spec.reference.toString();
+    m_spec = spec;
+    if (changed)
+        refresh();
+}
+
+QString ImageService::specProblem() const
+{
+    if (!m_specProblem.isEmpty())
+        return m_specProblem;
+    if (!m_spec.reference.error.isEmpty())
+        return m_spec.reference.error;
+    if (m_spec.contextDir.isEmpty())
+        return tr("The web service has no build section in docker-compose.yml.");
+    return {};
+}
+
+void ImageService::setSessionCredential(const RegistryCredential &credential)
+{
+    m_sessionCredentials.insert(credential.serverAddress, credential);
+}
+
+void ImageService::refresh()
+{
+    if (!m_endpoint.isUsable() || !m_spec.reference.isValid()) {
+        m_info = ImageInfo();
+        Q_EMIT infoChanged();
+        return;
+    }
+    const quint64 generation = m_infoGeneration.next();
+    const QString ref = m_spec.reference.toString();
+    m_infoLane->run(
+        async::Target(this),
+        [ref](EngineClient &client) {
+            ImageInfo info;
+            if (!client.apiVersion().isValid()) {
+                const EngineReply n = client.negotiate();
+                if (!n.ok) {
+                    info.error = n.error;
+                    return info;
+                }
+            }
+            const EngineReply r = client.getJson(QStringLiteral("/images/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(ref))));
+            info.known = r.ok || r.status == 404;
+            if (!r.ok) {
+                if (r.status != 404)
+                    info.error = r.error;
+                return info;
+            }
+            const QJsonObject o = r.json().object();
+            info.exists = true;
+            info.id = o.value(QLatin1String("Id")).toString();
+            info.sizeBytes = o.value(QLatin1String("Size")).toInteger();
+            info.created = QDateTime::fromString(o.value(QLatin1String("Created")).toString(), Qt::ISODateWithMs);
+            for (const QJsonValue &d : o.value(QLatin1String("RepoDigests")).toArray())
+                info.repoDigests << d.toString();
+            return info;
+        },
+        [this, generation](const ImageInfo &info) {
+            if (!m_infoGeneration.isCurrent(generation))
+                return;
+            m_info = info;
+            Q_EMIT infoChanged();
+        });
+}
+
+void ImageService::track(Job *job)
+{
+    ++m_running;
+    connect(job, &Job::finished, this, [this, job] {
+        --m_running;
+        Q_EMIT jobFinished(job);
+        refresh();
+    });
+    Q_EMIT jobStarted(job);
+}
+
+Job *ImageService::refused(Job *job, const QString &error)
+{
+    Q_EMIT jobStarted(job);
+    job->reportFailed(error);
+    return job;
+}
+
+Job *ImageService::build()
+{
+    return startBuild(false);
+}
+
+Job *ImageService::buildAndPush()
+{
+    return startBuild(true);
+}
+
+Job *ImageService::push()
+{
+    return startPush();
+}
+
+Job *ImageService::startBuild(bool thenPush)
+{
+    auto *job = new Job(tr("Build %1").arg(m_spec.reference.toString()), this);
+    if (const QString problem = specProblem(); !problem.isEmpty())
+        return refused(job, problem);
+    if (!m_endpoint.isUsable())
+        return refused(job, m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+                                                                   : m_endpoint.unsupportedReason);
+    track(job);
+    const Job::Reporter report = job->reporter();
+    report.started();
+    const BuildSpec spec = m_spec;
+    m_buildLane->run(
+        async::Target(job),
+        [report, spec](EngineClient &client) {
+            BuildOutcome out;
+            const EngineReply n = client.negotiate();
+            if (!n.ok) {
+                out.error = n.error;
+                return out;
+            }
+            report.log(tr("Builder: %1").arg(ImageService::backendName(BuildBackend::EngineApi)));
+            return imagework::buildWithEngine(client, spec, report);
+        },
+        [this, job, thenPush](const BuildOutcome &out) {
+            if (out.ok)
+                job->reportSucceeded();
+            else if (out.cancelled)
+                job->reportCancelled();
+            else
+                job->reportFailed(out.error);
+            if (out.ok && thenPush)
+                startPush();
+        });
+    return job;
+}
+
+Job *ImageService::startPush()
+{
+    const ImageReference ref = m_spec.reference;
+    auto *job = new Job(tr("Push %1").arg(ref.toString()), this);
+    if (!ref.isValid())
+        return refused(job, ref.error.isEmpty() ? tr("The web image has no name.") : ref.error);
+    if (!m_endpoint.isUsable())
+        return refused(job, m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+                                                                   : m_endpoint.unsupportedReason);
+    track(job);
+    const Job::Reporter report = job->reporter();
+    report.started();
+    const RegistryCredential session = m_sessionCredentials.value(ref.credentialKey());
+    const QProcessEnvironment env = m_env;
+    m_pushLane->run(
+        async::Target(job),
+        [report, ref, session, env](EngineClient &client) {
+            PushOutcome out;
+            const EngineReply n = client.negotiate();
+            if (!n.ok) {
+                out.error = n.error;
+                return out;
+            }
+            RegistryCredential credential = session;
+            if (credential.isEmpty()) {
+                report.progress(-1, tr("Looking up your credentials for %1").arg(ref.registryDisplayName()));
+                const CredentialResolution found = resolveCredential(ref.credentialKey(), env);
+                if (!found.error.isEmpty()) {
+                    out.error = found.error;
+                    return out;
+                }
+                credential = found.credential;
+                switch (found.lookup.source) {
+                case DockerConfig::Source::None: report.log(tr("Credentials: none (anonymous push)")); break;
+                case DockerConfig::Source::Inline: report.log(tr("Credentials: config.json auths")); break;
+                case DockerConfig::Source::Helper:
+                case DockerConfig::Source::Store:
+                    report.log(tr("Credentials: docker-credential-%1%2")
+                                   .arg(found.lookup.helper,
+                                        credential.isEmpty() ? tr(" (nothing stored for this registry)") : QString()));
+                    break;
+                }
+            } else {
+                report.log(tr("Credentials: the ones you entered"));
+            }
+            return imagework::push(client, ref, credential, report);
+        },
+        [this, job, ref](const PushOutcome &out) {
+            if (out.ok) {
+                job->reportLog(tr("Digest: %1").arg(out.digest));
+                job->reportSucceeded();
+            } else if (out.cancelled) {
+                job->reportCancelled();
+            } else {
+                job->reportFailed(out.error);
+                if (out.needsLogin)
+                    Q_EMIT loginRequired(ref.credentialKey(), out.error);
+            }
+        });
+    return job;
+}

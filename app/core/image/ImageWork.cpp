@@ -1,0 +1,230 @@
+#include "ImageWork.h"
+
+#include "engine/BuildProgress.h"
+#include "engine/JsonMessageStream.h"
+#include "engine/PushProgress.h"
+#include "image/BuildContext.h"
+#include "image/ImageLog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QTemporaryFile>
+#include <QUrl>
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("ImageWork", s);
+}
+QString mb(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
+}
+QString encoded(const QString &v)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(v));
+}
+} // namespace
+
+namespace imagework {
+
+QString explainBuildError(const QString &daemonMessage, const QString &failedStep)
+{
+    const QString m = daemonMessage.trimmed();
+    if (m.contains(QLatin1String("no space left on device"), Qt::CaseInsensitive))
+        return tr("The Docker daemon's disk is full (no space left on device). Free space (docker system prune) "
+                  "and build again.");
+    if (m.contains(QLatin1String("Cannot locate specified Dockerfile"), Qt::CaseInsensitive)
+        || m.contains(QLatin1String("Dockerfile: no such file"), Qt::CaseInsensitive))
+        return tr("The Dockerfile is missing from the build context: %1").arg(m);
+    if (!failedStep.isEmpty())
+        return tr("%1 failed: %2").arg(failedStep, m);
+    return tr("The build failed: %1").arg(m);
+}
+
+QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin)
+{
+    const QString m = daemonMessage.trimmed();
+    const QString registry = reference.registryDisplayName();
+    *needsLogin = false;
+    const auto has = [&m](const char *s) { return m.contains(QLatin1String(s), Qt::CaseInsensitive); };
+    if (has("no basic auth credentials") || has("authentication required") || has("unauthorized")
+        || has("denied: requested access")) {
+        *needsLogin = true;
+        return tr("The registry %1 refused the credentials (or none were given): log in to push.").arg(registry);
+    }
+    if (has("connection refused") || has("no such host") || has("i/o timeout") || has("dial tcp")
+        || has("network is unreachable") || has("connection reset"))
+        return tr("The registry %1 cannot be reached (%2). Is it running, and is REGISTRY in .env right?")
+            .arg(registry, m);
+    if (has("server gave HTTP response to HTTPS client"))
+        return tr("The registry %1 speaks plain HTTP; the Docker daemon only allows that for registries listed "
+                  "in its insecure-registries (localhost is always allowed).")
+            .arg(registry);
+    if (has("no space left on device"))
+        return tr("The registry %1 is out of disk space: %2").arg(registry, m);
+    if (has("does not exist locally") || has("No such image") || has("An image does not exist locally"))
+        return tr("There is no local image %1 to push: build it first.").arg(reference.toString());
+    return tr("The push to %1 failed: %2").arg(registry, m);
+}
+
+QString pushStatus(int done, int total, qint64 sent, qint64 size)
+{
+    QString s = tr("%1 of %2 layers").arg(done).arg(total);
+    if (size > 0)
+        s += QStringLiteral(" · ") + tr("%1 of %2").arg(mb(sent), mb(size));
+    return s;
+}
+
+BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const Job::Reporter &report)
+{
+    BuildOutcome out;
+    const auto cancelled = [&report] { return report.isCancelRequested(); };
+    report.progress(-1, tr("Packing the build context"));
+    QTemporaryFile tar(QDir::temp().filePath(QStringLiteral("pdd-context-XXXXXX.tar")));
+    if (!tar.open()) {
+        out.error = tr("No temporary file for the build context: %1").arg(tar.errorString());
+        return out;
+    }
+    tar.close();
+    const BuildContext::Result context = BuildContext::write(spec.contextDir, spec.dockerfile, tar.fileName(), cancelled);
+    if (!context.ok) {
+        out.cancelled = context.cancelled;
+        out.error = context.error;
+        return out;
+    }
+    report.log(tr("Build context: %1 entries, %2").arg(context.entries).arg(mb(context.bytes)));
+    report.progress(-1, tr("Sending the build context (%1)").arg(mb(context.bytes)));
+
+    QString query = QStringLiteral("t=%1&dockerfile=%2&rm=1&forcerm=1")
+                        .arg(encoded(spec.reference.toString()), encoded(spec.dockerfile));
+    if (!spec.buildArgs.isEmpty()) {
+        QJsonObject args;
+        for (auto it = spec.buildArgs.begin(); it != spec.buildArgs.end(); ++it)
+            args.insert(it.key(), it.value());
+        query += QStringLiteral("&buildargs=")
+            + encoded(QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
+    }
+    EngineClient::Upload upload;
+    upload.bodyFile = tar.fileName();
+    upload.contentType = "application/x-tar";
+    upload.cancelCheck = cancelled;
+
+    JsonMessageStream splitter;
+    BuildProgress progress;
+    QVector<QJsonObject> messages;
+    double shown = -1;
+    const EngineReply reply = client.postStream(
+        QStringLiteral("/build?") + query, upload, [&](const char *data, size_t size) {
+            messages.clear();
+            const bool ok = splitter.feed(data, qsizetype(size), &messages);
+            for (const QJsonObject &m : std::as_const(messages)) {
+                const int cachedBefore = progress.cachedSteps();
+                for (const QString &line : progress.apply(m))
+                    report.log(line);
+                QString status = progress.status();
+                if (progress.cachedSteps() > cachedBefore)
+                    status += QStringLiteral(" ") + tr("(cached)");
+                const double f = progress.fraction();
+                if (f >= 0 && (f > shown || progress.cachedSteps() > cachedBefore)) {
+                    shown = qMax(shown, f);
+                    report.progress(shown, status);
+                }
+            }
+            return ok;
+        });
+    out.steps = progress.totalSteps();
+    out.cachedSteps = progress.cachedSteps();
+    if (reply.failure == HttpResult::Failure::Cancelled || report.isCancelRequested()) {
+        out.cancelled = true;
+        out.error = tr("The build was cancelled.");
+        return out;
+    }
+    if (splitter.hasError()) {
+        out.error = tr("The Docker Engine sent an unreadable build stream (%1).").arg(splitter.errorString());
+        return out;
+    }
+    if (!reply.ok) {
+        out.error = explainBuildError(reply.error, QString());
+        return out;
+    }
+    if (progress.failed()) {
+        out.error = explainBuildError(progress.error(), progress.failedStep());
+        return out;
+    }
+    if (progress.imageId().isEmpty()) {
+        out.error = tr("The build ended without naming an image (the stream stopped early).");
+        return out;
+    }
+    out.ok = true;
+    out.imageId = progress.imageId();
+    report.progress(1.0, tr("Built %1 (%2 steps, %3 cached)")
+                             .arg(spec.reference.toString())
+                             .arg(out.steps)
+                             .arg(out.cachedSteps));
+    qCDebug(lcImage) << "built" << spec.reference.toString() << out.imageId << "steps" << out.steps << "cached"
+                     << out.cachedSteps;
+    return out;
+}
+
+PushOutcome push(EngineClient &client, const ImageReference &reference, const RegistryCredential &credential,
+                 const Job::Reporter &report)
+{
+    PushOutcome out;
+    report.progress(-1, tr("Connecting to %1").arg(reference.registryDisplayName()));
+    EngineClient::Upload upload;
+    // Sent even when empty: the daemon requires the header on push.
+    upload.headers << QByteArray("X-Registry-Auth: ") + credential.registryAuthHeader();
+    upload.cancelCheck = [&report] { return report.isCancelRequested(); };
+
+    JsonMessageStream splitter;
+    PushProgress progress;
+    QVector<QJsonObject> messages;
+    double shown = 0;
+    const EngineReply reply = client.postStream(
+        QStringLiteral("/images/%1/push?tag=%2").arg(encoded(reference.name()), encoded(reference.tag)), upload,
+        [&](const char *data, size_t size) {
+            messages.clear();
+            const bool ok = splitter.feed(data, qsizetype(size), &messages);
+            for (const QJsonObject &m : std::as_const(messages)) {
+                const QString line = progress.apply(m);
+                if (!line.isEmpty())
+                    report.log(line);
+                QString status =
+                    pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(), progress.bytesTotal());
+                const QString raw = m.value(QLatin1String("status")).toString();
+                if (raw.startsWith(QLatin1String("Retrying")))
+                    status += QStringLiteral(" · ") + raw;
+                // A layer that appears late raises the total: the bar holds still, never goes back.
+                shown = qMax(shown, progress.fraction());
+                report.progress(progress.layerCount() ? shown : -1, status);
+            }
+            return ok;
+        });
+    out.layers = progress.layerCount();
+    if (reply.failure == HttpResult::Failure::Cancelled || report.isCancelRequested()) {
+        out.cancelled = true;
+        out.error = tr("The push was cancelled.");
+        return out;
+    }
+    if (splitter.hasError()) {
+        out.error = tr("The Docker Engine sent an unreadable push stream (%1).").arg(splitter.errorString());
+        return out;
+    }
+    const QString failure = !reply.ok ? reply.error : progress.error();
+    if (!failure.isEmpty()) {
+        out.error = explainPushError(failure, reference, &out.needsLogin);
+        return out;
+    }
+    if (progress.digest().isEmpty()) {
+        out.error = tr("The push ended without a digest (the stream stopped early).");
+        return out;
+    }
+    out.ok = true;
+    out.digest = progress.digest();
+    report.progress(1.0, tr("Pushed %1 · %2").arg(reference.toString(), out.digest));
+    return out;
+}
+
+} // namespace imagework
