@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "LiveDocker.h"
+
 #include <chrono>
 
 namespace {
@@ -32,21 +34,8 @@ private:
     const QString m_label = QStringLiteral("pdd.test.engine=%1").arg(QCoreApplication::applicationPid());
     QString m_prefix;
 
-    static bool inCi() { return qEnvironmentVariable("CI") == QLatin1String("true"); }
-
-    // Runs docker with args; returns trimmed stdout, or a null string on failure.
-    static QString docker(const QStringList &args, QString *err = nullptr)
-    {
-        QProcess p;
-        p.start(QStringLiteral("docker"), args);
-        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-            if (err)
-                *err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
-            return {};
-        }
-        const QString out = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
-        return out.isNull() ? QStringLiteral("") : out;
-    }
+    static bool inCi() { return live::inCi(); }
+    static QString docker(const QStringList &args, QString *err = nullptr) { return live::docker(args, err); }
 
     ContainerInfo known(const QString &id) const
     {
