@@ -36,13 +36,24 @@ bool wantsTextOnly(int argc, char *argv[])
             || probe.isSet(QStringLiteral("version"));
     // QApplication consumes its own options (-platform, -style...); anything
     // else unknown is reported by the text-only path.
-    static const QStringList qtOptions{
-        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
-        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
-        QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"), QStringLiteral("style"),
-        QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("display"),
-        QStringLiteral("geometry"), QStringLiteral("name"), QStringLiteral("title"), QStringLiteral("font"),
-        QStringLiteral("fn")};
+    static const QStringList qtOptions{QStringLiteral("platform"),
+                                       QStringLiteral("platformpluginpath"),
+                                       QStringLiteral("platformtheme"),
+                                       QStringLiteral("plugin"),
+                                       QStringLiteral("qwindowgeometry"),
+                                       QStringLiteral("qwindowicon"),
+                                       QStringLiteral("qwindowtitle"),
+                                       QStringLiteral("reverse"),
+                                       QStringLiteral("session"),
+                                       QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"),
+                                       QStringLiteral("widgetcount"),
+                                       QStringLiteral("display"),
+                                       QStringLiteral("geometry"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("title"),
+                                       QStringLiteral("font"),
+                                       QStringLiteral("fn")};
     for (const QString &unknown : probe.unknownOptionNames()) {
         if (!qtOptions.contains(unknown))
             return true;
@@ -136,11 +147,12 @@ int main(int argc, char *argv[])
             return 2;
         }
     } else {
-        projectDir = ProjectLocator::locate(settings.value(QStringLiteral("projectDir")).toString(), QDir::currentPath(),
-                                            QCoreApplication::applicationDirPath());
+        projectDir = ProjectLocator::locate(settings.value(QStringLiteral("projectDir")).toString(),
+                                            QDir::currentPath(), QCoreApplication::applicationDirPath());
         if (projectDir.isEmpty()) {
-            std::fprintf(stderr, "postdodjango: no stack folder found; pass --project DIR "
-                                 "(the folder with docker-compose.yml and run).\n");
+            std::fprintf(stderr,
+                         "postdodjango: no stack folder found; pass --project DIR "
+                         "(the folder with docker-compose.yml and run).\n");
             return 2;
         }
     }

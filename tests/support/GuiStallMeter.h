@@ -17,7 +17,11 @@ namespace pddtest {
 class GuiStallMeter : public QObject
 {
 public:
-    explicit GuiStallMeter(int tickMs = 5) { m_timer.setInterval(tickMs); connect(&m_timer, &QTimer::timeout, this, [this] { tick(); }); }
+    explicit GuiStallMeter(int tickMs = 5)
+    {
+        m_timer.setInterval(tickMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
+    }
 
     void start()
     {

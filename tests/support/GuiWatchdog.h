@@ -42,8 +42,8 @@ public:
     {
         s_instance = nullptr;
         std::printf("GUI watchdog: worst stall %lld ms (%s), limit %d ms, %d stall(s) over the limit\n",
-                    static_cast<long long>(m_worst), m_worstWhere.isEmpty() ? "-" : qPrintable(m_worstWhere),
-                    m_limitMs, m_overLimit);
+                    static_cast<long long>(m_worst), m_worstWhere.isEmpty() ? "-" : qPrintable(m_worstWhere), m_limitMs,
+                    m_overLimit);
         std::fflush(stdout);
     }
 
@@ -115,13 +115,13 @@ private:
 
 } // namespace pddtest
 
-#define PDD_GUI_TEST_MAIN(TestObject)                                                                              \
-    int main(int argc, char *argv[])                                                                               \
-    {                                                                                                              \
-        QApplication app(argc, argv);                                                                              \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                   \
-        pddtest::GuiWatchdog watchdog;                                                                             \
-        TestObject tc;                                                                                             \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                                 \
-        return QTest::qExec(&tc, argc, argv);                                                                      \
+#define PDD_GUI_TEST_MAIN(TestObject)                                                                                  \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        QApplication app(argc, argv);                                                                                  \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
+        pddtest::GuiWatchdog watchdog;                                                                                 \
+        TestObject tc;                                                                                                 \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&tc, argc, argv);                                                                          \
     }

@@ -19,7 +19,7 @@ ComposeService mergeService(ComposeService base, const ComposeService &overlay)
     }
     for (const ComposeMount &m : overlay.mounts) {
         const auto same = std::find_if(base.mounts.begin(), base.mounts.end(),
-            [&m](const ComposeMount &b) { return b.target == m.target; });
+                                       [&m](const ComposeMount &b) { return b.target == m.target; });
         if (same != base.mounts.end())
             *same = m;
         else
@@ -31,8 +31,8 @@ ComposeService mergeService(ComposeService base, const ComposeService &overlay)
 QVector<ComposeService> mergeServices(QVector<ComposeService> base, const QVector<ComposeService> &overlay)
 {
     for (const ComposeService &o : overlay) {
-        const auto same = std::find_if(
-            base.begin(), base.end(), [&o](const ComposeService &b) { return b.name == o.name; });
+        const auto same =
+            std::find_if(base.begin(), base.end(), [&o](const ComposeService &b) { return b.name == o.name; });
         if (same != base.end())
             *same = mergeService(*same, o);
         else

@@ -71,13 +71,15 @@ ComposeService ComposeServiceReader::read(const QString &name, const YAML::Node 
     // The Compose specification's rule for service names (v2 refuses others).
     static const QRegularExpression validName(QStringLiteral("^[a-zA-Z0-9._-]+$"));
     if (!validName.match(name).hasMatch())
-        throw ComposeReadError(node.Mark(), QStringLiteral("\"%1\" is not a valid service name: use letters, digits, "
-                                                           "'.', '_' and '-' only").arg(name));
+        throw ComposeReadError(node.Mark(),
+                               QStringLiteral("\"%1\" is not a valid service name: use letters, digits, "
+                                              "'.', '_' and '-' only")
+                                   .arg(name));
     if (node.IsNull())
         throw ComposeReadError(node.Mark(), QStringLiteral("service \"%1\" has no definition").arg(name));
     if (!node.IsMap())
-        throw ComposeReadError(node.Mark(),
-                               QStringLiteral("service \"%1\" must be a mapping, found %2").arg(name, nodeKindName(node)));
+        throw ComposeReadError(
+            node.Mark(), QStringLiteral("service \"%1\" must be a mapping, found %2").arg(name, nodeKindName(node)));
 
     if (const YAML::Node image = child(node, "image"))
         s.image = scalar(image);
@@ -159,8 +161,8 @@ QVector<ComposePort> ComposeServiceReader::parsePortString(const QString &specIn
         throw ComposeReadError(mark, QStringLiteral("invalid port \"%1\"").arg(specIn));
 
     const QVector<int> container = parsePortRange(parts.last());
-    const QVector<int> host = parts.size() == 2 && !parts.first().isEmpty() ? parsePortRange(parts.first())
-                                                                           : QVector<int>();
+    const QVector<int> host =
+        parts.size() == 2 && !parts.first().isEmpty() ? parsePortRange(parts.first()) : QVector<int>();
     const bool hostGiven = parts.size() == 2 && !parts.first().isEmpty();
     if (container.isEmpty() || (hostGiven && host.isEmpty())
         || (hostGiven && host.size() != container.size() && host.size() != 1))
@@ -209,6 +211,7 @@ ComposeMount ComposeServiceReader::readMount(const YAML::Node &node) const
         throw ComposeReadError(node.Mark(), QStringLiteral("invalid volume \"%1\"").arg(spec));
     }
     if (m.target.isEmpty() || !m.target.startsWith(QLatin1Char('/')))
-        throw ComposeReadError(node.Mark(), QStringLiteral("volume target must be an absolute path in \"%1\"").arg(spec));
+        throw ComposeReadError(node.Mark(),
+                               QStringLiteral("volume target must be an absolute path in \"%1\"").arg(spec));
     return m;
 }

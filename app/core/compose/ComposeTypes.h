@@ -10,8 +10,8 @@
 
 struct ComposePort
 {
-    QString hostIp;     // empty = all interfaces
-    int hostPort = 0;   // 0 = not published on a fixed port (ephemeral)
+    QString hostIp;   // empty = all interfaces
+    int hostPort = 0; // 0 = not published on a fixed port (ephemeral)
     int containerPort = 0;
     QString protocol = QStringLiteral("tcp");
 
@@ -33,7 +33,7 @@ struct ComposeMount
 struct ComposeService
 {
     QString name;
-    QString image;      // interpolated; may be empty when only `build:` is given
+    QString image; // interpolated; may be empty when only `build:` is given
     bool hasBuild = false;
     QStringList profiles;
     QVector<ComposePort> ports;

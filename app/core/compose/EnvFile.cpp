@@ -39,7 +39,9 @@ QString unquoteDouble(const QString &raw, int *consumed)
 
 } // namespace
 
-EnvFile::EnvFile() : m_env(QProcessEnvironment::systemEnvironment()) {}
+EnvFile::EnvFile() : m_env(QProcessEnvironment::systemEnvironment())
+{
+}
 
 EnvFile EnvFile::load(const QString &path)
 {

@@ -109,8 +109,7 @@ bool Interpolation::expandBraced(const QString &body, const Lookup &lookup, QStr
             return true;
         }
         return expandArgument(out);
-    case '+':
-        return isSet ? expandArgument(out) : true;
+    case '+': return isSet ? expandArgument(out) : true;
     case '?':
         if (isSet) {
             *out += *value;
@@ -123,7 +122,6 @@ bool Interpolation::expandBraced(const QString &body, const Lookup &lookup, QStr
                          .arg(name, message.isEmpty() ? QString() : QStringLiteral(": ") + message);
             return false;
         }
-    default:
-        return false;
+    default: return false;
     }
 }

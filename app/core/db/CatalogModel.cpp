@@ -45,16 +45,11 @@ namespace {
 QString kindLabel(RelationInfo::Kind k)
 {
     switch (k) {
-    case RelationInfo::Kind::Table:
-        return QStringLiteral("table");
-    case RelationInfo::Kind::View:
-        return QStringLiteral("view");
-    case RelationInfo::Kind::MaterializedView:
-        return QStringLiteral("materialized view");
-    case RelationInfo::Kind::ForeignTable:
-        return QStringLiteral("foreign table");
-    case RelationInfo::Kind::PartitionedTable:
-        return QStringLiteral("partitioned table");
+    case RelationInfo::Kind::Table: return QStringLiteral("table");
+    case RelationInfo::Kind::View: return QStringLiteral("view");
+    case RelationInfo::Kind::MaterializedView: return QStringLiteral("materialized view");
+    case RelationInfo::Kind::ForeignTable: return QStringLiteral("foreign table");
+    case RelationInfo::Kind::PartitionedTable: return QStringLiteral("partitioned table");
     }
     return {};
 }
@@ -62,10 +57,9 @@ QString kindLabel(RelationInfo::Kind k)
 } // namespace
 
 CatalogModel::CatalogModel(DbSession *session, QObject *parent)
-    : QAbstractItemModel(parent)
-    , m_session(session)
-    , m_root(std::make_unique<CatalogNode>())
-{ }
+    : QAbstractItemModel(parent), m_session(session), m_root(std::make_unique<CatalogNode>())
+{
+}
 
 CatalogModel::~CatalogModel() = default;
 
@@ -251,7 +245,7 @@ QModelIndex CatalogModel::indexOf(const TableRef &ref) const
 TableRef CatalogModel::tableAt(const QModelIndex &index) const
 {
     const CatalogNode *n = nodeFor(index);
-    return index.isValid() && n->kind != NodeKind::Schema ? n->relation.ref : TableRef {};
+    return index.isValid() && n->kind != NodeKind::Schema ? n->relation.ref : TableRef{};
 }
 
 QVariant CatalogModel::data(const QModelIndex &index, int role) const
@@ -269,9 +263,8 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
                 return kindLabel(n->relation.kind);
             if (n->exactRows >= 0)
                 return tr("%1 rows").arg(locale.toString(n->exactRows));
-            return n->relation.estimatedRows < 0
-                ? tr("not analyzed")
-                : tr("~%1 rows").arg(locale.toString(n->relation.estimatedRows));
+            return n->relation.estimatedRows < 0 ? tr("not analyzed")
+                                                 : tr("~%1 rows").arg(locale.toString(n->relation.estimatedRows));
         }
         if (n->kind == NodeKind::Column) {
             if (index.column() == TypeColumn)
@@ -288,9 +281,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         }
         if (n->kind == NodeKind::Index) {
             if (index.column() == TypeColumn)
-                return n->index.primary ? tr("primary key")
-                    : n->index.unique   ? tr("unique index")
-                                        : tr("index");
+                return n->index.primary ? tr("primary key") : n->index.unique ? tr("unique index") : tr("index");
             return n->index.definition;
         }
         return {};
@@ -298,26 +289,16 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         if (n->kind == NodeKind::Relation && !n->relation.comment.isEmpty())
             return n->relation.comment;
         return data(index, Qt::DisplayRole);
-    case NodeKindRole:
-        return int(n->kind);
-    case TableRefRole:
-        return n->kind == NodeKind::Schema ? QVariant() : QVariant::fromValue(n->relation.ref);
-    case EstimatedRowsRole:
-        return n->kind == NodeKind::Relation ? QVariant(n->relation.estimatedRows) : QVariant();
-    case ExactRowsRole:
-        return n->exactRows >= 0 ? QVariant(n->exactRows) : QVariant();
-    case IsViewRole:
-        return n->relation.isView();
-    case IsPrimaryKeyRole:
-        return n->kind == NodeKind::Column && n->column.primaryKeyPosition >= 0;
-    case ForeignKeyRole:
-        return n->column.foreignKey;
-    case NotNullRole:
-        return n->column.notNull;
-    case DefaultRole:
-        return n->column.defaultExpr;
-    default:
-        return {};
+    case NodeKindRole: return int(n->kind);
+    case TableRefRole: return n->kind == NodeKind::Schema ? QVariant() : QVariant::fromValue(n->relation.ref);
+    case EstimatedRowsRole: return n->kind == NodeKind::Relation ? QVariant(n->relation.estimatedRows) : QVariant();
+    case ExactRowsRole: return n->exactRows >= 0 ? QVariant(n->exactRows) : QVariant();
+    case IsViewRole: return n->relation.isView();
+    case IsPrimaryKeyRole: return n->kind == NodeKind::Column && n->column.primaryKeyPosition >= 0;
+    case ForeignKeyRole: return n->column.foreignKey;
+    case NotNullRole: return n->column.notNull;
+    case DefaultRole: return n->column.defaultExpr;
+    default: return {};
     }
 }
 
@@ -326,14 +307,10 @@ QVariant CatalogModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case TypeColumn:
-        return tr("Type");
-    case DetailColumn:
-        return tr("Details");
-    default:
-        return {};
+    case NameColumn: return tr("Name");
+    case TypeColumn: return tr("Type");
+    case DetailColumn: return tr("Details");
+    default: return {};
     }
 }
 

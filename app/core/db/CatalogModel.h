@@ -24,14 +24,14 @@ public:
     enum Column { NameColumn, TypeColumn, DetailColumn, ColumnCount };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // NodeKind as int
-        TableRefRole, // TableRef for relations and their children
-        EstimatedRowsRole, // qint64, relations only
-        ExactRowsRole, // qint64 or invalid until countRows() finished
-        IsViewRole, // bool, relations
-        IsPrimaryKeyRole, // bool, columns
-        ForeignKeyRole, // QString, columns
-        NotNullRole, // bool, columns
-        DefaultRole, // QString, columns
+        TableRefRole,                    // TableRef for relations and their children
+        EstimatedRowsRole,               // qint64, relations only
+        ExactRowsRole,                   // qint64 or invalid until countRows() finished
+        IsViewRole,                      // bool, relations
+        IsPrimaryKeyRole,                // bool, columns
+        ForeignKeyRole,                  // QString, columns
+        NotNullRole,                     // bool, columns
+        DefaultRole,                     // QString, columns
     };
 
     explicit CatalogModel(DbSession *session, QObject *parent = nullptr);
@@ -59,7 +59,7 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
-    void loaded(); // schemas + relations in place
+    void loaded();                                // schemas + relations in place
     void relationLoaded(const db::TableRef &ref); // columns + indexes in place
     void exactCountReady(const db::TableRef &ref, qint64 rows);
     void errorOccurred(const db::DbError &error);

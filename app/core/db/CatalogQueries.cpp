@@ -16,16 +16,11 @@ QString str(const pqxx::field &f)
 RelationInfo::Kind kindOf(const std::string &relkind)
 {
     switch (relkind.empty() ? 'r' : relkind.front()) {
-    case 'v':
-        return RelationInfo::Kind::View;
-    case 'm':
-        return RelationInfo::Kind::MaterializedView;
-    case 'f':
-        return RelationInfo::Kind::ForeignTable;
-    case 'p':
-        return RelationInfo::Kind::PartitionedTable;
-    default:
-        return RelationInfo::Kind::Table;
+    case 'v': return RelationInfo::Kind::View;
+    case 'm': return RelationInfo::Kind::MaterializedView;
+    case 'f': return RelationInfo::Kind::ForeignTable;
+    case 'p': return RelationInfo::Kind::PartitionedTable;
+    default: return RelationInfo::Kind::Table;
     }
 }
 
@@ -39,18 +34,17 @@ Overview loadOverview(pqxx::connection_base &conn)
     pqxx::read_transaction tx(conn);
     Overview o;
     for (const auto &row :
-        tx.exec(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") + kUserSchemas + " ORDER BY 1")) {
+         tx.exec(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") + kUserSchemas + " ORDER BY 1")) {
         o.schemas << str(row[0]);
     }
-    const auto rels
-        = tx.exec(std::string("SELECT n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
-                              "       coalesce(obj_description(c.oid, 'pg_class'), '') "
-                              "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                              "WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND NOT c.relispartition AND ")
-            + kUserSchemas + " ORDER BY n.nspname, c.relname");
+    const auto rels = tx.exec(std::string("SELECT n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
+                                          "       coalesce(obj_description(c.oid, 'pg_class'), '') "
+                                          "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                          "WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND NOT c.relispartition AND ")
+                              + kUserSchemas + " ORDER BY n.nspname, c.relname");
     for (const auto &row : rels) {
         RelationInfo r;
-        r.ref = { str(row[0]), str(row[1]) };
+        r.ref = {str(row[0]), str(row[1])};
         r.kind = kindOf(row[2].as<std::string>());
         r.estimatedRows = row[3].as<long long>();
         r.comment = str(row[4]);
@@ -64,14 +58,13 @@ TableSchema loadTableSchema(pqxx::connection_base &conn, const TableRef &ref)
 {
     pqxx::read_transaction tx(conn);
     const std::string schema = ref.schema.toStdString(), name = ref.name.toStdString();
-    const auto rel = tx.exec_params(
-        "SELECT c.oid, c.relkind, c.reltuples::bigint, coalesce(obj_description(c.oid, 'pg_class'), '') "
-        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = $1 AND c.relname = $2",
-        schema, name);
+    const auto rel =
+        tx.exec_params("SELECT c.oid, c.relkind, c.reltuples::bigint, coalesce(obj_description(c.oid, 'pg_class'), '') "
+                       "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE n.nspname = $1 AND c.relname = $2",
+                       schema, name);
     if (rel.empty())
-        throw std::runtime_error(
-            "The table " + ref.displayName().toStdString() + " does not exist (any more).");
+        throw std::runtime_error("The table " + ref.displayName().toStdString() + " does not exist (any more).");
     TableSchema s;
     const auto oid = rel[0][0].as<unsigned>();
     s.relation.ref = ref;
@@ -114,7 +107,7 @@ TableSchema loadTableSchema(pqxx::connection_base &conn, const TableRef &ref)
         c.primaryKeyPosition = pkPos - 1;
         c.foreignKey = str(row[7]);
         if (pkPos > 0)
-            pkOrder.append({ pkPos, int(s.columns.size()) });
+            pkOrder.append({pkPos, int(s.columns.size())});
         s.columns << c;
     }
     std::sort(pkOrder.begin(), pkOrder.end());
@@ -126,7 +119,7 @@ TableSchema loadTableSchema(pqxx::connection_base &conn, const TableRef &ref)
         "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1 ORDER BY i.relname",
         oid);
     for (const auto &row : idx)
-        s.indexes << IndexInfo { str(row[0]), str(row[1]), row[2].as<bool>(), row[3].as<bool>() };
+        s.indexes << IndexInfo{str(row[0]), str(row[1]), row[2].as<bool>(), row[3].as<bool>()};
     tx.commit();
     return s;
 }

@@ -20,13 +20,13 @@ struct TableRef
 struct ColumnInfo
 {
     QString name;
-    QString type; // format_type(), e.g. "character varying(20)", "integer[]"
+    QString type;     // format_type(), e.g. "character varying(20)", "integer[]"
     QString typeName; // pg_type.typname of the base type, e.g. "varchar", "_int4", "bytea"
     QString category; // pg_type.typcategory: N numeric, S string, A array, U user (json...)...
     bool notNull = false;
-    QString defaultExpr; // empty when none
+    QString defaultExpr;         // empty when none
     int primaryKeyPosition = -1; // 0-based position within the primary key, -1 if not in it
-    QString foreignKey; // "schema.table(column)" when referencing another table
+    QString foreignKey;          // "schema.table(column)" when referencing another table
 };
 
 struct IndexInfo

@@ -55,8 +55,7 @@ qint64 byteaSize(const QString &text)
 
 bool isNumericType(const QString &t)
 {
-    static const QStringList numeric { "int2", "int4", "int8", "float4", "float8", "numeric", "oid",
-        "money" };
+    static const QStringList numeric{"int2", "int4", "int8", "float4", "float8", "numeric", "oid", "money"};
     return numeric.contains(t);
 }
 
@@ -64,8 +63,8 @@ QString display(const QString &typeName, const QString &text)
 {
     if (typeName == QLatin1String("bytea")) {
         const qint64 size = byteaSize(text);
-        QString hex = text.startsWith(QLatin1String("\\x")) ? text.mid(2, kBytePreview * 2)
-                                                            : text.left(kBytePreview * 2);
+        QString hex =
+            text.startsWith(QLatin1String("\\x")) ? text.mid(2, kBytePreview * 2) : text.left(kBytePreview * 2);
         QString spaced;
         for (int i = 0; i < hex.size(); i += 2)
             spaced += (i ? QStringLiteral(" ") : QString()) + hex.mid(i, 2);

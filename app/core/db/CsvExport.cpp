@@ -25,7 +25,7 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 // Waits up to 100 ms for the server; returns so the caller can look at cancel.
 void waitReadable(PGconn *conn)
 {
-    pollfd p { PQsocket(conn), POLLIN, 0 };
+    pollfd p{PQsocket(conn), POLLIN, 0};
     ::poll(&p, 1, 100);
 }
 
@@ -34,8 +34,8 @@ QString errorText(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
-void run(const Job::Reporter &job, ConnectionSettings settings, std::string tableSchema,
-    std::string tableName, QString sql, QString filePath, qint64 estimatedRows)
+void run(const Job::Reporter &job, ConnectionSettings settings, std::string tableSchema, std::string tableName,
+         QString sql, QString filePath, qint64 estimatedRows)
 {
     ConnPtr conn(PQconnectdb(toConnInfo(settings).c_str()), &PQfinish);
     if (PQstatus(conn.get()) != CONNECTION_OK) {
@@ -124,10 +124,8 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
             bytes += n;
             if (++messages % 5000 == 0) {
                 const qint64 rows = messages - 1;
-                const double fraction
-                    = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
-                job.progress(
-                    fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
+                const double fraction = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
+                job.progress(fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
                 checkCancel();
             }
             continue;
@@ -167,15 +165,13 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
         job.failed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
         return;
     }
-    job.progress(1.0,
-        QStringLiteral("%1 rows, %2")
-            .arg(std::max<qint64>(0, messages - 1))
-            .arg(CellFormat::humanSize(bytes)));
+    job.progress(
+        1.0, QStringLiteral("%1 rows, %2").arg(std::max<qint64>(0, messages - 1)).arg(CellFormat::humanSize(bytes)));
     job.succeeded();
 }
 
-Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table,
-    const QString &sql, const QString &filePath, qint64 estimatedRows, QObject *parent)
+Job *start(const QString &title, const ConnectionSettings &settings, const TableRef &table, const QString &sql,
+           const QString &filePath, qint64 estimatedRows, QObject *parent)
 {
     auto *job = new Job(title, parent);
     job->reportStarted();
@@ -183,8 +179,9 @@ Job *start(const QString &title, const ConnectionSettings &settings, const Table
     // The export never touches the Job: it reports through a Reporter, which
     // drops what arrives after the Job is gone (a Job that dies is cancelled).
     async::detached(QStringLiteral("csv-export"),
-        [report = job->reporter(), settings, schema = table.schema.toStdString(), name = table.name.toStdString(),
-            sql, filePath, estimatedRows] { run(report, settings, schema, name, sql, filePath, estimatedRows); });
+                    [report = job->reporter(), settings, schema = table.schema.toStdString(),
+                     name = table.name.toStdString(), sql, filePath,
+                     estimatedRows] { run(report, settings, schema, name, sql, filePath, estimatedRows); });
     return job;
 }
 
@@ -199,14 +196,14 @@ QString copyStatement(const QString &selectSql)
 }
 
 Job *exportTable(const ConnectionSettings &settings, const TableRef &table, const QString &filePath,
-    qint64 estimatedRows, QObject *parent)
+                 qint64 estimatedRows, QObject *parent)
 {
     return start(QStringLiteral("Export %1 to CSV").arg(table.displayName()), settings, table, {}, filePath,
-        estimatedRows, parent);
+                 estimatedRows, parent);
 }
 
-Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath,
-    qint64 estimatedRows, QObject *parent)
+Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath, qint64 estimatedRows,
+                 QObject *parent)
 {
     return start(QStringLiteral("Export query to CSV"), settings, {}, sql, filePath, estimatedRows, parent);
 }

@@ -19,9 +19,9 @@ namespace CsvExport {
 
 // `estimatedRows` < 0: progress stays indeterminate (bytes/rows still reported).
 Job *exportTable(const ConnectionSettings &settings, const TableRef &table, const QString &filePath,
-    qint64 estimatedRows = -1, QObject *parent = nullptr);
+                 qint64 estimatedRows = -1, QObject *parent = nullptr);
 Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath,
-    qint64 estimatedRows = -1, QObject *parent = nullptr);
+                 qint64 estimatedRows = -1, QObject *parent = nullptr);
 
 // The COPY statement used for a query (exposed for tests and the UI's preview).
 QString copyStatement(const QString &selectSql);

@@ -34,24 +34,23 @@ DbError DbError::fromConnectFailure(const QString &libpqMessage)
         || text.contains(QLatin1String("no password supplied"))
         || text.contains(QLatin1String("SCRAM authentication"))) {
         return make(Kind::AuthenticationFailed,
-            QStringLiteral("The server rejected the user name or password; check them in the "
-                           "connection settings."),
-            text);
+                    QStringLiteral("The server rejected the user name or password; check them in the "
+                                   "connection settings."),
+                    text);
     }
     if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
         return make(Kind::DatabaseMissing,
-            QStringLiteral("The database does not exist on this server; check the database name "
-                           "(or create it, e.g. by starting the stack once)."),
-            text);
+                    QStringLiteral("The database does not exist on this server; check the database name "
+                                   "(or create it, e.g. by starting the stack once)."),
+                    text);
     }
     if (text.contains(QLatin1String("Connection refused")) || text.contains(QLatin1String("timeout expired"))
         || text.contains(QLatin1String("could not translate host name"))
-        || text.contains(QLatin1String("No route to host"))
-        || text.contains(QLatin1String("Is the server running"))) {
+        || text.contains(QLatin1String("No route to host")) || text.contains(QLatin1String("Is the server running"))) {
         return make(Kind::ServerUnreachable,
-            QStringLiteral("The database server is not reachable at that host and port; is the "
-                           "stack (or PostgreSQL) running?"),
-            text);
+                    QStringLiteral("The database server is not reachable at that host and port; is the "
+                                   "stack (or PostgreSQL) running?"),
+                    text);
     }
     return make(Kind::Other, QStringLiteral("Could not connect to the database."), text);
 }
@@ -96,15 +95,15 @@ DbError DbError::fromException(const std::exception &e, const QString &query)
         if (text.contains(QLatin1String("failed:")) || text.contains(QLatin1String("FATAL")))
             return fromConnectFailure(text);
         return make(Kind::ConnectionLost,
-            QStringLiteral("The connection to the database was lost; it is re-established on the "
-                           "next action."),
-            text);
+                    QStringLiteral("The connection to the database was lost; it is re-established on the "
+                                   "next action."),
+                    text);
     }
     if (dynamic_cast<const pqxx::in_doubt_error *>(&e)) {
         return make(Kind::ConnectionLost,
-            QStringLiteral("The connection broke while committing; the changes may or may not "
-                           "have been saved. Reload to check."),
-            text);
+                    QStringLiteral("The connection broke while committing; the changes may or may not "
+                                   "have been saved. Reload to check."),
+                    text);
     }
     return make(Kind::Other, text.section('\n', 0, 0), text);
 }
@@ -118,8 +117,8 @@ DbError DbError::fromResult(const void *pgResult, const QString &query)
     err.serverText = QString::fromUtf8(r ? PQresultErrorMessage(r) : "").trimmed();
     if (err.sqlState.isEmpty()) // no server answer: the connection is gone
         return make(Kind::ConnectionLost,
-            QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
-            err.serverText);
+                    QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+                    err.serverText);
     if (classifyBySqlState(err))
         return err;
     err.message = field(PG_DIAG_MESSAGE_PRIMARY);
@@ -133,8 +132,7 @@ DbError DbError::fromResult(const void *pgResult, const QString &query)
 
 int DbError::positionFromMessage(const QString &serverText, const QString &query)
 {
-    static const QRegularExpression lineRe(
-        QStringLiteral("^LINE (\\d+): (.*)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression lineRe(QStringLiteral("^LINE (\\d+): (.*)$"), QRegularExpression::MultilineOption);
     const auto m = lineRe.match(serverText);
     if (!m.hasMatch() || query.isEmpty())
         return -1;

@@ -24,10 +24,10 @@ struct DbError
         Other
     };
     Kind kind = Kind::None;
-    QString message; // one sentence, for a label or message box
+    QString message;    // one sentence, for a label or message box
     QString serverText; // the server's / libpq's message, verbatim
-    QString sqlState; // five characters, or empty
-    int position = -1; // 1-based character offset into the query, or -1
+    QString sqlState;   // five characters, or empty
+    int position = -1;  // 1-based character offset into the query, or -1
 
     bool isError() const { return kind != Kind::None; }
     QString fullText() const;

@@ -9,14 +9,11 @@
 
 Q_LOGGING_CATEGORY(lcDb, "pdd.db", QtWarningMsg)
 
-
 namespace db {
 
 DbSession::DbSession(const ConnectionSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_db(std::make_shared<DbWorker>(settings))
-    , m_worker(std::make_unique<async::Worker>(
+    : QObject(parent), m_settings(settings), m_db(std::make_shared<DbWorker>(settings)),
+      m_worker(std::make_unique<async::Worker>(
           QStringLiteral("db:%1").arg(settings.label.isEmpty() ? settings.database : settings.label)))
 {
     qRegisterMetaType<db::DbError>();
@@ -54,8 +51,9 @@ void DbSession::setState(State s)
 void DbSession::open()
 {
     // Where to, never with what password.
-    qCDebug(lcDb).noquote() << "connecting" << m_settings.label << "to" << m_settings.user + QLatin1Char('@') + m_settings.host
-                            << m_settings.port << m_settings.database << (m_settings.readOnly ? "read-only" : "");
+    qCDebug(lcDb).noquote() << "connecting" << m_settings.label << "to"
+                            << m_settings.user + QLatin1Char('@') + m_settings.host << m_settings.port
+                            << m_settings.database << (m_settings.readOnly ? "read-only" : "");
     setState(State::Connecting);
     submit(
         this,

@@ -2,7 +2,6 @@
 
 #include "db/ConnInfo.h"
 
-
 #include <pqxx/pqxx>
 
 #include <sys/socket.h>
@@ -29,9 +28,9 @@ void CancelHandle::abort()
 }
 
 DbWorker::DbWorker(const ConnectionSettings &settings)
-    : m_settings(settings)
-    , m_cancel(std::make_shared<CancelHandle>())
-{ }
+    : m_settings(settings), m_cancel(std::make_shared<CancelHandle>())
+{
+}
 
 DbWorker::~DbWorker()
 {
@@ -54,7 +53,8 @@ pqxx::connection_base &DbWorker::connection()
         try {
             pqxx::nontransaction tx(*conn);
             tx.exec(setup.timeZone);
-        } catch (const pqxx::sql_error &) { }
+        } catch (const pqxx::sql_error &) {
+        }
     }
     const int v = conn->server_version();
     m_serverVersion = QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);

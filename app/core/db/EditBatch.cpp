@@ -12,9 +12,9 @@ std::string param(SqlParams &params, SqlParam value)
 
 } // namespace
 
-EditBatch::EditBatch(TableSchema schema, TableQuery::Quoter quote)
-    : m_query(std::move(schema), std::move(quote))
-{ }
+EditBatch::EditBatch(TableSchema schema, TableQuery::Quoter quote) : m_query(std::move(schema), std::move(quote))
+{
+}
 
 SqlParam EditBatch::toParam(const QVariant &value)
 {

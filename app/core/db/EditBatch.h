@@ -18,10 +18,10 @@ struct RowChange
 {
     enum class Kind { Update, Delete, Insert };
     Kind kind = Kind::Update;
-    QVector<int> columns; // Update / Insert: columns to set
+    QVector<int> columns;     // Update / Insert: columns to set
     QVector<QVariant> values; // same length; invalid QVariant = NULL
-    SqlParams key; // Update / Delete: primary key values as read
-    QString xmin; // Update / Delete: row version as read
+    SqlParams key;            // Update / Delete: primary key values as read
+    QString xmin;             // Update / Delete: row version as read
 };
 
 struct EditStatement

@@ -4,9 +4,9 @@
 
 namespace db {
 
-QueryResultModel::QueryResultModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{ }
+QueryResultModel::QueryResultModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void QueryResultModel::setResult(const QVector<Column> &columns, QVector<QVector<QVariant>> rows, bool more)
 {
@@ -51,26 +51,17 @@ QVariant QueryResultModel::data(const QModelIndex &index, int role) const
     const QVariant &v = m_rows.at(index.row()).at(index.column());
     const QString &type = m_columns.at(index.column()).typeName;
     switch (role) {
-    case Qt::DisplayRole:
-        return CellFormat::displayValue(type, v);
+    case Qt::DisplayRole: return CellFormat::displayValue(type, v);
     case Qt::EditRole:
-    case FullValueRole:
-        return v;
-    case Qt::ToolTipRole:
-        return CellFormat::toolTip(v);
-    case IsNullRole:
-        return !v.isValid();
-    case PendingEditRole:
-        return false;
-    case RowStateRole:
-        return int(RowState::Clean);
-    case TypeNameRole:
-        return type;
+    case FullValueRole: return v;
+    case Qt::ToolTipRole: return CellFormat::toolTip(v);
+    case IsNullRole: return !v.isValid();
+    case PendingEditRole: return false;
+    case RowStateRole: return int(RowState::Clean);
+    case TypeNameRole: return type;
     case Qt::TextAlignmentRole:
-        return CellFormat::isNumericType(type) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
-                                               : QVariant();
-    default:
-        return {};
+        return CellFormat::isNumericType(type) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    default: return {};
     }
 }
 

@@ -38,7 +38,10 @@ namespace {
 using Rows = QVector<QVector<QVariant>>;
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-Result exec(PGconn *c, const std::string &sql) { return {PQexec(c, sql.c_str()), &PQclear}; }
+Result exec(PGconn *c, const std::string &sql)
+{
+    return {PQexec(c, sql.c_str()), &PQclear};
+}
 
 // One statement alone, through the extended protocol: the server refuses a
 // string of several ("cannot insert multiple commands into a prepared statement").
@@ -60,8 +63,9 @@ void appendRows(const PGresult *r, Rows &rows, int limit)
         QVector<QVariant> values;
         values.reserve(cols);
         for (int j = 0; j < cols; ++j)
-            values.append(PQgetisnull(r, i, j) ? QVariant()
-                                               : QVariant(QString::fromUtf8(PQgetvalue(r, i, j), PQgetlength(r, i, j))));
+            values.append(PQgetisnull(r, i, j)
+                              ? QVariant()
+                              : QVariant(QString::fromUtf8(PQgetvalue(r, i, j), PQgetlength(r, i, j))));
         rows.append(std::move(values));
     }
 }
@@ -131,19 +135,17 @@ bool returnsRows(const QString &sql)
 bool isClientCopy(const QString &sql)
 {
     static const QRegularExpression re(QStringLiteral("^\\s*copy\\b.*\\b(stdout|stdin)\\b"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+                                       QRegularExpression::CaseInsensitiveOption
+                                           | QRegularExpression::DotMatchesEverythingOption);
     return re.match(sql).hasMatch();
 }
 
 } // namespace
 
 QueryRunner::QueryRunner(const ConnectionSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_session(new DbSession(settings, this))
-    , m_model(new QueryResultModel(this))
-    , m_state(std::make_shared<ConsoleState>())
-    , m_cancel(std::make_shared<ConsoleCancel>())
+    : QObject(parent), m_settings(settings), m_session(new DbSession(settings, this)),
+      m_model(new QueryResultModel(this)), m_state(std::make_shared<ConsoleState>()),
+      m_cancel(std::make_shared<ConsoleCancel>())
 {
     qRegisterMetaType<db::QueryOutcome>();
     connect(m_model, &QueryResultModel::moreRowsRequested, this, &QueryRunner::fetchMoreRows);
@@ -155,11 +157,12 @@ QueryRunner::~QueryRunner()
     // (a child, after this body) bounds the wait and shuts the socket down when
     // the worker is stuck; a connection dropped that way ends any transaction
     // on the server all the same.
-    m_session->post(nullptr, [state = m_state, setSocket = m_session->socketForAbortSetter()]() -> DbSession::Continuation {
-        setSocket(-1);
-        state->conn.reset();
-        return {};
-    });
+    m_session->post(nullptr,
+                    [state = m_state, setSocket = m_session->socketForAbortSetter()]() -> DbSession::Continuation {
+                        setSocket(-1);
+                        state->conn.reset();
+                        return {};
+                    });
 }
 
 // On the worker: the connection, made (and set up) when there is none or it broke.
@@ -206,7 +209,7 @@ void QueryRunner::run(const QString &sql)
     if (isClientCopy(sql)) {
         QueryOutcome o;
         o.error = DbError::make(DbError::Kind::Query,
-            tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
+                                tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
         // Asynchronous like every other outcome, so callers see one behaviour.
         async::Target(this).deliver([this, o] { Q_EMIT finished(o); });
         return;
@@ -277,7 +280,8 @@ void QueryRunner::run(const QString &sql)
                 if (!o.moreRows)
                     exec(c, "CLOSE pdd_console");
                 o.commandTag = QStringLiteral("SELECT");
-                o.statements << QStringLiteral("SELECT %1%2").arg(rows.size()).arg(o.moreRows ? QStringLiteral("+") : QString());
+                o.statements
+                    << QStringLiteral("SELECT %1%2").arg(rows.size()).arg(o.moreRows ? QStringLiteral("+") : QString());
                 o.ok = true;
                 return done();
             }
@@ -299,8 +303,10 @@ void QueryRunner::run(const QString &sql)
         // Several statements, or none that returns rows: every result in order,
         // rows one at a time (single-row mode), at most kMaxRows kept.
         if (!PQsendQuery(c, text.c_str())) {
-            o.error = DbError::make(DbError::Kind::ConnectionLost, QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
-                                    QString::fromUtf8(PQerrorMessage(c)));
+            o.error = DbError::make(
+                DbError::Kind::ConnectionLost,
+                QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+                QString::fromUtf8(PQerrorMessage(c)));
             return done();
         }
         PQsetSingleRowMode(c);
@@ -335,7 +341,8 @@ void QueryRunner::run(const QString &sql)
                 continue;
             }
             if (st == PGRES_COPY_OUT || st == PGRES_COPY_IN || st == PGRES_COPY_BOTH) {
-                o.error = DbError::make(DbError::Kind::Query,
+                o.error = DbError::make(
+                    DbError::Kind::Query,
                     QStringLiteral("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
                 PQputCopyEnd(c, "not in the console"); // leave copy mode; the server ends the statement
                 newResult = true;

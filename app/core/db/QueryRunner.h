@@ -19,14 +19,14 @@ struct QueryOutcome
 {
     bool ok = false;
     qint64 elapsedMs = 0;
-    QString commandTag; // the last statement's, e.g. "SELECT", "UPDATE 3"
+    QString commandTag;     // the last statement's, e.g. "SELECT", "UPDATE 3"
     QStringList statements; // every statement's tag, in order ("SELECT 2", "UPDATE 1")
     qint64 rowsAffected = -1;
-    int rowsFetched = 0; // rows in the model so far
-    bool moreRows = false; // a held cursor has more for fetchMore
-    bool capped = false; // kMaxRows reached: the rest was not fetched
+    int rowsFetched = 0;        // rows in the model so far
+    bool moreRows = false;      // a held cursor has more for fetchMore
+    bool capped = false;        // kMaxRows reached: the rest was not fetched
     bool inTransaction = false; // the user opened a transaction (BEGIN) that is still open
-    DbError error; // with position when the server gave one
+    DbError error;              // with position when the server gave one
 };
 
 // The SQL console: runs what the user typed on its own connection (its own
@@ -84,7 +84,7 @@ private:
     int m_batch = 500;
     quint64 m_generation = 0;
     int m_rowsInModel = 0;
-    std::shared_ptr<ConsoleState> m_state; // touched only on the session's worker thread
+    std::shared_ptr<ConsoleState> m_state;          // touched only on the session's worker thread
     std::shared_ptr<struct ConsoleCancel> m_cancel; // the cancel key, shared with cancel threads
 };
 

@@ -32,10 +32,9 @@ QVector<TableModel::Row> readRows(const pqxx::result &r, const TableQuery &q)
 
 } // namespace
 
-TableModel::TableModel(DbSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
-{ }
+TableModel::TableModel(DbSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+{
+}
 
 TableModel::~TableModel() = default;
 
@@ -43,7 +42,7 @@ void TableModel::setTable(const TableRef &table)
 {
     beginResetModel();
     ++m_generation;
-    m_schema = TableSchema {};
+    m_schema = TableSchema{};
     m_schema.relation.ref = table;
     m_schemaReady = false;
     m_rows.clear();
@@ -64,9 +63,9 @@ void TableModel::setTable(const TableRef &table)
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
             pqxx::read_transaction tx(conn);
             // One row more than shown tells whether another page exists.
-            QVector<Row> rows = readRows(execBuilt(tx,
-                                             schema.hasPrimaryKey() ? q.firstPage(false, limit + 1)
-                                                                    : q.pageAtOffset(0, false, limit + 1)),
+            QVector<Row> rows = readRows(
+                execBuilt(tx,
+                          schema.hasPrimaryKey() ? q.firstPage(false, limit + 1) : q.pageAtOffset(0, false, limit + 1)),
                 q);
             tx.commit();
             const bool exhausted = rows.size() <= limit;
@@ -387,16 +386,13 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     const ColumnInfo &c = m_schema.columns.at(section);
     switch (role) {
-    case Qt::DisplayRole:
-        return c.name;
+    case Qt::DisplayRole: return c.name;
     case Qt::ToolTipRole:
         return c.type + (c.primaryKeyPosition >= 0 ? QStringLiteral(", primary key") : QString())
             + (c.notNull ? QStringLiteral(", not null") : QString())
             + (c.foreignKey.isEmpty() ? QString() : QStringLiteral(", references ") + c.foreignKey);
-    case TypeNameRole:
-        return c.typeName;
-    default:
-        return {};
+    case TypeNameRole: return c.typeName;
+    default: return {};
     }
 }
 

@@ -8,10 +8,10 @@
 
 #include <QAbstractTableModel>
 
-#include <pqxx/connection_base>
 #include <QHash>
 #include <QVariant>
 #include <QVector>
+#include <pqxx/connection_base>
 
 #include <deque>
 #include <memory>
@@ -62,7 +62,7 @@ public:
 
     // The calls below re-read rows and DISCARD pending changes: ask the user first
     // (hasPendingChanges()).
-    void reload(); // from the start, keeping sort and filters
+    void reload();    // from the start, keeping sort and filters
     void jumpToEnd(); // the last page, read in reverse order
     bool canFetchPrevious() const;
     void fetchPrevious();
@@ -110,7 +110,7 @@ public:
     struct Row
     {
         QVector<QVariant> original; // QString per column as read; invalid = NULL; empty for inserts
-        QString xmin; // row version as read
+        QString xmin;               // row version as read
         QHash<int, QVariant> edits; // pending new values by column
         RowState state = RowState::Clean;
     };
@@ -136,7 +136,7 @@ private:
     TableSchema m_schema;
     std::deque<Row> m_rows;
     QVector<Row> m_inserted; // pending inserts, shown after the window
-    int m_pendingRows = 0; // rows with edits or deletes in the window
+    int m_pendingRows = 0;   // rows with edits or deletes in the window
     QVector<Filter> m_filters;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -49,24 +49,17 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("DEFAULT");
         return CellFormat::displayValue(m_schema.columns.at(c).typeName, v);
     case Qt::EditRole:
-    case FullValueRole:
-        return v;
-    case Qt::ToolTipRole:
-        return CellFormat::toolTip(v);
-    case IsNullRole:
-        return !isDefault && !v.isValid();
-    case PendingEditRole:
-        return row->edits.contains(c) || row->state == RowState::Inserted;
-    case RowStateRole:
-        return int(row->state);
-    case TypeNameRole:
-        return m_schema.columns.at(c).typeName;
+    case FullValueRole: return v;
+    case Qt::ToolTipRole: return CellFormat::toolTip(v);
+    case IsNullRole: return !isDefault && !v.isValid();
+    case PendingEditRole: return row->edits.contains(c) || row->state == RowState::Inserted;
+    case RowStateRole: return int(row->state);
+    case TypeNameRole: return m_schema.columns.at(c).typeName;
     case Qt::TextAlignmentRole:
         return CellFormat::isNumericType(m_schema.columns.at(c).typeName)
             ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
             : QVariant();
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -226,10 +219,10 @@ Job *TableModel::save()
                     const EditStatement st = batch.statementFor(ch);
                     const pqxx::result r = execBuilt(tx, st.query);
                     if (st.mustAffectOneRow && r.affected_rows() != 1) {
-                        const DbError conflict = DbError::make(DbError::Kind::Conflict,
-                            QStringLiteral(
-                                "A row was changed or deleted by someone else since it was read, so "
-                                "nothing was saved. Reload to see the current data, then edit again."));
+                        const DbError conflict = DbError::make(
+                            DbError::Kind::Conflict,
+                            QStringLiteral("A row was changed or deleted by someone else since it was read, so "
+                                           "nothing was saved. Reload to see the current data, then edit again."));
                         return [finish, conflict] { finish(conflict); };
                     }
                 }
@@ -252,13 +245,14 @@ DbError TableModel::lockedBy(pqxx::connection_base &conn, const TableRef &ref, c
     QStringList who;
     try {
         pqxx::nontransaction tx(conn);
-        const std::string rel = conn.quote_name(ref.schema.toStdString()) + "." + conn.quote_name(ref.name.toStdString());
-        const pqxx::result r = tx.exec_params(
-            "SELECT DISTINCT a.pid, coalesce(nullif(a.application_name, ''), a.usename::text, '?'), "
-            "coalesce(a.state, '?'), coalesce(to_char(a.xact_start, 'HH24:MI:SS'), '') "
-            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-            "WHERE l.granted AND l.relation = $1::regclass AND a.pid <> pg_backend_pid() ORDER BY 1",
-            rel);
+        const std::string rel =
+            conn.quote_name(ref.schema.toStdString()) + "." + conn.quote_name(ref.name.toStdString());
+        const pqxx::result r =
+            tx.exec_params("SELECT DISTINCT a.pid, coalesce(nullif(a.application_name, ''), a.usename::text, '?'), "
+                           "coalesce(a.state, '?'), coalesce(to_char(a.xact_start, 'HH24:MI:SS'), '') "
+                           "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                           "WHERE l.granted AND l.relation = $1::regclass AND a.pid <> pg_backend_pid() ORDER BY 1",
+                           rel);
         for (const auto &row : r)
             who << QStringLiteral("session %1 (%2, %3%4)")
                        .arg(row[0].c_str(), row[1].c_str(), row[2].c_str(),
@@ -267,7 +261,8 @@ DbError TableModel::lockedBy(pqxx::connection_base &conn, const TableRef &ref, c
         // Naming the holder is a courtesy; the timeout itself is the answer.
     }
     const QString holders = who.isEmpty() ? QStringLiteral("another session") : who.join(QStringLiteral(", "));
-    return DbError::make(DbError::Kind::Conflict,
+    return DbError::make(
+        DbError::Kind::Conflict,
         QStringLiteral("Nothing was saved: %1 holds locks on %2 and did not let go within %3 s. Commit or roll back "
                        "that session (an open transaction in psql, pgAdmin or the console), then save again; "
                        "your changes are still pending.")

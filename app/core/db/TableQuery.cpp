@@ -27,45 +27,33 @@ std::string likeLiteral(const QString &value)
 QString Filter::opLabel(FilterOp op)
 {
     switch (op) {
-    case FilterOp::Equals:
-        return QStringLiteral("=");
-    case FilterOp::NotEquals:
-        return QStringLiteral("≠");
-    case FilterOp::Less:
-        return QStringLiteral("<");
-    case FilterOp::LessOrEqual:
-        return QStringLiteral("≤");
-    case FilterOp::Greater:
-        return QStringLiteral(">");
-    case FilterOp::GreaterOrEqual:
-        return QStringLiteral("≥");
-    case FilterOp::Contains:
-        return QStringLiteral("contains");
-    case FilterOp::StartsWith:
-        return QStringLiteral("starts with");
-    case FilterOp::Like:
-        return QStringLiteral("LIKE");
-    case FilterOp::ILike:
-        return QStringLiteral("ILIKE");
-    case FilterOp::IsNull:
-        return QStringLiteral("is NULL");
-    case FilterOp::IsNotNull:
-        return QStringLiteral("is not NULL");
+    case FilterOp::Equals: return QStringLiteral("=");
+    case FilterOp::NotEquals: return QStringLiteral("≠");
+    case FilterOp::Less: return QStringLiteral("<");
+    case FilterOp::LessOrEqual: return QStringLiteral("≤");
+    case FilterOp::Greater: return QStringLiteral(">");
+    case FilterOp::GreaterOrEqual: return QStringLiteral("≥");
+    case FilterOp::Contains: return QStringLiteral("contains");
+    case FilterOp::StartsWith: return QStringLiteral("starts with");
+    case FilterOp::Like: return QStringLiteral("LIKE");
+    case FilterOp::ILike: return QStringLiteral("ILIKE");
+    case FilterOp::IsNull: return QStringLiteral("is NULL");
+    case FilterOp::IsNotNull: return QStringLiteral("is not NULL");
     }
     return {};
 }
 
 QVector<FilterOp> Filter::allOps()
 {
-    return { FilterOp::Equals, FilterOp::NotEquals, FilterOp::Less, FilterOp::LessOrEqual, FilterOp::Greater,
-        FilterOp::GreaterOrEqual, FilterOp::Contains, FilterOp::StartsWith, FilterOp::Like, FilterOp::ILike,
-        FilterOp::IsNull, FilterOp::IsNotNull };
+    return {FilterOp::Equals,  FilterOp::NotEquals,      FilterOp::Less,     FilterOp::LessOrEqual,
+            FilterOp::Greater, FilterOp::GreaterOrEqual, FilterOp::Contains, FilterOp::StartsWith,
+            FilterOp::Like,    FilterOp::ILike,          FilterOp::IsNull,   FilterOp::IsNotNull};
 }
 
 TableQuery::TableQuery(TableSchema schema, Quoter quoteName)
-    : m_schema(std::move(schema))
-    , m_quote(std::move(quoteName))
-{ }
+    : m_schema(std::move(schema)), m_quote(std::move(quoteName))
+{
+}
 
 void TableQuery::setSort(int column, bool ascending)
 {
@@ -84,8 +72,7 @@ QString TableQuery::validate() const
         return QStringLiteral("The sort column does not exist.");
     for (const Filter &f : m_filters) {
         if (m_schema.columnIndex(f.column) < 0)
-            return QStringLiteral("The filter refers to a column \"%1\" that this table does not have.")
-                .arg(f.column);
+            return QStringLiteral("The filter refers to a column \"%1\" that this table does not have.").arg(f.column);
     }
     return {};
 }
@@ -143,42 +130,22 @@ std::string TableQuery::whereFilters(SqlParams &params) const
         const std::string col = quote(f.column);
         std::string cond;
         switch (f.op) {
-        case FilterOp::Equals:
-            cond = col + " = " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::NotEquals:
-            cond = col + " <> " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::Less:
-            cond = col + " < " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::LessOrEqual:
-            cond = col + " <= " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::Greater:
-            cond = col + " > " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::GreaterOrEqual:
-            cond = col + " >= " + param(params, f.value.toStdString());
-            break;
+        case FilterOp::Equals: cond = col + " = " + param(params, f.value.toStdString()); break;
+        case FilterOp::NotEquals: cond = col + " <> " + param(params, f.value.toStdString()); break;
+        case FilterOp::Less: cond = col + " < " + param(params, f.value.toStdString()); break;
+        case FilterOp::LessOrEqual: cond = col + " <= " + param(params, f.value.toStdString()); break;
+        case FilterOp::Greater: cond = col + " > " + param(params, f.value.toStdString()); break;
+        case FilterOp::GreaterOrEqual: cond = col + " >= " + param(params, f.value.toStdString()); break;
         case FilterOp::Contains:
             cond = col + "::text ILIKE '%' || " + param(params, likeLiteral(f.value)) + "::text || '%'";
             break;
         case FilterOp::StartsWith:
             cond = col + "::text LIKE " + param(params, likeLiteral(f.value)) + "::text || '%'";
             break;
-        case FilterOp::Like:
-            cond = col + "::text LIKE " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::ILike:
-            cond = col + "::text ILIKE " + param(params, f.value.toStdString());
-            break;
-        case FilterOp::IsNull:
-            cond = col + " IS NULL";
-            break;
-        case FilterOp::IsNotNull:
-            cond = col + " IS NOT NULL";
-            break;
+        case FilterOp::Like: cond = col + "::text LIKE " + param(params, f.value.toStdString()); break;
+        case FilterOp::ILike: cond = col + "::text ILIKE " + param(params, f.value.toStdString()); break;
+        case FilterOp::IsNull: cond = col + " IS NULL"; break;
+        case FilterOp::IsNotNull: cond = col + " IS NOT NULL"; break;
         }
         where += (where.empty() ? "" : " AND ") + ("(" + cond + ")");
     }
@@ -206,8 +173,7 @@ std::string TableQuery::orderBy(bool reverse) const
     return order.empty() ? std::string() : " ORDER BY " + order;
 }
 
-std::string TableQuery::keysetPredicate(
-    const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const
+std::string TableQuery::keysetPredicate(const SqlParams &key, bool reverse, bool inclusive, SqlParams &params) const
 {
     const bool asc = forwardAscending(reverse);
     const std::string op = asc ? " > " : " < ";
@@ -255,8 +221,8 @@ BuiltQuery TableQuery::pageAfter(const SqlParams &key, bool reverse, int limit, 
     std::string where = whereFilters(q.params);
     const std::string keyset = keysetPredicate(key, reverse, inclusive, q.params);
     where = where.empty() ? keyset : where + " AND " + keyset;
-    q.sql = "SELECT " + selectList() + " FROM " + qualifiedName() + " WHERE " + where + orderBy(reverse)
-        + " LIMIT " + std::to_string(limit);
+    q.sql = "SELECT " + selectList() + " FROM " + qualifiedName() + " WHERE " + where + orderBy(reverse) + " LIMIT "
+        + std::to_string(limit);
     return q;
 }
 

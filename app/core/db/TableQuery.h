@@ -61,7 +61,7 @@ public:
 
     void setSort(int column, bool ascending); // column -1 = primary key / natural order
     void setFilters(QVector<Filter> filters); // unknown columns are rejected by validate()
-    QString validate() const; // empty when fine, else a sentence
+    QString validate() const;                 // empty when fine, else a sentence
 
     bool usesKeyset() const { return m_schema.hasPrimaryKey(); }
     // Extra trailing columns the SELECT returns after the table's own: xmin, for

@@ -6,7 +6,8 @@ QStringList BuildProgress::apply(const QJsonObject &message)
 {
     QStringList lines;
     if (message.contains(QLatin1String("error")) || message.contains(QLatin1String("errorDetail"))) {
-        const QString detail = message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
+        const QString detail =
+            message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
         m_error = detail.isEmpty() ? message.value(QLatin1String("error")).toString() : detail;
         if (m_error.isEmpty())
             m_error = QStringLiteral("the build failed without a message");

@@ -11,10 +11,10 @@ struct StateName
     const char *api;
 };
 constexpr StateName kStates[] = {
-    {ContainerState::Created, "created"},       {ContainerState::Running, "running"},
-    {ContainerState::Paused, "paused"},         {ContainerState::Restarting, "restarting"},
-    {ContainerState::Removing, "removing"},     {ContainerState::Exited, "exited"},
-    {ContainerState::Dead, "dead"},             {ContainerState::NotCreated, "not created"},
+    {ContainerState::Created, "created"},   {ContainerState::Running, "running"},
+    {ContainerState::Paused, "paused"},     {ContainerState::Restarting, "restarting"},
+    {ContainerState::Removing, "removing"}, {ContainerState::Exited, "exited"},
+    {ContainerState::Dead, "dead"},         {ContainerState::NotCreated, "not created"},
     {ContainerState::Unknown, "unknown"},
 };
 } // namespace

@@ -145,7 +145,8 @@ HttpResult CurlRequest::perform()
         if (!bodyFile) {
             m_result.failure = HttpResult::Failure::Transport;
             m_result.osErrno = errno;
-            m_result.detail = QStringLiteral("cannot read %1: %2").arg(m_bodyFile, QString::fromLocal8Bit(std::strerror(errno)));
+            m_result.detail =
+                QStringLiteral("cannot read %1: %2").arg(m_bodyFile, QString::fromLocal8Bit(std::strerror(errno)));
             curl_easy_cleanup(easy);
             curl_multi_cleanup(multi);
             m_easy = nullptr;

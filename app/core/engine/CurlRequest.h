@@ -13,12 +13,12 @@ struct HttpResult
 {
     enum class Failure { None, Cancelled, CannotConnect, Timeout, Transport };
     Failure failure = Failure::None;
-    int status = 0;     // HTTP status, 0 when no response arrived
-    QByteArray body;    // whole body, or (streaming) only a non-2xx body
-    QByteArray apiVersion; // the Api-Version response header, if any
+    int status = 0;            // HTTP status, 0 when no response arrived
+    QByteArray body;           // whole body, or (streaming) only a non-2xx body
+    QByteArray apiVersion;     // the Api-Version response header, if any
     QByteArray builderVersion; // Builder-Version (/_ping): "2" when the daemon builds with BuildKit
-    int osErrno = 0;    // errno of a failed connect (ENOENT, EACCES, ECONNREFUSED...)
-    QString detail;     // libcurl's own wording, for logs
+    int osErrno = 0;           // errno of a failed connect (ENOENT, EACCES, ECONNREFUSED...)
+    QString detail;            // libcurl's own wording, for logs
 
     bool transportOk() const { return failure == Failure::None; }
     bool httpOk() const { return transportOk() && status >= 200 && status < 300; }

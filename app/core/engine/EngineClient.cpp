@@ -26,10 +26,8 @@ QString EngineClient::describe(const HttpResult &r, const QString &socketPath)
 {
     using F = HttpResult::Failure;
     switch (r.failure) {
-    case F::None:
-        break;
-    case F::Cancelled:
-        return tr("The request was cancelled.");
+    case F::None: break;
+    case F::Cancelled: return tr("The request was cancelled.");
     case F::Timeout:
         return tr("The Docker Engine at %1 did not answer in time; it may be overloaded or hung. "
                   "Retrying; restart Docker if this persists.")
@@ -47,8 +45,7 @@ QString EngineClient::describe(const HttpResult &r, const QString &socketPath)
                   "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
             .arg(socketPath);
     case F::Transport:
-        return tr("The connection to the Docker Engine at %1 broke (%2). Reconnecting.")
-            .arg(socketPath, r.detail);
+        return tr("The connection to the Docker Engine at %1 broke (%2). Reconnecting.").arg(socketPath, r.detail);
     }
     // HTTP-level error: the Engine puts its reason in {"message": ...}.
     const QString message = QJsonDocument::fromJson(r.body).object().value(QLatin1String("message")).toString();

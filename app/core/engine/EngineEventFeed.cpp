@@ -17,8 +17,7 @@ QString tr(const char *s)
 }
 } // namespace
 
-EngineEventFeed::EngineEventFeed(EngineEndpoint endpoint, EngineTimeouts timeouts, Backoff backoff,
-                                 Callbacks callbacks)
+EngineEventFeed::EngineEventFeed(EngineEndpoint endpoint, EngineTimeouts timeouts, Backoff backoff, Callbacks callbacks)
     : m_endpoint(std::move(endpoint)), m_timeouts(timeouts), m_backoff(backoff), m_callbacks(std::move(callbacks))
 {
 }
@@ -136,17 +135,17 @@ void EngineEventFeed::followEvents(EngineClient &client, qint64 since, QString *
 {
     JsonMessageStream splitter;
     QVector<QJsonObject> messages;
-    const EngineReply reply
-        = client.stream(QStringLiteral("/events?since=%1").arg(since), [&](const char *data, size_t size) {
-              messages.clear();
-              const bool ok = splitter.feed(data, qsizetype(size), &messages);
-              for (const QJsonObject &m : std::as_const(messages))
-                  m_callbacks.event(EngineJson::eventFromJson(m));
-              return ok;
-          });
+    const EngineReply reply =
+        client.stream(QStringLiteral("/events?since=%1").arg(since), [&](const char *data, size_t size) {
+            messages.clear();
+            const bool ok = splitter.feed(data, qsizetype(size), &messages);
+            for (const QJsonObject &m : std::as_const(messages))
+                m_callbacks.event(EngineJson::eventFromJson(m));
+            return ok;
+        });
     if (splitter.hasError())
-        *reason = tr("The Docker Engine sent an unreadable event stream (%1). Reconnecting.")
-                      .arg(splitter.errorString());
+        *reason =
+            tr("The Docker Engine sent an unreadable event stream (%1). Reconnecting.").arg(splitter.errorString());
     else if (reply.ok)
         *reason = tr("The Docker Engine closed the event stream (is it restarting?). Reconnecting.");
     else

@@ -178,9 +178,8 @@ EngineEvent eventFromJson(const QJsonObject &o)
     if (e.timeNano == 0) {
         // Seconds to nanoseconds, without the signed overflow a garbage time would cause.
         const qint64 seconds = o.value(QLatin1String("time")).toInteger();
-        e.timeNano = seconds > 0 && seconds < std::numeric_limits<qint64>::max() / 1000000000LL
-            ? seconds * 1000000000LL
-            : 0;
+        e.timeNano =
+            seconds > 0 && seconds < std::numeric_limits<qint64>::max() / 1000000000LL ? seconds * 1000000000LL : 0;
     }
     return e;
 }

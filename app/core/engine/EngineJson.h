@@ -2,8 +2,8 @@
 
 #include "engine/EngineTypes.h"
 
-#include <QJsonObject>
 #include <QJsonArray>
+#include <QJsonObject>
 
 // Maps the Engine's JSON shapes onto our value types. Pure functions, so the
 // JSON quirks (leading "/" in names, null port lists, zero dates meaning

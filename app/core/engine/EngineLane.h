@@ -28,7 +28,8 @@ public:
     }
 
     // work(EngineClient &) runs on the lane; done(result) on the target's thread.
-    template <typename Work, typename Done> void run(const async::Target &target, Work work, Done done)
+    template <typename Work, typename Done>
+    void run(const async::Target &target, Work work, Done done)
     {
         async::run(
             m_worker, target, [client = m_client, work = std::move(work)]() mutable { return work(*client); },

@@ -18,10 +18,10 @@ namespace {
 // exec_* every few seconds per container.
 bool isIrrelevantContainerAction(const QString &action)
 {
-    static const QStringList ignored{QStringLiteral("attach"), QStringLiteral("detach"),
-                                     QStringLiteral("resize"), QStringLiteral("top"),
-                                     QStringLiteral("archive-path"), QStringLiteral("extract-to-dir"),
-                                     QStringLiteral("export"), QStringLiteral("copy"), QStringLiteral("commit")};
+    static const QStringList ignored{
+        QStringLiteral("attach"), QStringLiteral("detach"),       QStringLiteral("resize"),
+        QStringLiteral("top"),    QStringLiteral("archive-path"), QStringLiteral("extract-to-dir"),
+        QStringLiteral("export"), QStringLiteral("copy"),         QStringLiteral("commit")};
     return action.startsWith(QLatin1String("exec_")) || ignored.contains(action);
 }
 
@@ -90,9 +90,7 @@ void EngineMonitor::start()
         self.deliver([this, version, containers, volumes] { onConnected(version, containers, volumes); });
     };
     cb.event = [this, self](const EngineEvent &e) { self.deliver([this, e] { onEvent(e); }); };
-    cb.disconnected = [this, self](const QString &reason) {
-        self.deliver([this, reason] { onDisconnected(reason); });
-    };
+    cb.disconnected = [this, self](const QString &reason) { self.deliver([this, reason] { onDisconnected(reason); }); };
     EngineEventFeed::Backoff backoff;
     backoff.initialMs = m_backoffInitialMs;
     backoff.maxMs = m_backoffMaxMs;
@@ -145,7 +143,8 @@ void EngineMonitor::onConnected(const QString &apiVersion, const QVector<Contain
     m_apiVersion = apiVersion;
     const ApiVersion version = ApiVersion::parse(apiVersion);
     for (EngineLane *lane : {m_requests.get(), m_actions.get(), m_slowRequests.get()})
-        lane->run(m_self, [version](EngineClient &c) { c.setApiVersion(version); }, [] {});
+        lane->run(
+            m_self, [version](EngineClient &c) { c.setApiVersion(version); }, [] {});
 
     // Full resync: whatever vanished while we were away is removed.
     QSet<QString> seen;
@@ -183,14 +182,14 @@ void EngineMonitor::onEvent(const EngineEvent &event)
         m_sizeRefresh.start();
         return;
     }
-    if (event.type != QLatin1String("container") || event.id.isEmpty()
-        || isIrrelevantContainerAction(event.action))
+    if (event.type != QLatin1String("container") || event.id.isEmpty() || isIrrelevantContainerAction(event.action))
         return;
     const QString id = event.id;
     if (event.action == QLatin1String("destroy")) {
         // Through the worker as well, so an inspect queued by an earlier event
         // cannot land after the removal and resurrect the container.
-        m_requests->run(m_self, [](EngineClient &) {}, [this, id] { onInspected(id, {}, true); });
+        m_requests->run(
+            m_self, [](EngineClient &) {}, [this, id] { onInspected(id, {}, true); });
         return;
     }
     struct Inspected
@@ -228,8 +227,8 @@ void EngineMonitor::onInspected(const QString &id, const ContainerInfo &info, bo
         return;
     }
     const auto old = m_containers.constFind(id);
-    const bool volumesMoved = old == m_containers.constEnd() || old->volumeNames != info.volumeNames
-        || old->name != info.name;
+    const bool volumesMoved =
+        old == m_containers.constEnd() || old->volumeNames != info.volumeNames || old->name != info.name;
     m_containers.insert(id, info);
     Q_EMIT containerChanged(info);
     if (volumesMoved)
@@ -363,8 +362,9 @@ Job *EngineMonitor::containerAction(const QString &id, ContainerAction action)
     m_actions->run(
         m_self,
         [report, id, verb = ContainerStates::apiName(action)](EngineClient &client) {
-            const EngineReply r = client.post(QStringLiteral("/containers/%1/%2").arg(id, verb),
-                                              [report] { return report.isCancelRequested(); }, kActionStallSeconds);
+            const EngineReply r = client.post(
+                QStringLiteral("/containers/%1/%2").arg(id, verb), [report] { return report.isCancelRequested(); },
+                kActionStallSeconds);
             if (r.ok || r.status == 304) // 304: already in that state
                 report.succeeded();
             else if (r.failure == HttpResult::Failure::Cancelled)

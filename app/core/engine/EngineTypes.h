@@ -31,7 +31,7 @@ struct ContainerInfo
     QString id, name, image;
     ContainerState state = ContainerState::Unknown;
     ContainerHealth health = ContainerHealth::None;
-    QString status; // the daemon's human summary ("Up 3 minutes (healthy)"); empty after inspect
+    QString status;           // the daemon's human summary ("Up 3 minutes (healthy)"); empty after inspect
     QString project, service; // com.docker.compose.project / .service labels
     QString workingDir;       // com.docker.compose.project.working_dir: the stack folder it came from
     QVector<PortBinding> ports;

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
-
 // The worker side: one async::Worker per followed container, blocking in
 // libcurl for as long as the log is followed. What it reports is delivered to
 // the follower through the async helper and dropped if the follower is gone or
@@ -17,8 +16,8 @@ class LogFollowerRun
 {
 public:
     LogFollowerRun(LogFollower *owner, EngineEndpoint endpoint, const QString &id, int tail)
-        : m_client(std::make_shared<EngineClient>(std::move(endpoint)))
-        , m_worker(QStringLiteral("log:%1").arg(id.left(12)))
+        : m_client(std::make_shared<EngineClient>(std::move(endpoint))),
+          m_worker(QStringLiteral("log:%1").arg(id.left(12)))
     {
         m_worker.post([client = m_client, target = async::Target(owner), owner, generation = owner->m_generation,
                        queue = &owner->m_queue, id, tail] {
@@ -54,8 +53,7 @@ private:
         }
     };
 
-    static void follow(EngineClient &client, const Reports &reports, LogLineQueue &queue, const QString &id,
-                       int tail)
+    static void follow(EngineClient &client, const Reports &reports, LogLineQueue &queue, const QString &id, int tail)
     {
         // One wake-up per burst: only when the queue turns non-empty.
         const auto emitLines = [&](const QVector<LogLine> &lines) {

@@ -42,7 +42,7 @@ private:
 
     EngineEndpoint m_endpoint;
     QString m_containerId;
-    LogLineQueue m_queue; // outlives m_thread, which is joined first
+    LogLineQueue m_queue;                     // outlives m_thread, which is joined first
     std::unique_ptr<LogFollowerRun> m_thread; // reset (joined) first by the destructor
     // Bumped by start()/stop(): queued signals of an earlier run are dropped.
     int m_generation = 0;

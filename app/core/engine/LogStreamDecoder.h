@@ -38,7 +38,7 @@ private:
     static QString streamName(int stream);
 
     Mode m_mode;
-    QByteArray m_header;    // partial frame header
+    QByteArray m_header;     // partial frame header
     quint32 m_remaining = 0; // payload bytes left in the current frame
     int m_currentStream = 1;
     QByteArray m_partial[3]; // per stream: bytes after the last newline

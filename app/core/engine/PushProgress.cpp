@@ -13,7 +13,8 @@ bool isDoneStatus(const QString &s)
 QString PushProgress::apply(const QJsonObject &message)
 {
     if (message.contains(QLatin1String("error")) || message.contains(QLatin1String("errorDetail"))) {
-        const QString detail = message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
+        const QString detail =
+            message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
         m_error = detail.isEmpty() ? message.value(QLatin1String("error")).toString() : detail;
         if (m_error.isEmpty())
             m_error = QStringLiteral("the push failed without a message");

@@ -38,8 +38,8 @@ struct EntryDeleter
 // filepath.Walk visits names in lexical (byte) order.
 QStringList sortedNames(const QString &dir)
 {
-    QStringList names = QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                                            QDir::NoSort);
+    QStringList names =
+        QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::NoSort);
     std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
     return names;
 }
@@ -50,7 +50,8 @@ public:
     Writer(QString root, DockerIgnore ignore, const std::function<bool()> &cancel,
            const std::function<void(qint64)> &progress)
         : m_root(std::move(root)), m_ignore(std::move(ignore)), m_cancel(cancel), m_progress(progress)
-    {}
+    {
+    }
 
     BuildContext::Result run(const QString &tarPath)
     {
@@ -92,7 +93,8 @@ private:
             }
             const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
             const QString abs = m_root + QLatin1Char('/') + rel;
-            struct stat st {};
+            struct stat st
+            {};
             if (::lstat(QFile::encodeName(abs).constData(), &st) != 0) {
                 fail(tr("%1 in the build context cannot be read: %2.")
                          .arg(rel, QString::fromLocal8Bit(std::strerror(errno))));

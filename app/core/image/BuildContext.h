@@ -19,7 +19,7 @@ public:
     {
         bool ok = false;
         bool cancelled = false;
-        QString error; // one sentence
+        QString error;    // one sentence
         qint64 bytes = 0; // of the tar written
         int entries = 0;
         QStringList paths; // every entry, context-relative ("dir/" for folders), in tar order
@@ -27,8 +27,7 @@ public:
     // contextDir: the folder; dockerfile: relative to it ("Dockerfile").
     // cancel is polled between files. progress(bytesSoFar) after each file.
     static Result write(const QString &contextDir, const QString &dockerfile, const QString &tarPath,
-                        const std::function<bool()> &cancel = {},
-                        const std::function<void(qint64)> &progress = {});
+                        const std::function<bool()> &cancel = {}, const std::function<void(qint64)> &progress = {});
 
     // What write() would leave out, for the same folder (its .dockerignore).
     static DockerIgnore ignoreFor(const QString &contextDir, const QString &dockerfile);

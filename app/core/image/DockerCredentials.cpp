@@ -151,8 +151,10 @@ RegistryCredential DockerConfig::inlineCredential(const QString &registryKey) co
     return c;
 }
 
-CredentialHelper::CredentialHelper(QString name, QProcessEnvironment env) : m_name(std::move(name)), m_env(std::move(env))
-{}
+CredentialHelper::CredentialHelper(QString name, QProcessEnvironment env)
+    : m_name(std::move(name)), m_env(std::move(env))
+{
+}
 
 QString CredentialHelper::program() const
 {
@@ -162,7 +164,8 @@ QString CredentialHelper::program() const
 CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteArray &input) const
 {
     Result r;
-    const QString exe = QStandardPaths::findExecutable(program(), m_env.value(QStringLiteral("PATH")).split(QLatin1Char(':')));
+    const QString exe =
+        QStandardPaths::findExecutable(program(), m_env.value(QStringLiteral("PATH")).split(QLatin1Char(':')));
     if (exe.isEmpty()) {
         r.error = tr("Docker's config names the credential helper \"%1\", but %2 is not installed (not on PATH).")
                       .arg(m_name, program());

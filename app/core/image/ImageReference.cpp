@@ -16,9 +16,9 @@ const QRegularExpression &componentRe()
 }
 const QRegularExpression &domainRe()
 {
-    static const QRegularExpression re(
-        QStringLiteral("^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*"
-                       "(?::[0-9]+)?$|^\\[[0-9a-fA-F:]+\\](?::[0-9]+)?$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*"
+        "(?::[0-9]+)?$|^\\[[0-9a-fA-F:]+\\](?::[0-9]+)?$"));
     return re;
 }
 const QRegularExpression &tagRe()

@@ -33,7 +33,8 @@ QString ImageInfo::pushedDigest(const ImageReference &ref) const
 }
 
 ImageService::ImageService(EngineEndpoint endpoint, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_buildLane(std::make_unique<EngineLane>(QStringLiteral("image-build"))),
+    : QObject(parent), m_endpoint(std::move(endpoint)),
+      m_buildLane(std::make_unique<EngineLane>(QStringLiteral("image-build"))),
       m_pushLane(std::make_unique<EngineLane>(QStringLiteral("image-push"))),
       m_infoLane(std::make_unique<EngineLane>(QStringLiteral("image-info")))
 {
@@ -103,7 +104,8 @@ void ImageService::refresh()
                     return info;
                 }
             }
-            const EngineReply r = client.getJson(QStringLiteral("/images/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(ref))));
+            const EngineReply r = client.getJson(
+                QStringLiteral("/images/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(ref))));
             info.known = r.ok || r.status == 404;
             if (!r.ok) {
                 if (r.status != 404)
@@ -166,8 +168,9 @@ Job *ImageService::startBuild(bool thenPush)
     if (const QString problem = specProblem(); !problem.isEmpty())
         return refused(job, problem);
     if (!m_endpoint.isUsable())
-        return refused(job, m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
-                                                                   : m_endpoint.unsupportedReason);
+        return refused(job,
+                       m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+                                                              : m_endpoint.unsupportedReason);
     track(job);
     const Job::Reporter report = job->reporter();
     report.started();
@@ -204,8 +207,9 @@ Job *ImageService::startPush()
     if (!ref.isValid())
         return refused(job, ref.error.isEmpty() ? tr("The web image has no name.") : ref.error);
     if (!m_endpoint.isUsable())
-        return refused(job, m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
-                                                                   : m_endpoint.unsupportedReason);
+        return refused(job,
+                       m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+                                                              : m_endpoint.unsupportedReason);
     track(job);
     const Job::Reporter report = job->reporter();
     report.started();

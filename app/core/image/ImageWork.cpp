@@ -88,7 +88,8 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
         return out;
     }
     tar.close();
-    const BuildContext::Result context = BuildContext::write(spec.contextDir, spec.dockerfile, tar.fileName(), cancelled);
+    const BuildContext::Result context =
+        BuildContext::write(spec.contextDir, spec.dockerfile, tar.fileName(), cancelled);
     if (!context.ok) {
         out.cancelled = context.cancelled;
         out.error = context.error;
@@ -115,8 +116,8 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
     BuildProgress progress;
     QVector<QJsonObject> messages;
     double shown = -1;
-    const EngineReply reply = client.postStream(
-        QStringLiteral("/build?") + query, upload, [&](const char *data, size_t size) {
+    const EngineReply reply =
+        client.postStream(QStringLiteral("/build?") + query, upload, [&](const char *data, size_t size) {
             messages.clear();
             const bool ok = splitter.feed(data, qsizetype(size), &messages);
             for (const QJsonObject &m : std::as_const(messages)) {
@@ -159,10 +160,8 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
     }
     out.ok = true;
     out.imageId = progress.imageId();
-    report.progress(1.0, tr("Built %1 (%2 steps, %3 cached)")
-                             .arg(spec.reference.toString())
-                             .arg(out.steps)
-                             .arg(out.cachedSteps));
+    report.progress(
+        1.0, tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
     qCDebug(lcImage) << "built" << spec.reference.toString() << out.imageId << "steps" << out.steps << "cached"
                      << out.cachedSteps;
     return out;
@@ -191,8 +190,8 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
                 const QString line = progress.apply(m);
                 if (!line.isEmpty())
                     report.log(line);
-                QString status =
-                    pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(), progress.bytesTotal());
+                QString status = pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(),
+                                            progress.bytesTotal());
                 const QString raw = m.value(QLatin1String("status")).toString();
                 if (raw.startsWith(QLatin1String("Retrying")))
                     status += QStringLiteral(" · ") + raw;

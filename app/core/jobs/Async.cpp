@@ -57,7 +57,8 @@ void ensureRelay()
     if (app && app->thread() == self) {
         relay->setParent(app);
     } else {
-        QObject::connect(self, &QThread::finished, relay, [relay] { delete relay; }, Qt::DirectConnection);
+        QObject::connect(
+            self, &QThread::finished, relay, [relay] { delete relay; }, Qt::DirectConnection);
     }
     std::lock_guard<std::mutex> lock(reg.mutex);
     reg.relays.insert(self, relay);
@@ -100,8 +101,7 @@ void Target::call(std::function<void()> f) const
 }
 
 class Worker::Thread : public QThread
-{
-};
+{};
 
 Worker::Worker(const QString &name) : m_thread(new Thread), m_context(new QObject)
 {

@@ -72,13 +72,14 @@ public:
 
 private:
     class Thread;
-    Thread *m_thread = nullptr; // owned, unless abandoned
+    Thread *m_thread = nullptr;   // owned, unless abandoned
     QObject *m_context = nullptr; // lives on m_thread; tasks are queued to it
 };
 
 // Runs work() on the worker and delivers done(result) to the target's thread
 // while the context lives. work() may return void (then done takes nothing).
-template <typename Work, typename Done> void run(Worker &worker, const Target &target, Work work, Done done)
+template <typename Work, typename Done>
+void run(Worker &worker, const Target &target, Work work, Done done)
 {
     using R = std::invoke_result_t<Work &>;
     worker.post([target, work = std::move(work), done = std::move(done)]() mutable {
@@ -91,7 +92,8 @@ template <typename Work, typename Done> void run(Worker &worker, const Target &t
     });
 }
 
-template <typename Work, typename Done> void run(Worker &worker, QObject *context, Work work, Done done)
+template <typename Work, typename Done>
+void run(Worker &worker, QObject *context, Work work, Done done)
 {
     run(worker, Target(context), std::move(work), std::move(done));
 }

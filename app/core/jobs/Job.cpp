@@ -10,8 +10,7 @@ namespace {
 constexpr int kMaxLogLines = 5000;
 } // namespace
 
-Job::Reporter::Reporter(Job *job, async::CancelFlag cancel)
-    : m_job(job), m_target(job), m_cancel(std::move(cancel))
+Job::Reporter::Reporter(Job *job, async::CancelFlag cancel) : m_job(job), m_target(job), m_cancel(std::move(cancel))
 {
 }
 
@@ -50,7 +49,9 @@ Job::Reporter Job::reporter()
     return Reporter(this, m_cancel);
 }
 
-Job::Job(QString title, QObject *parent) : QObject(parent), m_title(std::move(title)) {}
+Job::Job(QString title, QObject *parent) : QObject(parent), m_title(std::move(title))
+{
+}
 
 Job::~Job()
 {

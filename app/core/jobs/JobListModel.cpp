@@ -57,8 +57,11 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> JobListModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "title"}, {ProgressRole, "progress"}, {StateRole, "state"},
-            {StatusRole, "status"}, {ErrorRole, "error"}};
+    return {{Qt::DisplayRole, "title"},
+            {ProgressRole, "progress"},
+            {StateRole, "state"},
+            {StatusRole, "status"},
+            {ErrorRole, "error"}};
 }
 
 void JobListModel::refresh(Job *job)

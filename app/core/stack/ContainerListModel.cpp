@@ -66,7 +66,8 @@ void ContainerListModel::rebuild()
     for (const ContainerInfo &c : std::as_const(m_containers))
         byService[c.service].append(c);
     for (auto &list : byService)
-        std::sort(list.begin(), list.end(), [](const ContainerInfo &a, const ContainerInfo &b) { return a.name < b.name; });
+        std::sort(list.begin(), list.end(),
+                  [](const ContainerInfo &a, const ContainerInfo &b) { return a.name < b.name; });
 
     for (const ComposeService &s : std::as_const(m_services)) {
         const QVector<ContainerInfo> cs = byService.take(s.name);
@@ -202,7 +203,8 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
             if (index.column() == HealthColumn || index.column() == UptimeColumn)
                 return QStringLiteral("—");
             return displayText(r, index.column());
-        case Qt::ToolTipRole: return tr("The Docker Engine does not answer: this container's state is unknown until it does.");
+        case Qt::ToolTipRole:
+            return tr("The Docker Engine does not answer: this container's state is unknown until it does.");
         case StateRole: return QVariant::fromValue(ContainerState::Unknown);
         case HealthRole: return QVariant::fromValue(ContainerHealth::None);
         default: break;
@@ -221,7 +223,8 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
                 .arg(r.container.workingDir);
         if (!r.created)
             return tr("Defined in the compose file; no container yet. Use Up to create it.");
-        return r.container.status.isEmpty() ? r.container.name : r.container.name + QStringLiteral(" — ") + r.container.status;
+        return r.container.status.isEmpty() ? r.container.name
+                                            : r.container.name + QStringLiteral(" — ") + r.container.status;
     case ContainerIdRole: return r.container.id;
     case ContainerNameRole: return r.container.name;
     case ServiceRole: return r.service;
@@ -266,7 +269,7 @@ QString ContainerListModel::displayText(const Row &r, int column) const
     case PortsColumn:
         // A stopped container publishes nothing; show what the file declares instead.
         return r.created && r.container.state == ContainerState::Running ? formatPorts(r.container.ports)
-                                                                          : formatPorts(r.spec.ports);
+                                                                         : formatPorts(r.spec.ports);
     case UptimeColumn:
         if (r.created && r.container.state == ContainerState::Running && r.container.startedAt.isValid())
             return formatUptime(qMax<qint64>(0, r.container.startedAt.secsTo(m_clock())));
@@ -295,7 +298,8 @@ QString portText(const QString &ip, int host, int container, const QString &prot
 {
     QString s;
     if (host > 0)
-        s = (ip.isEmpty() || ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::") ? QString() : ip + QLatin1Char(':'))
+        s = (ip.isEmpty() || ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::") ? QString()
+                                                                                         : ip + QLatin1Char(':'))
             + QString::number(host) + QStringLiteral("→");
     s += QString::number(container);
     if (!proto.isEmpty() && proto != QLatin1String("tcp"))

@@ -31,8 +31,7 @@ public:
     // folder it was started from; containers of the same project name from another
     // folder are another stack's (a copy with the same STACK_NAME), so they are
     // marked, and otherFolder() names that folder for the window to warn before acting.
-    void setProject(const QString &projectName, const QVector<ComposeService> &services,
-                    const QString &stackDir = {});
+    void setProject(const QString &projectName, const QVector<ComposeService> &services, const QString &stackDir = {});
     QString otherFolder() const;
     bool isFromOtherFolder(int row) const;
     QString projectName() const { return m_project; }

@@ -26,7 +26,8 @@ std::optional<double> RunProgress::fromLine(const QString &line)
 bool RunProgress::isContainerStep(const QString &line)
 {
     // v1: "Creating pdd-dev_db_1 ... done"; v2: " Container pdd-dev-db-1  Started".
-    static const QRegularExpression v1(QStringLiteral("^(Creating|Starting|Recreating|Stopping|Removing) \\S+\\s+\\.\\.\\. done$"));
+    static const QRegularExpression v1(
+        QStringLiteral("^(Creating|Starting|Recreating|Stopping|Removing) \\S+\\s+\\.\\.\\. done$"));
     static const QRegularExpression v2(QStringLiteral("^\\s*Container \\S+\\s+(Started|Stopped|Removed)$"));
     const QString t = line.trimmed();
     return v1.match(t).hasMatch() || v2.match(line).hasMatch();

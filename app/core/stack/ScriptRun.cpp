@@ -25,8 +25,7 @@ ScriptRun::ScriptRun(Job *job, const QString &script, const QStringList &argumen
 
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
-    connect(&m_process, &QProcess::readyReadStandardOutput, this,
-            [this] { readStream(QProcess::StandardOutput); });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readStream(QProcess::StandardOutput); });
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] { readStream(QProcess::StandardError); });
     connect(&m_process, &QProcess::finished, this, &ScriptRun::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ScriptRun::onErrorOccurred);
@@ -84,8 +83,9 @@ void ScriptRun::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     m_finished = true;
     m_killTimer->stop();
-    qCDebug(lcStack) << "run" << m_process.arguments() << "ended:" << (status == QProcess::NormalExit ? "exit" : "crash")
-                     << exitCode << (m_cancelling ? "(cancelled)" : "");
+    qCDebug(lcStack) << "run" << m_process.arguments()
+                     << "ended:" << (status == QProcess::NormalExit ? "exit" : "crash") << exitCode
+                     << (m_cancelling ? "(cancelled)" : "");
     readStream(QProcess::StandardOutput);
     readStream(QProcess::StandardError);
     for (const QString &l : m_out.flush())
@@ -102,9 +102,8 @@ void ScriptRun::onFinished(int exitCode, QProcess::ExitStatus status)
             m_job->reportFailed(tr("The run script was killed."));
         else
             // The script promises one clear sentence on stderr when it fails.
-            m_job->reportFailed(m_lastErrorLine.isEmpty()
-                                    ? tr("The run script exited with code %1.").arg(exitCode)
-                                    : tr("%1 (exit code %2)").arg(m_lastErrorLine).arg(exitCode));
+            m_job->reportFailed(m_lastErrorLine.isEmpty() ? tr("The run script exited with code %1.").arg(exitCode)
+                                                          : tr("%1 (exit code %2)").arg(m_lastErrorLine).arg(exitCode));
     }
     Q_EMIT done();
 }
@@ -115,9 +114,9 @@ void ScriptRun::onErrorOccurred(QProcess::ProcessError error)
         return;
     m_finished = true;
     if (m_job)
-        m_job->reportFailed(tr("Could not run %1 in %2: %3")
-                               .arg(m_process.arguments().value(0), m_process.workingDirectory(),
-                                    m_process.errorString()));
+        m_job->reportFailed(
+            tr("Could not run %1 in %2: %3")
+                .arg(m_process.arguments().value(0), m_process.workingDirectory(), m_process.errorString()));
     Q_EMIT done();
 }
 

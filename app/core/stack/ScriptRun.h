@@ -4,8 +4,8 @@
 #include "RunProgress.h"
 
 #include <QObject>
-#include <QProcess>
 #include <QPointer>
+#include <QProcess>
 
 class Job;
 class QTimer;

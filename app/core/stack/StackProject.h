@@ -1,8 +1,8 @@
 #pragma once
 
 #include "compose/ComposeProject.h"
-#include "stack/StackMode.h"
 #include "compose/EnvFile.h"
+#include "stack/StackMode.h"
 
 #include <QMap>
 #include <QUrl>

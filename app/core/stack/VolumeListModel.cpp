@@ -2,7 +2,9 @@
 
 #include <QLocale>
 
-VolumeListModel::VolumeListModel(QObject *parent) : QAbstractTableModel(parent) {}
+VolumeListModel::VolumeListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void VolumeListModel::setStack(const QString &stackName, const QMap<QString, QStringList> &declaredByMode)
 {
@@ -80,7 +82,8 @@ QVariant VolumeListModel::data(const QModelIndex &index, int role) const
     if (role == CreatedRole)
         return r.created;
     if (role == Qt::ToolTipRole)
-        return r.created ? r.volume.mountpoint : tr("Declared in the compose file; created by the first Up in %1 mode.").arg(r.mode);
+        return r.created ? r.volume.mountpoint
+                         : tr("Declared in the compose file; created by the first Up in %1 mode.").arg(r.mode);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -90,7 +93,8 @@ QVariant VolumeListModel::data(const QModelIndex &index, int role) const
         if (!r.created)
             return tr("not created");
         return r.volume.sizeBytes < 0 ? QStringLiteral("…") : formatSize(r.volume.sizeBytes);
-    case UsedByColumn: return r.volume.usedBy.isEmpty() ? QStringLiteral("—") : r.volume.usedBy.join(QStringLiteral(", "));
+    case UsedByColumn:
+        return r.volume.usedBy.isEmpty() ? QStringLiteral("—") : r.volume.usedBy.join(QStringLiteral(", "));
     default: return {};
     }
 }

@@ -8,18 +8,15 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QToolButton>
 #include <QModelIndex>
 #include <QPlainTextEdit>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dbui {
 
 CellDetailView::CellDetailView(QWidget *parent)
-    : QWidget(parent)
-    , m_summary(new QLabel(this))
-    , m_copy(new QToolButton(this))
-    , m_text(new QPlainTextEdit(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_copy(new QToolButton(this)), m_text(new QPlainTextEdit(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

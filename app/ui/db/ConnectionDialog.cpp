@@ -9,10 +9,7 @@
 namespace dbui {
 
 ConnectionDialog::ConnectionDialog(SavedConnections *saved, PasswordStore *passwords, QWidget *parent)
-    : QDialog(parent)
-    , m_ui(std::make_unique<Ui::DbConnectionDialog>())
-    , m_saved(saved)
-    , m_passwords(passwords)
+    : QDialog(parent), m_ui(std::make_unique<Ui::DbConnectionDialog>()), m_saved(saved), m_passwords(passwords)
 {
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));

@@ -39,7 +39,7 @@ private:
     std::unique_ptr<Ui::DbConnectionDialog> m_ui;
     SavedConnections *m_saved;
     PasswordStore *m_passwords;
-    QString m_pendingPasswordKey;  // keychain entry we are waiting for
+    QString m_pendingPasswordKey;   // keychain entry we are waiting for
     bool m_readOnlyTouched = false; // the user's explicit choice beats the prod default
 };
 

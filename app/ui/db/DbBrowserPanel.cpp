@@ -26,11 +26,9 @@ const char kMessageInfo[] = "QFrame#messageFrame { background: #e8f1fb; border: 
 } // namespace
 
 DbBrowserPanel::DbBrowserPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::DbBrowserPanel>())
-    , m_qsettings(std::make_unique<QSettings>())
-    , m_saved(std::make_unique<dbui::SavedConnections>(m_qsettings.get()))
-    , m_passwords(new dbui::PasswordStore(QLatin1String(kKeychainService), this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::DbBrowserPanel>()), m_qsettings(std::make_unique<QSettings>()),
+      m_saved(std::make_unique<dbui::SavedConnections>(m_qsettings.get())),
+      m_passwords(new dbui::PasswordStore(QLatin1String(kKeychainService), this))
 {
     qRegisterMetaType<db::DbError>();
     qRegisterMetaType<db::ConnectionSettings>();
@@ -40,8 +38,8 @@ DbBrowserPanel::DbBrowserPanel(QWidget *parent)
 
     connect(m_ui->connectButton, &QPushButton::clicked, this, &DbBrowserPanel::openConnectionDialog);
     connect(m_ui->reconnectButton, &QPushButton::clicked, this, [this] {
-        const db::ConnectionSettings to
-            = m_current.host.isEmpty() || (!m_userChoseConnection && m_hasDefault) ? m_default : m_current;
+        const db::ConnectionSettings to =
+            m_current.host.isEmpty() || (!m_userChoseConnection && m_hasDefault) ? m_default : m_current;
         afterPendingEdits(tr("Reconnecting closes the connection they belong to."), false,
                           [this, to] { connectTo(to); });
     });
@@ -97,9 +95,9 @@ void DbBrowserPanel::setDefaultConnection(const db::ConnectionSettings &settings
         return;
     }
     if (m_session || isVisible())
-        afterPendingEdits(tr("The database settings in .env changed (%1), so the panel reconnects.")
-                              .arg(db::describe(m_default)),
-                          true, [this] { connectTo(m_default); });
+        afterPendingEdits(
+            tr("The database settings in .env changed (%1), so the panel reconnects.").arg(db::describe(m_default)),
+            true, [this] { connectTo(m_default); });
     else
         updateConnectionUi();
 }
@@ -262,10 +260,11 @@ void DbBrowserPanel::updateConnectionUi()
     case db::DbSession::State::Failed: stateText = tr("connection failed"); break;
     }
     const db::ConnectionSettings &shown = m_current.user.isEmpty() ? m_default : m_current;
-    m_ui->connectionLabel->setText(hasSettings ? QStringLiteral("%1%2 — %3")
-                                                     .arg(shown.label.isEmpty() ? QString() : shown.label + QStringLiteral(": "),
-                                                          db::describe(shown), stateText)
-                                               : tr("No connection configured."));
+    m_ui->connectionLabel->setText(
+        hasSettings ? QStringLiteral("%1%2 — %3")
+                          .arg(shown.label.isEmpty() ? QString() : shown.label + QStringLiteral(": "),
+                               db::describe(shown), stateText)
+                    : tr("No connection configured."));
     m_ui->reconnectButton->setEnabled(hasSettings && state != db::DbSession::State::Connecting);
     m_ui->disconnectButton->setEnabled(m_session);
 

@@ -82,7 +82,7 @@ private:
     bool m_hasDefault = false;
     bool m_userChoseConnection = false;
     bool m_messageIsError = false;
-    QString m_connectedMessage; // the "Connected to …" text while it is shown
+    QString m_connectedMessage;    // the "Connected to …" text while it is shown
     bool m_reconnectLater = false; // .env changed while edits were pending; the user kept them
     void afterPendingEdits(const QString &why, bool fromSettings, const std::function<void()> &then);
 };

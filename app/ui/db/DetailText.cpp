@@ -46,7 +46,8 @@ Preview preview(const QString &typeName, const QString &text)
     p.totalChars = text.size();
     // A bytea's dump is bounded by kMaxDumpBytes already; JSON past its limit is shown verbatim.
     const bool json = typeName == QLatin1String("json") || typeName == QLatin1String("jsonb");
-    if (typeName == QLatin1String("bytea") || (text.size() <= kMaxPreviewChars && (!json || text.size() <= kMaxPrettyJsonChars))) {
+    if (typeName == QLatin1String("bytea")
+        || (text.size() <= kMaxPreviewChars && (!json || text.size() <= kMaxPrettyJsonChars))) {
         p.text = format(typeName, text);
         if (p.text.size() <= kMaxPreviewChars || typeName == QLatin1String("bytea"))
             return p;

@@ -22,7 +22,7 @@ constexpr int kMaxPrettyJsonChars = 1024 * 1024;
 QString format(const QString &typeName, const QString &text);
 struct Preview
 {
-    QString text;           // at most kMaxPreviewChars characters (plus a closing note)
+    QString text;             // at most kMaxPreviewChars characters (plus a closing note)
     qsizetype totalChars = 0; // of the value itself
     bool truncated = false;
 };

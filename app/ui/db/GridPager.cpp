@@ -9,9 +9,7 @@
 namespace dbui {
 
 GridPager::GridPager(QTableView *view, db::TableModel *model, QObject *parent)
-    : QObject(parent)
-    , m_view(view)
-    , m_model(model)
+    : QObject(parent), m_view(view), m_model(model)
 {
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &GridPager::fetchPreviousIfAtTop);
     connect(model, &db::TableModel::pageLoaded, this, &GridPager::pageLoaded);

@@ -9,8 +9,8 @@ namespace {
 // Errors that mean "there is no usable keychain here" rather than "this entry failed".
 bool isBackendMissing(QKeychain::Error e)
 {
-    return e == QKeychain::NoBackendAvailable || e == QKeychain::NotImplemented
-        || e == QKeychain::OtherError || e == QKeychain::AccessDenied;
+    return e == QKeychain::NoBackendAvailable || e == QKeychain::NotImplemented || e == QKeychain::OtherError
+        || e == QKeychain::AccessDenied;
 }
 
 QString unavailableMessage(const QString &detail)
@@ -22,9 +22,7 @@ QString unavailableMessage(const QString &detail)
 
 } // namespace
 
-PasswordStore::PasswordStore(const QString &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
+PasswordStore::PasswordStore(const QString &service, QObject *parent) : QObject(parent), m_service(service)
 {
 }
 

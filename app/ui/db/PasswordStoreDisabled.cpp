@@ -15,9 +15,7 @@ QString notInThisBuild()
 } // namespace
 
 PasswordStore::PasswordStore(const QString &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-    , m_available(false)
+    : QObject(parent), m_service(service), m_available(false)
 {
 }
 

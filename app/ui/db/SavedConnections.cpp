@@ -9,8 +9,7 @@ namespace {
 const char kGroup[] = "db/connections";
 }
 
-SavedConnections::SavedConnections(QSettings *settings)
-    : m_settings(settings)
+SavedConnections::SavedConnections(QSettings *settings) : m_settings(settings)
 {
 }
 
@@ -37,8 +36,8 @@ void SavedConnections::save(const db::ConnectionSettings &settings)
 {
     auto entries = list();
     const QString key = name(settings);
-    auto it = std::find_if(entries.begin(), entries.end(),
-                           [&](const db::ConnectionSettings &e) { return name(e) == key; });
+    auto it =
+        std::find_if(entries.begin(), entries.end(), [&](const db::ConnectionSettings &e) { return name(e) == key; });
     if (it != entries.end())
         *it = settings;
     else
@@ -86,8 +85,7 @@ QString SavedConnections::keychainKey(const db::ConnectionSettings &s)
 
 bool looksLikeProduction(const db::ConnectionSettings &settings)
 {
-    static const QRegularExpression prod(QStringLiteral("(^|[^a-z])prod"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression prod(QStringLiteral("(^|[^a-z])prod"), QRegularExpression::CaseInsensitiveOption);
     return prod.match(settings.label).hasMatch();
 }
 

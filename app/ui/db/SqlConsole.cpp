@@ -15,9 +15,7 @@
 namespace dbui {
 
 SqlConsole::SqlConsole(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::DbSqlConsole>())
-    , m_delegate(new CellDelegate(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::DbSqlConsole>()), m_delegate(new CellDelegate(this))
 {
     m_ui->setupUi(this);
     m_ui->editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -35,7 +35,7 @@ public:
     // `connected` false closes it.
     void setConnection(const db::ConnectionSettings &settings, bool connected);
 
-    void run();    // the selection, or the whole editor
+    void run(); // the selection, or the whole editor
     void cancel();
     Job *exportTo(const QString &path);
 

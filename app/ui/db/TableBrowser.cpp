@@ -16,9 +16,7 @@
 
 namespace dbui {
 
-TableBrowser::TableBrowser(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::DbTableBrowser>())
+TableBrowser::TableBrowser(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::DbTableBrowser>())
 {
     m_ui->setupUi(this);
     m_ui->slowBadge->setVisible(false);
@@ -47,8 +45,7 @@ TableBrowser::TableBrowser(QWidget *parent)
     connect(m_ui->applyFilterButton, &QPushButton::clicked, this, &TableBrowser::applyFilter);
     connect(m_ui->filterValueEdit, &QLineEdit::returnPressed, this, &TableBrowser::applyFilter);
     connect(m_ui->clearFilterButton, &QPushButton::clicked, this, &TableBrowser::clearFilter);
-    connect(m_ui->filterOpCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &TableBrowser::filterOpChanged);
+    connect(m_ui->filterOpCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &TableBrowser::filterOpChanged);
     connect(m_ui->cancelExportButton, &QPushButton::clicked, this, [this] {
         if (m_exportJob)
             m_exportJob->cancel();
@@ -72,8 +69,10 @@ void TableBrowser::createActions()
     m_jumpToEnd = make(tr("&Jump to end"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End),
                        tr("Show the last rows without reading the middle"));
     m_insertRow = make(tr("&Insert row"), QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("Add a new row"));
-    m_deleteRow = make(tr("&Delete row"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Mark the selected rows for deletion"));
-    m_setNull = make(tr("Set &NULL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Set the current cell to NULL"));
+    m_deleteRow =
+        make(tr("&Delete row"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Mark the selected rows for deletion"));
+    m_setNull =
+        make(tr("Set &NULL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Set the current cell to NULL"));
     m_save = make(tr("&Save"), QKeySequence(Qt::CTRL | Qt::Key_S), tr("Save pending changes in one transaction"));
     m_revert = make(tr("Re&vert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), tr("Drop pending changes"));
     m_export = make(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
@@ -157,10 +156,9 @@ void TableBrowser::setSession(db::DbSession *session)
             clearErrorAfterSuccess();
             m_ui->catalogView->expandToDepth(0);
         });
-        connect(m_catalog, &db::CatalogModel::exactCountReady, this,
-                [this](const db::TableRef &ref, qint64 rows) {
-                    Q_EMIT message(tr("%1 has exactly %L2 rows.").arg(ref.displayName()).arg(rows), {}, false);
-                });
+        connect(m_catalog, &db::CatalogModel::exactCountReady, this, [this](const db::TableRef &ref, qint64 rows) {
+            Q_EMIT message(tr("%1 has exactly %L2 rows.").arg(ref.displayName()).arg(rows), {}, false);
+        });
         connect(m_table, &db::TableModel::errorOccurred, this, &TableBrowser::reportError);
         connect(m_table, &db::TableModel::schemaLoaded, this, [this] {
             m_sizeColumns = true;
@@ -278,8 +276,9 @@ void TableBrowser::rebuildFilterColumns()
             m_ui->filterColumnCombo->addItem(c.name);
     }
     const bool any = m_ui->filterColumnCombo->count() > 0;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->filterColumnCombo, m_ui->filterOpCombo, m_ui->filterValueEdit,
-                                                        m_ui->applyFilterButton, m_ui->clearFilterButton})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_ui->filterColumnCombo, m_ui->filterOpCombo, m_ui->filterValueEdit,
+                                          m_ui->applyFilterButton, m_ui->clearFilterButton})
         w->setEnabled(any);
     filterOpChanged();
 }
@@ -330,14 +329,16 @@ void TableBrowser::updateActions()
     }
     m_save->setEnabled(editable && pending);
     m_revert->setEnabled(pending);
-    m_save->setToolTip(editable ? tr("Save pending changes in one transaction (%1)").arg(m_save->shortcut().toString(QKeySequence::NativeText)) : why);
+    m_save->setToolTip(editable ? tr("Save pending changes in one transaction (%1)")
+                                      .arg(m_save->shortcut().toString(QKeySequence::NativeText))
+                                : why);
     m_jumpToEnd->setEnabled(hasTable);
     m_reload->setEnabled(hasTable);
     m_export->setEnabled(hasTable && !m_exportJob);
     m_ui->slowBadge->setVisible(hasTable && m_table->slowPaging());
     // In-grid editing follows the same rule (the model's flags() enforce it too).
     m_ui->gridView->setEditTriggers(editable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                                   | QAbstractItemView::AnyKeyPressed
+                                            | QAbstractItemView::AnyKeyPressed
                                              : QAbstractItemView::NoEditTriggers);
 }
 

@@ -5,8 +5,8 @@
 #include "db/DbSession.h"
 #include "jobs/Job.h"
 
-#include <QPointer>
 #include <QPoint>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -106,7 +106,7 @@ private:
     QAction *m_countRows = nullptr;
     QAction *m_setNull = nullptr;
     QPoint m_restoreCell{-1, -1}; // (column, row) to make current again after an in-place reload
-    bool m_errorShown = false; // the last message we sent was an error
+    bool m_errorShown = false;    // the last message we sent was an error
 };
 
 } // namespace dbui

@@ -36,9 +36,8 @@ void ActivityPanel::setModel(JobListModel *model)
     m_ui->jobView->setModel(model);
     connect(m_ui->jobView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showJob(m_model->jobAt(current.row())); });
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
-        m_ui->jobView->setCurrentIndex(m_model->index(last));
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int, int last) { m_ui->jobView->setCurrentIndex(m_model->index(last)); });
     connect(model, &QAbstractItemModel::dataChanged, this, &ActivityPanel::updateCancel);
 }
 

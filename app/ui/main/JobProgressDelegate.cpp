@@ -30,7 +30,8 @@ void JobProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const double progress = index.data(JobListModel::ProgressRole).toDouble();
     const QString error = index.data(JobListModel::ErrorRole).toString();
     const QString status = index.data(JobListModel::StatusRole).toString();
-    const bool finished = state == Job::State::Succeeded || state == Job::State::Failed || state == Job::State::Cancelled;
+    const bool finished =
+        state == Job::State::Succeeded || state == Job::State::Failed || state == Job::State::Cancelled;
 
     const int line = option.fontMetrics.height();
     QRect r = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
@@ -62,7 +63,8 @@ void JobProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     // min == max draws the busy indicator for an unknown total.
     const bool busy = !finished && progress < 0;
     bar.maximum = busy ? 0 : 1000;
-    bar.progress = finished ? (state == Job::State::Succeeded ? 1000 : int(qMax(0.0, progress) * 1000)) : int(progress * 1000);
+    bar.progress =
+        finished ? (state == Job::State::Succeeded ? 1000 : int(qMax(0.0, progress) * 1000)) : int(progress * 1000);
     bar.textVisible = false;
     style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
 }

@@ -51,9 +51,8 @@ void LogPane::follow(const QString &containerId, const QString &label)
             m_drainTimer.start();
         }
     });
-    connect(m_follower, &LogFollower::failed, this, [this](const QString &error) {
-        m_ui->logSource->setText(tr("%1 — %2").arg(m_label, error));
-    });
+    connect(m_follower, &LogFollower::failed, this,
+            [this](const QString &error) { m_ui->logSource->setText(tr("%1 — %2").arg(m_label, error)); });
     connect(m_follower, &LogFollower::finished, this,
             [this] { m_ui->logSource->setText(tr("%1 — log ended").arg(m_label)); });
     m_follower->start(200);
@@ -105,8 +104,7 @@ void LogPane::drain()
         c.insertText(text, format);
     };
     if (batch.skipped > 0)
-        insert(tr("… %L1 lines skipped (the container writes faster than they can be shown)").arg(batch.skipped),
-               note);
+        insert(tr("… %L1 lines skipped (the container writes faster than they can be shown)").arg(batch.skipped), note);
     for (qsizetype i = 0; i < batch.lines.size();) {
         const QString &stream = batch.lines.at(i).stream;
         QStringList run;

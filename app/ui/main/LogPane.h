@@ -33,7 +33,8 @@ public:
     void setScrollback(int lines);
 
     static constexpr int kTickMs = 50;
-    static constexpr int kMaxLinesPerTick = 500; // 10,000 lines/s: more than anyone reads, and a tick stays short on a busy machine
+    static constexpr int kMaxLinesPerTick =
+        500; // 10,000 lines/s: more than anyone reads, and a tick stays short on a busy machine
 
 private:
     void drain();

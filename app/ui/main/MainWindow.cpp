@@ -120,12 +120,15 @@ void MainWindow::setupActions()
     m_ui->actionRefreshVolumes->setIcon(s->standardIcon(QStyle::SP_BrowserReload));
     m_ui->actionCancelJob->setIcon(s->standardIcon(QStyle::SP_DialogCancelButton));
 
-    const std::pair<QToolButton *, QAction *> buttons[] = {
-        {m_ui->devButton, m_ui->actionDevMode},   {m_ui->prodButton, m_ui->actionProdMode},
-        {m_ui->upButton, m_ui->actionUp},         {m_ui->downButton, m_ui->actionDown},
-        {m_ui->openWebButton, m_ui->actionOpenWeb}, {m_ui->startButton, m_ui->actionStart},
-        {m_ui->stopButton, m_ui->actionStop},     {m_ui->restartButton, m_ui->actionRestart},
-        {m_ui->refreshVolumesButton, m_ui->actionRefreshVolumes}};
+    const std::pair<QToolButton *, QAction *> buttons[] = {{m_ui->devButton, m_ui->actionDevMode},
+                                                           {m_ui->prodButton, m_ui->actionProdMode},
+                                                           {m_ui->upButton, m_ui->actionUp},
+                                                           {m_ui->downButton, m_ui->actionDown},
+                                                           {m_ui->openWebButton, m_ui->actionOpenWeb},
+                                                           {m_ui->startButton, m_ui->actionStart},
+                                                           {m_ui->stopButton, m_ui->actionStop},
+                                                           {m_ui->restartButton, m_ui->actionRestart},
+                                                           {m_ui->refreshVolumesButton, m_ui->actionRefreshVolumes}};
     for (const auto &[button, action] : buttons) {
         // A tool button shows the action's iconText, which drops the '&';
         // keep it so every button has its Alt+letter.
@@ -217,9 +220,10 @@ void MainWindow::updateBanner()
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     int serviceWidth = 10 * em;
     for (int r = 0; other && r < containers->rowCount(); ++r)
-        serviceWidth = qMax(serviceWidth, fontMetrics().horizontalAdvance(
-                                              containers->index(r, ContainerListModel::ServiceColumn).data().toString())
-                                              + 2 * em);
+        serviceWidth = qMax(
+            serviceWidth,
+            fontMetrics().horizontalAdvance(containers->index(r, ContainerListModel::ServiceColumn).data().toString())
+                + 2 * em);
     m_ui->containerView->setColumnWidth(ContainerListModel::ServiceColumn, serviceWidth);
     const QStringList problems = m_session->problems();
     m_ui->bannerText->setText(problems.join(QLatin1Char('\n')));

@@ -56,6 +56,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     StackSession *m_session = nullptr;
     QString m_selectedService;
-    ContainerState m_followedState = ContainerState::Unknown; // of the container the log pane follows, to notice it starting
+    ContainerState m_followedState =
+        ContainerState::Unknown;         // of the container the log pane follows, to notice it starting
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
 };

@@ -16,8 +16,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 #include <cstring>
+#include <unistd.h>
 
 namespace {
 
@@ -69,7 +69,7 @@ struct Run
 {
     double shownMs = -1;
     double rssMb = -1;
-    double idleCpuPercent = -1; // of one core, over the idle window
+    double idleCpuPercent = -1;   // of one core, over the idle window
     double wakeupsPerSecond = -1; // context switches of all its threads
 };
 
@@ -89,7 +89,8 @@ qint64 cpuTicksOf(qint64 pid)
 qint64 switchesOf(qint64 pid)
 {
     qint64 total = 0;
-    for (const QString &task : QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QString &task :
+         QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile f(QStringLiteral("/proc/%1/task/%2/status").arg(pid).arg(task));
         if (!f.open(QIODevice::ReadOnly))
             continue;
@@ -229,11 +230,12 @@ int main(int argc, char **argv)
         versionMs << t.nsecsElapsed() / 1e6;
     }
     const Run appIdle = measure(appBinary, appArgs, env, "pdd-trace engine 1", 2000, idleSeconds);
-    const Run emptyIdle = measure(self, {QStringLiteral("--child-empty-app")}, env, "pdd-trace engine 1", 2000, idleSeconds);
+    const Run emptyIdle =
+        measure(self, {QStringLiteral("--child-empty-app")}, env, "pdd-trace engine 1", 2000, idleSeconds);
 
     const double appMed = median(appShown), bareMed = median(bareShown);
-    std::printf("platform: %s, %d start-ups each, stack folder %s\n", qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"))),
-                runs, qPrintable(parser.value(projectOpt)));
+    std::printf("platform: %s, %d start-ups each, stack folder %s\n",
+                qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"))), runs, qPrintable(parser.value(projectOpt)));
     std::printf("start to first shown window: app %.0f ms (median; first %.0f ms)  baseline bare QMainWindow %.0f ms "
                 "(first %.0f ms)  ratio %.2fx  target < 300 ms: %s\n",
                 appMed, appShown.first(), bareMed, bareShown.first(), bareMed > 0 ? appMed / bareMed : 0.0,
@@ -243,10 +245,11 @@ int main(int argc, char **argv)
     if (appIdle.rssMb < 0)
         std::printf("idle RSS: the app never reported the engine state (is the Docker daemon running?)\n");
     else
-        std::printf("idle RSS, containers view populated: app %.1f MB  baseline empty QApplication %.1f MB  ratio %.2fx  "
-                    "target < 80 MB: %s\n",
-                    appIdle.rssMb, emptyIdle.rssMb, emptyIdle.rssMb > 0 ? appIdle.rssMb / emptyIdle.rssMb : 0.0,
-                    appIdle.rssMb < 80 ? "met" : "MISSED");
+        std::printf(
+            "idle RSS, containers view populated: app %.1f MB  baseline empty QApplication %.1f MB  ratio %.2fx  "
+            "target < 80 MB: %s\n",
+            appIdle.rssMb, emptyIdle.rssMb, emptyIdle.rssMb > 0 ? appIdle.rssMb / emptyIdle.rssMb : 0.0,
+            appIdle.rssMb < 80 ? "met" : "MISSED");
     if (idleSeconds > 0 && appIdle.idleCpuPercent >= 0)
         std::printf("idle CPU over %d s, containers view populated: app %.3f%% of a core, %.1f wake-ups/s  "
                     "baseline empty QApplication %.3f%%, %.1f wake-ups/s  target < 0.1%%: %s\n",

@@ -80,10 +80,9 @@ void report(const char *what, double model, double raw, bool checkTarget, bool &
     const double limit = 1.5 * raw + 20.0;
     const bool ok = !checkTarget || model <= limit;
     allOk = allOk && ok;
-    std::printf("%-28s model %8.2f ms   raw libpqxx %8.2f ms   ratio %5.2fx%s\n", what, model, raw,
-        raw > 0 ? model / raw : 0.0,
-        checkTarget ? (ok ? "   target <= 1.5x raw + 20 ms: PASS" : "   target <= 1.5x raw + 20 ms: FAIL")
-                    : "");
+    std::printf(
+        "%-28s model %8.2f ms   raw libpqxx %8.2f ms   ratio %5.2fx%s\n", what, model, raw, raw > 0 ? model / raw : 0.0,
+        checkTarget ? (ok ? "   target <= 1.5x raw + 20 ms: PASS" : "   target <= 1.5x raw + 20 ms: FAIL") : "");
 }
 
 } // namespace
@@ -144,7 +143,7 @@ int main(int argc, char **argv)
         TableModel m(&session);
         m.setPageSize(kPage);
         firstModel.push_back(timeIt([&] {
-            m.setTable({ "bench", "million" });
+            m.setTable({"bench", "million"});
             waitPage(m);
         }));
         firstRaw.push_back(timeIt([&] { rawQuery(std::string(kCols) + " ORDER BY id LIMIT 200"); }));
@@ -165,8 +164,7 @@ int main(int argc, char **argv)
         }));
         tenRaw.push_back(timeIt([&] {
             for (int p = 1; p <= 10; ++p)
-                rawQuery(std::string(kCols) + " WHERE id > " + std::to_string(p * kPage)
-                    + " ORDER BY id LIMIT 200");
+                rawQuery(std::string(kCols) + " WHERE id > " + std::to_string(p * kPage) + " ORDER BY id LIMIT 200");
         }));
     }
 
@@ -181,7 +179,7 @@ int main(int argc, char **argv)
     const long before = statusKb("VmRSS:");
     TableModel m(&session);
     m.setPageSize(kPage);
-    m.setTable({ "bench", "million" });
+    m.setTable({"bench", "million"});
     waitPage(m);
     auto scroll = [&m](int rows) {
         for (int seen = 0; seen < rows && m.canFetchMore({}); seen += kPage) {
@@ -196,18 +194,17 @@ int main(int argc, char **argv)
     // The floor: the same 500 keyset pages straight through libpqxx, results dropped.
     const double rawScrollMs = timeIt([&] {
         for (int p = 0; p < 500; ++p)
-            rawQuery(
-                std::string(kCols) + " WHERE id > " + std::to_string(p * kPage) + " ORDER BY id LIMIT 200");
+            rawQuery(std::string(kCols) + " WHERE id > " + std::to_string(p * kPage) + " ORDER BY id LIMIT 200");
     });
     std::printf("%-28s model %8.2f ms   raw libpqxx %8.2f ms   ratio %5.2fx\n", "scroll 100k rows", scrollMs,
-        rawScrollMs, scrollMs / rawScrollMs);
+                rawScrollMs, scrollMs / rawScrollMs);
     const long growth1 = after100k - before, growth2 = after200k - after100k;
     std::printf("RSS before %ld KiB, after 100k rows %ld KiB (peak %ld KiB), after 200k rows %ld KiB; "
                 "window %d rows (cap %d)\n",
-        before, after100k, peak100k, after200k, m.rowCount(), m.maxCachedRows());
+                before, after100k, peak100k, after200k, m.rowCount(), m.maxCachedRows());
     const bool bounded = growth2 < std::max(2048L, growth1 / 4);
     std::printf("RSS growth: first 100k +%ld KiB, second 100k +%ld KiB: %s\n", growth1, growth2,
-        bounded ? "bounded: PASS" : "grows with rows scrolled: FAIL");
+                bounded ? "bounded: PASS" : "grows with rows scrolled: FAIL");
     ok = ok && bounded;
     return ok ? 0 : 1;
 }

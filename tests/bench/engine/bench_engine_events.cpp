@@ -120,11 +120,14 @@ int main(int argc, char **argv)
         if (c.id == id && ContainerStates::apiName(c.state) == wantedState && eventNano != 0 && modelNano == 0)
             modelNano = nowNs();
     });
-    spinUntil([&] {
-        const auto all = monitor.containers();
-        return std::any_of(all.cbegin(), all.cend(),
-                           [&](const ContainerInfo &c) { return c.id == id && c.state == ContainerState::Running; });
-    }, 10000);
+    spinUntil(
+        [&] {
+            const auto all = monitor.containers();
+            return std::any_of(all.cbegin(), all.cend(), [&](const ContainerInfo &c) {
+                return c.id == id && c.state == ContainerState::Running;
+            });
+        },
+        10000);
 
     QVector<double> latencyMs, inspectMs, plainInspectMs, stopLatencyMs, startLatencyMs;
     for (int i = 0; i < rounds; ++i) {
@@ -133,14 +136,14 @@ int main(int argc, char **argv)
         eventNano = modelNano = inspectNano = 0;
         // Trigger asynchronously so the GUI thread keeps delivering updates.
         QProcess trigger;
-        trigger.start(QStringLiteral("docker"), stopping ? QStringList{QStringLiteral("stop"), QStringLiteral("-t"),
-                                                                       QStringLiteral("5"), id}
-                                                         : QStringList{QStringLiteral("start"), id});
+        trigger.start(QStringLiteral("docker"),
+                      stopping ? QStringList{QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("5"), id}
+                               : QStringList{QStringLiteral("start"), id});
         const bool seen = spinUntil(
             [&] { return modelNano != 0 && inspectNano != 0 && trigger.state() == QProcess::NotRunning; }, 20000);
         if (!seen) {
-            std::fprintf(stderr, "round %d: change to %s not seen (model %d, inspect %d)\n", i,
-                         qPrintable(wantedState), modelNano != 0, inspectNano != 0);
+            std::fprintf(stderr, "round %d: change to %s not seen (model %d, inspect %d)\n", i, qPrintable(wantedState),
+                         modelNano != 0, inspectNano != 0);
             rc = 1;
             break;
         }

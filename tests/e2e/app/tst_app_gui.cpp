@@ -11,8 +11,8 @@
 #endif
 
 #include <QDir>
-#include <QLoggingCategory>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QStatusBar>
@@ -77,7 +77,9 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(QStringLiteral("pdd.*.debug=true\npdd.*.info=true"));
         g_previousHandler = qInstallMessageHandler(keepMessage);
         QByteArray out;
-        if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.ServerVersion}}")}, &out)) {
+        if (!runQuiet(QStringLiteral("docker"),
+                      {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.ServerVersion}}")},
+                      &out)) {
             if (ci)
                 QFAIL(qPrintable(QStringLiteral("the Docker daemon is not reachable: ") + QString::fromUtf8(out)));
             QSKIP("the Docker daemon is not reachable (docker info failed); start it to run this test");
@@ -93,7 +95,8 @@ private Q_SLOTS:
             if (key == QLatin1String("PYTHON_IMAGE"))
                 continue; // a build argument, only needed when the web image is built
             if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("image"), QStringLiteral("inspect"), image})) {
-                const QString msg = QStringLiteral("forged image %1 is missing; run tests/support/forge-images").arg(image);
+                const QString msg =
+                    QStringLiteral("forged image %1 is missing; run tests/support/forge-images").arg(image);
                 if (ci)
                     QFAIL(qPrintable(msg));
                 QSKIP(qPrintable(msg));
@@ -102,7 +105,9 @@ private Q_SLOTS:
 
         // A private copy of the stack, so its generated .env never touches the repository's.
         QVERIFY(m_dir.isValid());
-        QVERIFY(runQuiet(QStringLiteral("cp"), {QStringLiteral("-a"), QDir(source).filePath(QStringLiteral("compose")) + QStringLiteral("/."), m_dir.path()}));
+        QVERIFY(runQuiet(QStringLiteral("cp"),
+                         {QStringLiteral("-a"), QDir(source).filePath(QStringLiteral("compose")) + QStringLiteral("/."),
+                          m_dir.path()}));
         QFile::remove(m_dir.filePath(QStringLiteral(".env")));
         QVERIFY(m_config.isValid());
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
@@ -121,7 +126,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
         // The engine connects; no banner stays up.
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Docker Engine API")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Docker Engine API")), 15000);
         QVERIFY2(banner->text().isEmpty(), qPrintable(banner->text()));
     }
 
@@ -153,11 +159,13 @@ private Q_SLOTS:
         QVERIFY(up);
         // The first dev Up builds the web image from PyPI; give it time.
         QTRY_VERIFY_WITH_TIMEOUT(up->isFinished(), 900000);
-        QVERIFY2(up->state() == Job::State::Succeeded, qPrintable(up->errorString() + QLatin1Char('\n') + up->log().join('\n')));
+        QVERIFY2(up->state() == Job::State::Succeeded,
+                 qPrintable(up->errorString() + QLatin1Char('\n') + up->log().join('\n')));
         // The model learns it from /events, not from the script.
         QTRY_VERIFY2_WITH_TIMEOUT(model->allServicesRunning(), qPrintable(states(model)), 60000);
         for (const QString &s : services)
-            QCOMPARE(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(), QStringLiteral("running"));
+            QCOMPARE(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(),
+                     QStringLiteral("running"));
         // Running: what the daemon really published, which must be the same.
         QCOMPARE(publishedPorts(model, services), ports);
 
@@ -170,7 +178,8 @@ private Q_SLOTS:
         auto *log = m_window->findChild<QPlainTextEdit *>(QStringLiteral("logText"));
         auto *source = m_window->findChild<QLabel *>(QStringLiteral("logSource"));
         const QString container = QStringLiteral("%1-%2").arg(QLatin1String(kStack), mode);
-        QTRY_VERIFY2_WITH_TIMEOUT(source->text().contains(container) && source->text().endsWith(QStringLiteral("following")),
+        QTRY_VERIFY2_WITH_TIMEOUT(source->text().contains(container)
+                                      && source->text().endsWith(QStringLiteral("following")),
                                   qPrintable(source->text()), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!log->toPlainText().isEmpty(), 15000);
         QTest::qWait(1200); // let uptime tick and the log settle for the screenshot
@@ -201,13 +210,15 @@ private Q_SLOTS:
         Job *down = clickAndGetJob("downButton");
         QVERIFY(down);
         QTRY_VERIFY_WITH_TIMEOUT(down->isFinished(), 300000);
-        QVERIFY2(down->state() == Job::State::Succeeded, qPrintable(down->errorString() + QLatin1Char('\n') + down->log().join('\n')));
+        QVERIFY2(down->state() == Job::State::Succeeded,
+                 qPrintable(down->errorString() + QLatin1Char('\n') + down->log().join('\n')));
         // Down removes the containers: they vanish through /events and every
         // service is "not created" again; the volume stays.
         QTRY_VERIFY2_WITH_TIMEOUT(!model->anyContainerRunning(), qPrintable(states(model)), 60000);
         for (const QString &s : services)
-            QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(),
-                                      QStringLiteral("not created"), 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                model->index(model->rowForService(s), ContainerListModel::StateColumn).data().toString(),
+                QStringLiteral("not created"), 30000);
         QVERIFY(runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("inspect"), pgdata}));
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-down").arg(mode)));
     }
@@ -226,7 +237,8 @@ private Q_SLOTS:
         const QString all = text.join(QLatin1Char('\n'));
         QVERIFY2(all.contains(QLatin1String("pdd.engine: ")), "the diagnostics were not on, so nothing was checked");
         int secrets = 0;
-        for (const char *key : {"POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD", "DJANGO_SUPERUSER_PASSWORD"}) {
+        for (const char *key :
+             {"POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD", "DJANGO_SUPERUSER_PASSWORD"}) {
             const QString value = env.fileValue(QLatin1String(key));
             if (value.size() < 8)
                 continue;
@@ -234,7 +246,8 @@ private Q_SLOTS:
             QVERIFY2(!all.contains(value), qPrintable(QStringLiteral("%1 appears in the log").arg(QLatin1String(key))));
         }
         QVERIFY2(secrets >= 3, "the generated secrets were not found in .env");
-        qInfo("%d secrets checked against %lld lines of diagnostics and Job logs", secrets, static_cast<long long>(text.size()));
+        qInfo("%d secrets checked against %lld lines of diagnostics and Job logs", secrets,
+              static_cast<long long>(text.size()));
     }
 
     void cleanupTestCase()
@@ -253,7 +266,10 @@ private:
         return out;
     }
 
-    QToolButton *button(const char *name) const { return m_window->findChild<QToolButton *>(QLatin1String(name)); }
+    QToolButton *button(const char *name) const
+    {
+        return m_window->findChild<QToolButton *>(QLatin1String(name));
+    }
 
     Job *clickAndGetJob(const char *buttonName)
     {
@@ -284,15 +300,19 @@ private:
         for (const char *mode : {"dev", "prod"}) {
             QProcess p;
             p.setWorkingDirectory(m_dir.path());
-            p.start(QStringLiteral("sh"), {m_dir.filePath(QStringLiteral("run")), QStringLiteral("-5"), QLatin1String(mode)});
+            p.start(QStringLiteral("sh"),
+                    {m_dir.filePath(QStringLiteral("run")), QStringLiteral("-5"), QLatin1String(mode)});
             p.waitForFinished(180000);
         }
         QByteArray out;
-        runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
-                                            QStringLiteral("name=%1-").arg(QLatin1String(kStack))}, &out);
+        runQuiet(QStringLiteral("docker"),
+                 {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
+                  QStringLiteral("name=%1-").arg(QLatin1String(kStack))},
+                 &out);
         for (const QByteArray &v : out.split('\n')) {
             if (v.startsWith(kStack))
-                runQuiet(QStringLiteral("docker"), {QStringLiteral("volume"), QStringLiteral("rm"), QString::fromUtf8(v)});
+                runQuiet(QStringLiteral("docker"),
+                         {QStringLiteral("volume"), QStringLiteral("rm"), QString::fromUtf8(v)});
         }
     }
 

@@ -1,5 +1,5 @@
-#include "GuiWatchdog.h"
 #include "GuiStallMeter.h"
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
 #include "engine/EngineEndpoint.h"
 #include "main/LogPane.h"
@@ -55,11 +55,13 @@ private Q_SLOTS:
     {
         // 10,000 lines every ~0.1 s: about 95k lines/s here, stdout and stderr mixed.
         bool ok = false;
-        const QString id = QString::fromUtf8(
-            docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QString::fromLatin1(kName),
-                    QString::fromLatin1(kImage), QStringLiteral("sh"), QStringLiteral("-c"),
-                    QStringLiteral("while :; do seq 1 9000; seq 1 1000 >&2; sleep 0.1; done")},
-                   &ok)).trimmed();
+        const QString id =
+            QString::fromUtf8(docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"),
+                                      QString::fromLatin1(kName), QString::fromLatin1(kImage), QStringLiteral("sh"),
+                                      QStringLiteral("-c"),
+                                      QStringLiteral("while :; do seq 1 9000; seq 1 1000 >&2; sleep 0.1; done")},
+                                     &ok))
+                .trimmed();
         QVERIFY2(ok, qPrintable(id));
 
         LogPane pane;
@@ -108,7 +110,8 @@ private Q_SLOTS:
         auto *source = pane.findChild<QLabel *>(QStringLiteral("logSource"));
         QVERIFY(source);
         QTRY_VERIFY_WITH_TIMEOUT(source->text().contains(QStringLiteral("log ended")), 10000);
-        QVERIFY2(meter.worstMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms after the kill").arg(meter.worstMs())));
+        QVERIFY2(meter.worstMs() < 100,
+                 qPrintable(QStringLiteral("GUI stalled %1 ms after the kill").arg(meter.worstMs())));
     }
 };
 

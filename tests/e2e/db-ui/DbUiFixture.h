@@ -23,22 +23,22 @@
 #include <string>
 
 // QTRY_* return void on failure; helpers returning bool use this instead.
-#define WAIT_OR_FAIL(expr, timeout)                                                                 \
-    do {                                                                                            \
-        if (!QTest::qWaitFor([&] { return bool(expr); }, timeout)) {                                \
-            QTest::qFail(#expr, __FILE__, __LINE__);                                                \
-            return false;                                                                           \
-        }                                                                                           \
+#define WAIT_OR_FAIL(expr, timeout)                                                                                    \
+    do {                                                                                                               \
+        if (!QTest::qWaitFor([&] { return bool(expr); }, timeout)) {                                                   \
+            QTest::qFail(#expr, __FILE__, __LINE__);                                                                   \
+            return false;                                                                                              \
+        }                                                                                                              \
     } while (false)
 
 // First thing in initTestCase(): QSKIP and QFAIL return from the function they are written in.
-#define DBUI_REQUIRE_SERVER()                                                                       \
-    do {                                                                                            \
-        if (dbuitest::env("PDD_TEST_PG_DSN").isEmpty()) {                                           \
-            if (dbuitest::env("CI") == QLatin1String("true"))                                       \
-                QFAIL("PDD_TEST_PG_DSN is not set: tests/support/pg-test-server must run under CI."); \
-            QSKIP("No PostgreSQL for the GUI tests: run `eval \"$(tests/support/pg-test-server start)\"` first."); \
-        }                                                                                           \
+#define DBUI_REQUIRE_SERVER()                                                                                          \
+    do {                                                                                                               \
+        if (dbuitest::env("PDD_TEST_PG_DSN").isEmpty()) {                                                              \
+            if (dbuitest::env("CI") == QLatin1String("true"))                                                          \
+                QFAIL("PDD_TEST_PG_DSN is not set: tests/support/pg-test-server must run under CI.");                  \
+            QSKIP("No PostgreSQL for the GUI tests: run `eval \"$(tests/support/pg-test-server start)\"` first.");     \
+        }                                                                                                              \
     } while (false)
 
 namespace dbuitest {
@@ -72,17 +72,19 @@ protected:
         const std::string s = w.quote_name(kSchema);
         w.exec("DROP SCHEMA IF EXISTS " + s + " CASCADE");
         w.exec("CREATE SCHEMA " + s);
-        w.exec("CREATE TABLE " + s + ".items (id serial PRIMARY KEY, name text NOT NULL, note text, "
-               "doc jsonb, blob bytea, created timestamptz NOT NULL DEFAULT '2026-01-02 03:04:05+00')");
-        w.exec("INSERT INTO " + s + ".items (name, note, doc, blob) "
-               "SELECT 'item ' || g, CASE g WHEN 1 THEN NULL WHEN 2 THEN '' ELSE 'note ' || g END, "
-               "CASE WHEN g = 1 THEN '{\"a\": 1, \"b\": [1, 2], \"c\": {\"d\": \"deep\"}}'::jsonb END, "
-               "CASE WHEN g = 1 THEN '\\x48656c6c6f0a00ff'::bytea END "
-               "FROM generate_series(1, 50) g");
+        w.exec("CREATE TABLE " + s
+               + ".items (id serial PRIMARY KEY, name text NOT NULL, note text, "
+                 "doc jsonb, blob bytea, created timestamptz NOT NULL DEFAULT '2026-01-02 03:04:05+00')");
+        w.exec("INSERT INTO " + s
+               + ".items (name, note, doc, blob) "
+                 "SELECT 'item ' || g, CASE g WHEN 1 THEN NULL WHEN 2 THEN '' ELSE 'note ' || g END, "
+                 "CASE WHEN g = 1 THEN '{\"a\": 1, \"b\": [1, 2], \"c\": {\"d\": \"deep\"}}'::jsonb END, "
+                 "CASE WHEN g = 1 THEN '\\x48656c6c6f0a00ff'::bytea END "
+                 "FROM generate_series(1, 50) g");
         w.exec("CREATE TABLE " + s + ".nopk (a int, b text)");
         w.exec("INSERT INTO " + s + ".nopk SELECT g, 'row ' || g FROM generate_series(1, 10) g");
-        w.exec("CREATE TABLE " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --") + " ("
-               + w.quote_name("select") + " int PRIMARY KEY, " + w.quote_name("naïve col; --") + " text)");
+        w.exec("CREATE TABLE " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --") + " (" + w.quote_name("select")
+               + " int PRIMARY KEY, " + w.quote_name("naïve col; --") + " text)");
         w.exec("INSERT INTO " + s + "." + w.quote_name("Tab \"q\"; DROP TABLE x; --")
                + " SELECT g, 'v' || g FROM generate_series(1, 3) g");
         w.exec("CREATE TABLE " + s + ".many (id int PRIMARY KEY, label text)");
@@ -144,10 +146,7 @@ protected:
         return true;
     }
 
-    int column(const QString &name) const
-    {
-        return m_panel->browser()->tableModel()->tableSchema().columnIndex(name);
-    }
+    int column(const QString &name) const { return m_panel->browser()->tableModel()->tableSchema().columnIndex(name); }
 
     std::unique_ptr<DbBrowserPanel> m_panel;
     QTemporaryDir m_home;

@@ -3,8 +3,8 @@
 // a 200,000-row table (first page and jump to end in time, memory bounded while
 // scrolling, export cancelled from its button), and CSV export of a table.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
-#include "GuiWatchdog.h"
 #include "DbUiFixture.h"
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
 #include "db/CatalogModel.h"
 #include "db/TableModel.h"
@@ -105,7 +105,7 @@ void TestDbUiBigTable::scrollingPagesThroughABoundedWindow()
     QVERIFY(model->atEnd());
     QCOMPARE(idAt(model->rowCount() - 1), 1000);
     QVERIFY2(maxRows <= 400, qPrintable(QString::number(maxRows))); // bounded window
-    QVERIFY(!model->atStart());                                    // the first rows were dropped
+    QVERIFY(!model->atStart());                                     // the first rows were dropped
 
     // Back up to the start: pages come back above without the view jumping.
     for (int i = 0; i < 40 && !model->atStart(); ++i) {

@@ -5,8 +5,8 @@
 // pg_sleep), connection failures and the production banner. Paging, the big
 // table and table export are in tst_dbui_bigtable.cpp.
 // Screenshots go to $PDD_BINARY_DIR/screenshots.
-#include "GuiWatchdog.h"
 #include "DbUiFixture.h"
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
 #include "db/CatalogModel.h"
 #include "db/QueryResultModel.h"
@@ -20,20 +20,20 @@
 #include "ui_DbSqlConsole.h"
 #include "ui_DbTableBrowser.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QMessageBox>
-#include <QTimer>
-#include <QPushButton>
-#include <QAbstractButton>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 
 using dbuitest::kSchema;
@@ -182,7 +182,8 @@ void TestDbUiGui::insertAndDeleteRows()
     QSignalSpy saved(model, &db::TableModel::saved);
     QTest::keyClick(grid, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(saved.wait(10000));
-    QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items WHERE name = 'inserted by the GUI'"), std::string("1"));
+    QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items WHERE name = 'inserted by the GUI'"),
+             std::string("1"));
     QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items WHERE id = 50"), std::string("0"));
     QCOMPARE(queryValue("SELECT count(*) FROM \"dbui gui\".items"), std::string("50"));
     QCOMPARE(jobs.size(), 1); // the save, for the Activity panel
@@ -242,8 +243,7 @@ void TestDbUiGui::filterAndServerSideSort()
     Q_EMIT header->sectionClicked(id);
     QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->sortColumn() == id, 10000);
     Q_EMIT header->sectionClicked(id);
-    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->sortOrder() == Qt::DescendingOrder
-                                 && model->rowCount() == 5,
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->sortOrder() == Qt::DescendingOrder && model->rowCount() == 5,
                              10000);
     QCOMPARE(model->index(0, id).data().toString(), QStringLiteral("5"));
     QCOMPARE(model->index(4, id).data().toString(), QStringLiteral("1"));
@@ -290,7 +290,8 @@ void TestDbUiGui::consoleShowsResults()
     QTemporaryDir out;
     const QString path = out.filePath(QStringLiteral("q.csv"));
     QSignalSpy jobs(m_panel.get(), &DbBrowserPanel::jobStarted);
-    console->ui()->editor->setPlainText(QStringLiteral("SELECT id, name FROM \"dbui gui\".items WHERE id <= 3 ORDER BY id"));
+    console->ui()->editor->setPlainText(
+        QStringLiteral("SELECT id, name FROM \"dbui gui\".items WHERE id <= 3 ORDER BY id"));
     console->run();
     QTRY_VERIFY_WITH_TIMEOUT(!console->isRunning() && done.size() == 2, 10000);
     Job *job = console->exportTo(path);
@@ -357,7 +358,8 @@ void TestDbUiGui::detailAndMessagesFollowWhatTheUserDoes()
     browser->saveAction()->trigger();
     QVERIFY(saved.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
-    QCOMPARE(browser->ui()->gridView->currentIndex().data(db::FullValueRole).toString(), QStringLiteral("pending value"));
+    QCOMPARE(browser->ui()->gridView->currentIndex().data(db::FullValueRole).toString(),
+             QStringLiteral("pending value"));
     QCOMPARE(detail->text(), QStringLiteral("pending value"));
     QVERIFY(m_panel->messageText().contains(QStringLiteral("saved")));
     browser->revertAction()->trigger();
@@ -607,7 +609,8 @@ void TestDbUiGui::exactCountAndHostileNames()
     QSignalSpy saved(model, &db::TableModel::saved);
     browser->saveAction()->trigger();
     QVERIFY(saved.wait(10000));
-    QCOMPARE(queryValue("SELECT \"naïve col; --\" FROM \"dbui gui\".\"Tab \"\"q\"\"; DROP TABLE x; --\" WHERE \"select\" = 1"),
+    QCOMPARE(queryValue(
+                 "SELECT \"naïve col; --\" FROM \"dbui gui\".\"Tab \"\"q\"\"; DROP TABLE x; --\" WHERE \"select\" = 1"),
              std::string("it's \"fine\""));
 
     // "Count rows exactly" from the tree's context actions.

@@ -28,8 +28,7 @@ inline bool settings(db::ConnectionSettings &s, QString &why)
     try {
         pqxx::connection c(db::toConnInfo(s));
     } catch (const std::exception &e) {
-        why = QString("The test PostgreSQL server is not reachable: %1")
-                  .arg(QString::fromUtf8(e.what()).trimmed());
+        why = QString("The test PostgreSQL server is not reachable: %1").arg(QString::fromUtf8(e.what()).trimmed());
         return false;
     }
     return true;
@@ -53,14 +52,14 @@ inline std::string scalar(const db::ConnectionSettings &s, const std::string &sq
 } // namespace pgtest
 
 // Under CI a missing server is a failure; locally a skip with the reason.
-#define PDD_REQUIRE_PG(s)                                                                                    \
-    do {                                                                                                     \
-        QString why_;                                                                                        \
-        if (!pgtest::settings(s, why_)) {                                                                    \
-            if (qgetenv("CI") == "true")                                                                     \
-                QFAIL(qPrintable(why_));                                                                     \
-            QSKIP(qPrintable(why_));                                                                         \
-        }                                                                                                    \
+#define PDD_REQUIRE_PG(s)                                                                                              \
+    do {                                                                                                               \
+        QString why_;                                                                                                  \
+        if (!pgtest::settings(s, why_)) {                                                                              \
+            if (qgetenv("CI") == "true")                                                                               \
+                QFAIL(qPrintable(why_));                                                                               \
+            QSKIP(qPrintable(why_));                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 #define PDD_WAIT(spy, ms) QVERIFY2((spy).count() > 0 || (spy).wait(ms), "timed out waiting for " #spy)

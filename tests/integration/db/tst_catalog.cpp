@@ -76,29 +76,48 @@ private Q_SLOTS:
         QCOMPARE(child(model, schema, "every_view").siblingAtColumn(1).data().toString(), QString("view"));
         QVERIFY(child(model, schema, "every_view").data(CatalogModel::IsViewRole).toBool());
         QCOMPARE(child(model, schema, "every_matview").siblingAtColumn(1).data().toString(),
-            QString("materialized view"));
+                 QString("materialized view"));
 
         QVERIFY(model.hasChildren(table));
         QVERIFY(model.canFetchMore(table));
         QSignalSpy relLoaded(&model, &CatalogModel::relationLoaded);
         model.fetchMore(table);
         PDD_WAIT(relLoaded, 10000);
-        QCOMPARE(relLoaded.at(0).at(0).value<TableRef>(), (TableRef { "cat_types", "every_type" }));
+        QCOMPARE(relLoaded.at(0).at(0).value<TableRef>(), (TableRef{"cat_types", "every_type"}));
 
         struct Expect
         {
             const char *name, *type;
         };
-        const Expect types[] = { { "c_smallint", "smallint" }, { "c_integer", "integer" },
-            { "c_bigint", "bigint" }, { "c_numeric", "numeric(10,2)" }, { "c_real", "real" },
-            { "c_double", "double precision" }, { "c_money", "money" }, { "c_text", "text" },
-            { "c_varchar", "character varying(20)" }, { "c_char", "character(3)" }, { "c_bool", "boolean" },
-            { "c_bytea", "bytea" }, { "c_json", "json" }, { "c_jsonb", "jsonb" }, { "c_uuid", "uuid" },
-            { "c_date", "date" }, { "c_time", "time without time zone" },
-            { "c_timestamp", "timestamp without time zone" }, { "c_timestamptz", "timestamp with time zone" },
-            { "c_interval", "interval" }, { "c_int_array", "integer[]" }, { "c_text_array", "text[]" },
-            { "c_inet", "inet" }, { "c_cidr", "cidr" }, { "c_macaddr", "macaddr" }, { "c_point", "point" },
-            { "c_xml", "xml" }, { "c_tsvector", "tsvector" }, { "c_int4range", "int4range" } };
+        const Expect types[] = {{"c_smallint", "smallint"},
+                                {"c_integer", "integer"},
+                                {"c_bigint", "bigint"},
+                                {"c_numeric", "numeric(10,2)"},
+                                {"c_real", "real"},
+                                {"c_double", "double precision"},
+                                {"c_money", "money"},
+                                {"c_text", "text"},
+                                {"c_varchar", "character varying(20)"},
+                                {"c_char", "character(3)"},
+                                {"c_bool", "boolean"},
+                                {"c_bytea", "bytea"},
+                                {"c_json", "json"},
+                                {"c_jsonb", "jsonb"},
+                                {"c_uuid", "uuid"},
+                                {"c_date", "date"},
+                                {"c_time", "time without time zone"},
+                                {"c_timestamp", "timestamp without time zone"},
+                                {"c_timestamptz", "timestamp with time zone"},
+                                {"c_interval", "interval"},
+                                {"c_int_array", "integer[]"},
+                                {"c_text_array", "text[]"},
+                                {"c_inet", "inet"},
+                                {"c_cidr", "cidr"},
+                                {"c_macaddr", "macaddr"},
+                                {"c_point", "point"},
+                                {"c_xml", "xml"},
+                                {"c_tsvector", "tsvector"},
+                                {"c_int4range", "int4range"}};
         for (const Expect &e : types) {
             const QModelIndex c = child(model, table, e.name);
             QVERIFY2(c.isValid(), e.name);
@@ -121,12 +140,8 @@ private Q_SLOTS:
         QCOMPARE(pkIndex.data(CatalogModel::NodeKindRole).toInt(), int(CatalogModel::NodeKind::Index));
         QCOMPARE(pkIndex.siblingAtColumn(1).data().toString(), QString("primary key"));
         QCOMPARE(child(model, table, "every_type_uuid_key").siblingAtColumn(1).data().toString(),
-            QString("unique index"));
-        QVERIFY(child(model, table, "every_type_text_idx")
-                    .siblingAtColumn(2)
-                    .data()
-                    .toString()
-                    .contains("(c_text)"));
+                 QString("unique index"));
+        QVERIFY(child(model, table, "every_type_text_idx").siblingAtColumn(2).data().toString().contains("(c_text)"));
     }
 
     void exactCountOnRequest()
@@ -136,17 +151,16 @@ private Q_SLOTS:
         QSignalSpy loaded(&model, &CatalogModel::loaded);
         model.reload();
         PDD_WAIT(loaded, 10000);
-        const QModelIndex table = model.indexOf({ "cat_types", "every_type" });
+        const QModelIndex table = model.indexOf({"cat_types", "every_type"});
         QVERIFY(table.isValid());
         QVERIFY(!table.data(CatalogModel::ExactRowsRole).isValid());
         QSignalSpy counted(&model, &CatalogModel::exactCountReady);
         model.countRows(table);
         PDD_WAIT(counted, 10000);
         QCOMPARE(counted.at(0).at(1).toLongLong(), 1235);
-        QCOMPARE(model.indexOf({ "cat_types", "every_type" }).data(CatalogModel::ExactRowsRole).toLongLong(),
-            1235);
-        QCOMPARE(model.indexOf({ "cat_types", "every_type" }).siblingAtColumn(2).data().toString(),
-            QString("1,235 rows"));
+        QCOMPARE(model.indexOf({"cat_types", "every_type"}).data(CatalogModel::ExactRowsRole).toLongLong(), 1235);
+        QCOMPARE(model.indexOf({"cat_types", "every_type"}).siblingAtColumn(2).data().toString(),
+                 QString("1,235 rows"));
     }
 
     void hostileNamesAreJustNames()
@@ -162,7 +176,7 @@ INSERT INTO "we""ird schema;"."select ""from""; DROP TABLE x; --" VALUES (1, 'x'
         QSignalSpy loaded(&model, &CatalogModel::loaded);
         model.reload();
         PDD_WAIT(loaded, 10000);
-        const TableRef ref { "we\"ird schema;", "select \"from\"; DROP TABLE x; --" };
+        const TableRef ref{"we\"ird schema;", "select \"from\"; DROP TABLE x; --"};
         const QModelIndex table = model.indexOf(ref);
         QVERIFY(table.isValid());
         QSignalSpy relLoaded(&model, &CatalogModel::relationLoaded);

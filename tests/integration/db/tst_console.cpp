@@ -60,8 +60,9 @@ private Q_SLOTS:
     // update uncommitted and the row locked. Now autocommit, every statement reported.
     void autocommitHoldsNothingBetweenQueries()
     {
-        pgtest::exec(m_s, "DROP TABLE IF EXISTS console_tx; CREATE TABLE console_tx (id int PRIMARY KEY, v text);"
-                          "INSERT INTO console_tx SELECT g, 'v' || g FROM generate_series(1, 2000) g");
+        pgtest::exec(m_s,
+                     "DROP TABLE IF EXISTS console_tx; CREATE TABLE console_tx (id int PRIMARY KEY, v text);"
+                     "INSERT INTO console_tx SELECT g, 'v' || g FROM generate_series(1, 2000) g");
         QueryRunner r(m_s);
         r.setBatchSize(100);
         const std::string pid = stateOf(r);
@@ -103,8 +104,9 @@ private Q_SLOTS:
     void explicitTransactionIsShownAndEndsOnCommand()
     {
         QFETCH(bool, commit);
-        pgtest::exec(m_s, "DROP TABLE IF EXISTS console_btx; CREATE TABLE console_btx (id int PRIMARY KEY, v text);"
-                          "INSERT INTO console_btx VALUES (1, 'a')");
+        pgtest::exec(m_s,
+                     "DROP TABLE IF EXISTS console_btx; CREATE TABLE console_btx (id int PRIMARY KEY, v text);"
+                     "INSERT INTO console_btx VALUES (1, 'a')");
         QueryRunner r(m_s);
         const std::string pid = stateOf(r);
         QueryOutcome o = runAndWait(r, "BEGIN");
@@ -176,8 +178,8 @@ private Q_SLOTS:
         QueryRunner r(m_s);
         r.setBatchSize(100);
         const QueryOutcome o = runAndWait(r,
-            "SELECT g AS n, CASE WHEN g % 2 = 0 THEN NULL ELSE '' END AS e, "
-            "'\\x0102'::bytea AS b FROM generate_series(1, 250) g");
+                                          "SELECT g AS n, CASE WHEN g % 2 = 0 THEN NULL ELSE '' END AS e, "
+                                          "'\\x0102'::bytea AS b FROM generate_series(1, 250) g");
         QVERIFY2(o.ok, qPrintable(o.error.fullText()));
         QVERIFY(o.elapsedMs >= 0);
         QCOMPARE(o.rowsFetched, 100);
@@ -213,8 +215,8 @@ private Q_SLOTS:
         QCOMPARE(o.rowsAffected, 5);
         QCOMPARE(r.model()->columnCount(), 0);
         // A data-modifying WITH cannot run under a cursor; it still runs, once.
-        const QueryOutcome w = runAndWait(
-            r, "WITH d AS (DELETE FROM console_t WHERE x > 3 RETURNING x) SELECT count(*) FROM d");
+        const QueryOutcome w =
+            runAndWait(r, "WITH d AS (DELETE FROM console_t WHERE x > 3 RETURNING x) SELECT count(*) FROM d");
         QVERIFY2(w.ok, qPrintable(w.error.fullText()));
         QCOMPARE(r.model()->index(0, 0).data().toString(), QString("2"));
         QCOMPARE(pgtest::scalar(m_s, "SELECT count(*) FROM console_t"), std::string("3"));
@@ -254,8 +256,7 @@ private Q_SLOTS:
         // the test watch exactly this session on the server.
         QVERIFY(runAndWait(r, "SELECT pg_backend_pid()").ok);
         const std::string pid = r.model()->index(0, 0).data().toString().toStdString();
-        const std::string waitEvent
-            = "SELECT coalesce(wait_event, '-') FROM pg_stat_activity WHERE pid = " + pid;
+        const std::string waitEvent = "SELECT coalesce(wait_event, '-') FROM pg_stat_activity WHERE pid = " + pid;
         QSignalSpy finished(&r, &QueryRunner::finished);
         r.run("SELECT pg_sleep(30)");
         QTRY_COMPARE_WITH_TIMEOUT(pgtest::scalar(m_s, waitEvent), std::string("PgSleep"), 5000);
@@ -284,8 +285,8 @@ private Q_SLOTS:
     void readOnlyConsoleRefusesWrites()
     {
         pgtest::exec(m_s,
-            "DROP TABLE IF EXISTS console_ro; CREATE TABLE console_ro (x int); INSERT INTO console_ro VALUES "
-            "(1)");
+                     "DROP TABLE IF EXISTS console_ro; CREATE TABLE console_ro (x int); INSERT INTO console_ro VALUES "
+                     "(1)");
         ConnectionSettings ro = m_s;
         ro.readOnly = true;
         QueryRunner r(ro);

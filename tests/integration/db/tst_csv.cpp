@@ -27,8 +27,8 @@ class TestCsv : public QObject
         env.insert("PGPASSWORD", m_s.password); // psql's documented way; never on a command line
         p.setProcessEnvironment(env);
         p.start("psql",
-            { "-X", "-v", "ON_ERROR_STOP=1", "-h", m_s.host, "-p", QString::number(m_s.port), "-U", m_s.user,
-                "-d", m_s.database, "-c", QString("\\copy %1 to '%2' csv header").arg(source, file) });
+                {"-X", "-v", "ON_ERROR_STOP=1", "-h", m_s.host, "-p", QString::number(m_s.port), "-U", m_s.user, "-d",
+                 m_s.database, "-c", QString("\\copy %1 to '%2' csv header").arg(source, file)});
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
             qWarning("psql failed: %s", p.readAllStandardError().constData());
             return {};
@@ -51,10 +51,7 @@ class TestCsv : public QObject
     }
 
     // The file and any temporary sibling of it (the export writes through QSaveFile).
-    QStringList leftovers(const QString &name)
-    {
-        return QDir(m_dir.path()).entryList({ name + "*" }, QDir::Files);
-    }
+    QStringList leftovers(const QString &name) { return QDir(m_dir.path()).entryList({name + "*"}, QDir::Files); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -70,7 +67,7 @@ private Q_SLOTS:
     void tableExportMatchesPsqlCopyByteForByte()
     {
         const QString file = m_dir.filePath("table.csv");
-        Job *job = CsvExport::exportTable(m_s, { "csv \"x\"", "tricky, table" }, file, 60000, this);
+        Job *job = CsvExport::exportTable(m_s, {"csv \"x\"", "tricky, table"}, file, 60000, this);
         QSignalSpy progress(job, &Job::progressChanged);
         const QByteArray ours = exportAndRead(job, file);
         const QByteArray ref = psqlCopy("\"csv \"\"x\"\"\".\"tricky, table\"", "table");
@@ -110,15 +107,16 @@ private Q_SLOTS:
     // and no truncated file is left behind looking like a finished export.
     void fullDiskFailsClearlyAndLeavesNoFile()
     {
-        struct rlimit old {};
+        struct rlimit old
+        {};
         QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
         std::signal(SIGXFSZ, SIG_IGN); // else the kernel kills the process at the limit
         struct rlimit small = old;
         small.rlim_cur = 256 * 1024;
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
         const QString file = m_dir.filePath("full.csv");
-        Job *job = CsvExport::exportQuery(
-            m_s, "SELECT a, repeat('y', 200) FROM generate_series(1, 100000) a", file, 100000, this);
+        Job *job = CsvExport::exportQuery(m_s, "SELECT a, repeat('y', 200) FROM generate_series(1, 100000) a", file,
+                                          100000, this);
         QSignalSpy finished(job, &Job::finished);
         const bool done = job->isFinished() || finished.wait(30000);
         setrlimit(RLIMIT_FSIZE, &old);
@@ -129,18 +127,18 @@ private Q_SLOTS:
         QCOMPARE(leftovers("full.csv"), QStringList());
         // The server was told to stop, not left streaming into a closed pipe.
         QTRY_COMPARE_WITH_TIMEOUT(pgtest::scalar(m_s,
-                                      "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
-                                      "'COPY (SELECT a, repeat(''y''%'"),
-            std::string("0"), 5000);
+                                                 "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                                 "'COPY (SELECT a, repeat(''y''%'"),
+                                  std::string("0"), 5000);
         qInfo("%s", qPrintable(job->errorString()));
     }
 
     void cancelStopsTheServerAndRemovesThePartialFile()
     {
         const QString file = m_dir.filePath("huge.csv");
-        Job *job = CsvExport::exportQuery(m_s,
-            "SELECT a, b, repeat('x', 100) FROM generate_series(1, 20000) a, generate_series(1, 20000) b",
-            file, 400000000, this);
+        Job *job = CsvExport::exportQuery(
+            m_s, "SELECT a, b, repeat('x', 100) FROM generate_series(1, 20000) a, generate_series(1, 20000) b", file,
+            400000000, this);
         QSignalSpy progress(job, &Job::progressChanged);
         QVERIFY(progress.wait(20000)); // rows are flowing
         QVERIFY(job->progress() > 0 && job->progress() < 0.5);
@@ -163,8 +161,7 @@ private Q_SLOTS:
         QVERIFY(progress.wait(20000));
         delete job; // the export thread must neither crash nor keep the server busy
         QTRY_COMPARE_WITH_TIMEOUT(
-            pgtest::scalar(
-                m_s, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT a, b FROM%'"),
+            pgtest::scalar(m_s, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT a, b FROM%'"),
             std::string("0"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(leftovers("orphan.csv").isEmpty(), 5000);
         QTest::qWait(200); // late reports from the thread are dropped, not delivered to a dead Job

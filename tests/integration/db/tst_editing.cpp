@@ -13,7 +13,7 @@ class TestEditing : public QObject
     ConnectionSettings m_s;
     std::unique_ptr<DbSession> m_session;
 
-    void load(TableModel &m, const TableRef &ref = { "edit", "items" })
+    void load(TableModel &m, const TableRef &ref = {"edit", "items"})
     {
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         m.setTable(ref);
@@ -54,8 +54,8 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QVERIFY(m.isEditable());
         QCOMPARE(m.rowCount(), 10);
         QVERIFY(m.setData(m.index(0, 1), "renamed"));
-        QVERIFY(m.setData(m.index(1, 1), QVariant())); // NULL
-        QVERIFY(m.setData(m.index(2, 1), QString(""))); // empty string, not NULL
+        QVERIFY(m.setData(m.index(1, 1), QVariant()));    // NULL
+        QVERIFY(m.setData(m.index(2, 1), QString("")));   // empty string, not NULL
         QVERIFY(m.setData(m.index(2, 3), "\\xdeadbeef")); // bytea in hex input form
         QVERIFY(m.removeRows(3, 1));
         QVERIFY(m.insertRows(m.rowCount(), 1));
@@ -198,11 +198,11 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
     void hostileNamesEditWithoutInjection()
     {
         pgtest::exec(m_s,
-            "CREATE TABLE edit.\"ta'ble; DROP TABLE edit.items; --\" (\"from\" int PRIMARY KEY, "
-            "\"va\"\"l ✓\" text NOT NULL DEFAULT 'd'); "
-            "INSERT INTO edit.\"ta'ble; DROP TABLE edit.items; --\" VALUES (1, 'one'), (2, 'two')");
+                     "CREATE TABLE edit.\"ta'ble; DROP TABLE edit.items; --\" (\"from\" int PRIMARY KEY, "
+                     "\"va\"\"l ✓\" text NOT NULL DEFAULT 'd'); "
+                     "INSERT INTO edit.\"ta'ble; DROP TABLE edit.items; --\" VALUES (1, 'one'), (2, 'two')");
         TableModel m(m_session.get());
-        load(m, { "edit", "ta'ble; DROP TABLE edit.items; --" });
+        load(m, {"edit", "ta'ble; DROP TABLE edit.items; --"});
         QVERIFY(m.isEditable());
         QCOMPARE(m.rowCount(), 2);
         QVERIFY(m.setData(m.index(0, 1), "x'); DROP TABLE edit.items; --"));
@@ -212,9 +212,9 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
         QCOMPARE(saveAndWait(m), Job::State::Succeeded);
         const std::string t = "edit.\"ta'ble; DROP TABLE edit.items; --\"";
         QCOMPARE(q("SELECT \"va\"\"l ✓\" FROM " + t + " WHERE \"from\" = 1"),
-            std::string("x'); DROP TABLE edit.items; --"));
+                 std::string("x'); DROP TABLE edit.items; --"));
         QCOMPARE(q("SELECT string_agg(\"from\"::text || '=' || \"va\"\"l ✓\", ',' ORDER BY 1) FROM " + t),
-            std::string("1=x'); DROP TABLE edit.items; --,3=d"));
+                 std::string("1=x'); DROP TABLE edit.items; --,3=d"));
         QCOMPARE(q("SELECT count(*) FROM edit.items"), std::string("10"));
     }
 
@@ -236,7 +236,7 @@ INSERT INTO edit.items (name, qty) SELECT 'item' || g, g FROM generate_series(1,
     {
         pgtest::exec(m_s, "CREATE VIEW edit.items_view AS SELECT * FROM edit.items");
         TableModel m(m_session.get());
-        load(m, { "edit", "items_view" });
+        load(m, {"edit", "items_view"});
         QCOMPARE(m.rowCount(), 10);
         QVERIFY(m.slowPaging());
         QVERIFY(!m.isEditable());

@@ -1,7 +1,7 @@
 #include "PgTestEnv.h"
 
-#include "db/DbSession.h"
 #include "db/CatalogModel.h"
+#include "db/DbSession.h"
 #include "db/TableModel.h"
 
 using namespace db;
@@ -20,8 +20,7 @@ QVector<QString> collect(TableModel &m, int column, bool backward)
         QVector<QString> page;
         for (int r = first; r < first + count; ++r) {
             const QModelIndex i = m.index(r, column);
-            page << (i.data(IsNullRole).toBool() ? QStringLiteral("<NULL>")
-                                                 : i.data(FullValueRole).toString());
+            page << (i.data(IsNullRole).toBool() ? QStringLiteral("<NULL>") : i.data(FullValueRole).toString());
         }
         return page;
     };
@@ -56,8 +55,7 @@ QVector<QString> expected(const ConnectionSettings &s, const std::string &sql)
     pqxx::nontransaction tx(c);
     QVector<QString> out;
     for (const auto &row : tx.exec(sql))
-        out << (row[0].is_null() ? QStringLiteral("<NULL>")
-                                 : QString::fromStdString(row[0].as<std::string>()));
+        out << (row[0].is_null() ? QStringLiteral("<NULL>") : QString::fromStdString(row[0].as<std::string>()));
     return out;
 }
 
@@ -100,7 +98,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void forwardVisitsEveryRowOnceInOrder()
     {
         TableModel m(m_session.get());
-        openTable(m, { "paging", "big" });
+        openTable(m, {"paging", "big"});
         QVERIFY(!m.slowPaging());
         const QVector<QString> ids = collect(m, 0, false);
         QCOMPARE(ids.size(), kRows);
@@ -114,7 +112,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void descendingSortVisitsEveryRowOnce()
     {
         TableModel m(m_session.get());
-        openTable(m, { "paging", "big" });
+        openTable(m, {"paging", "big"});
         m.sort(0, Qt::DescendingOrder);
         const QVector<QString> ids = collect(m, 0, false);
         QCOMPARE(ids.size(), kRows);
@@ -125,7 +123,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void jumpToEndThenBackwardsVisitsEveryRowOnce()
     {
         TableModel m(m_session.get());
-        openTable(m, { "paging", "big" });
+        openTable(m, {"paging", "big"});
         m.jumpToEnd();
         const QVector<QString> ids = collect(m, 0, true);
         QCOMPARE(ids.size(), kRows);
@@ -148,9 +146,9 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
         QFETCH(bool, ascending);
         QFETCH(bool, fromEnd);
         TableModel m(m_session.get());
-        openTable(m, { "paging", "big" });
+        openTable(m, {"paging", "big"});
         QSignalSpy pages(&m, &TableModel::pageLoaded);
-        m.setFilters({ { "grp", FilterOp::Equals, "3" } });
+        m.setFilters({{"grp", FilterOp::Equals, "3"}});
         QVERIFY(pages.wait(10000));
         m.sort(2, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
         if (fromEnd) {
@@ -158,9 +156,10 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
             m.jumpToEnd();
         }
         QVector<QString> ids = collect(m, 0, fromEnd);
-        const QVector<QString> want = expected(m_s,
-            std::string("SELECT id FROM paging.big WHERE grp = 3 ORDER BY label ")
-                + (ascending ? "ASC NULLS LAST, id ASC" : "DESC NULLS FIRST, id DESC"));
+        const QVector<QString> want =
+            expected(m_s,
+                     std::string("SELECT id FROM paging.big WHERE grp = 3 ORDER BY label ")
+                         + (ascending ? "ASC NULLS LAST, id ASC" : "DESC NULLS FIRST, id DESC"));
         QCOMPARE(want.size(), 14286);
         QCOMPARE(ids.size(), want.size());
         QVERIFY(ids == want);
@@ -173,7 +172,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     void compositeKeyPagesInOrder()
     {
         TableModel m(m_session.get());
-        openTable(m, { "paging", "pair" });
+        openTable(m, {"paging", "pair"});
         QCOMPARE(m.tableSchema().primaryKey.size(), 2);
         const QVector<QString> vs = collect(m, 2, false);
         QVERIFY(vs == expected(m_s, "SELECT v FROM paging.pair ORDER BY a, b"));
@@ -185,7 +184,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     {
         TableModel m(m_session.get());
         QSignalSpy slow(&m, &TableModel::slowPagingChanged);
-        openTable(m, { "paging", "nokey" });
+        openTable(m, {"paging", "nokey"});
         QVERIFY(m.slowPaging());
         QCOMPARE(slow.count(), 1);
         QCOMPARE(slow.at(0).at(0).toBool(), true);
@@ -219,7 +218,7 @@ ANALYZE paging.big; ANALYZE paging.nokey; ANALYZE paging.pair;
     {
         QFETCH(QString, table);
         TableModel m(m_session.get());
-        openTable(m, { "paging", table });
+        openTable(m, {"paging", table});
         QSignalSpy pages(&m, &TableModel::pageLoaded);
         auto first = [&m] { return m.index(0, 0).data().toInt(); };
         auto last = [&m] { return m.index(m.rowCount() - 1, 0).data().toInt(); };
@@ -272,12 +271,10 @@ INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'e
   FROM generate_series(1, 3000) g;
 )SQL");
         TableModel m(m_session.get());
-        openTable(m, { "pa\"ge; --", "order by \"x\" " });
+        openTable(m, {"pa\"ge; --", "order by \"x\" "});
         QCOMPARE(m.columnCount(), 2);
-        QCOMPARE(
-            m.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString::fromUtf8("Größe ✓ \"q\""));
-        m.setFilters(
-            { { QString::fromUtf8("Größe ✓ \"q\""), FilterOp::Equals, "it's; DROP TABLE paging.big; --" } });
+        QCOMPARE(m.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString::fromUtf8("Größe ✓ \"q\""));
+        m.setFilters({{QString::fromUtf8("Größe ✓ \"q\""), FilterOp::Equals, "it's; DROP TABLE paging.big; --"}});
         m.sort(1, Qt::DescendingOrder);
         const QVector<QString> ids = collect(m, 0, false);
         QCOMPARE(ids.size(), 1500);
@@ -331,13 +328,15 @@ INSERT INTO "pa""ge; --"."order by ""x"" " SELECT g, CASE WHEN g % 2 = 0 THEN 'e
         openTable(m, {QStringLiteral("paging"), QStringLiteral("big")});
         QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
         const auto terminate = [this] {
-            pgtest::exec(m_s, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE application_name = 'PostDoDjango' AND pid <> pg_backend_pid()");
+            pgtest::exec(m_s,
+                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE application_name = 'PostDoDjango' AND pid <> pg_backend_pid()");
         };
         terminate();
         m.reload();
         QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() > 0 && !m.isLoading(), 10000);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().first().value<DbError>().fullText()));
+        QVERIFY2(errors.isEmpty(),
+                 qPrintable(errors.isEmpty() ? QString() : errors.first().first().value<DbError>().fullText()));
         QCOMPARE(m.index(0, 0).data().toString(), QStringLiteral("1"));
 
         CatalogModel catalog(m_session.get());

@@ -43,24 +43,24 @@ private Q_SLOTS:
         // "15.18" from libpq's number; SHOW gives "15.18 (Debian ...)".
         const QString version = opened.at(0).at(0).toString();
         QVERIFY2(QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")).startsWith(version + " ")
-                || QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")) == version,
-            qPrintable(version));
+                     || QString::fromStdString(pgtest::scalar(m_s, "SHOW server_version")) == version,
+                 qPrintable(version));
         QCOMPARE(session.serverVersion(), version);
         QCOMPARE(session.state(), DbSession::State::Open);
         Qt::HANDLE workerThread = nullptr;
         QString answer;
         bool done = false;
         session.submit(this,
-            [&workerThread, &answer, &done](pqxx::connection_base &c) -> DbSession::Continuation {
-                workerThread = QThread::currentThreadId();
-                pqxx::nontransaction tx(c);
-                const std::string v = tx.exec("SELECT 'hi' || 1")[0][0].as<std::string>();
-                return [&answer, &done, v] {
-                    answer = QString::fromStdString(v);
-                    done = true;
-                };
-            },
-            {});
+                       [&workerThread, &answer, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                           workerThread = QThread::currentThreadId();
+                           pqxx::nontransaction tx(c);
+                           const std::string v = tx.exec("SELECT 'hi' || 1")[0][0].as<std::string>();
+                           return [&answer, &done, v] {
+                               answer = QString::fromStdString(v);
+                               done = true;
+                           };
+                       },
+                       {});
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
         QCOMPARE(answer, QString("hi1"));
         QVERIFY(workerThread != QThread::currentThreadId());
@@ -75,12 +75,13 @@ private Q_SLOTS:
         std::string shown;
         bool done = false;
         session.submit(this,
-            [&shown, &done](pqxx::connection_base &c) -> DbSession::Continuation {
-                pqxx::nontransaction tx(c);
-                shown = tx.exec("SELECT '2024-01-02 00:00:00+00'::timestamptz::text")[0][0].as<std::string>();
-                return [&done] { done = true; };
-            },
-            {});
+                       [&shown, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                           pqxx::nontransaction tx(c);
+                           shown =
+                               tx.exec("SELECT '2024-01-02 00:00:00+00'::timestamptz::text")[0][0].as<std::string>();
+                           return [&done] { done = true; };
+                       },
+                       {});
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
         qunsetenv("TZ");
         QCOMPARE(shown, std::string("2024-01-02 05:30:00+05:30"));
@@ -118,8 +119,8 @@ private Q_SLOTS:
     void readOnlySessionRefusesWrites()
     {
         pgtest::exec(m_s,
-            "DROP TABLE IF EXISTS ro_probe; CREATE TABLE ro_probe (id int PRIMARY KEY); "
-            "INSERT INTO ro_probe VALUES (1)");
+                     "DROP TABLE IF EXISTS ro_probe; CREATE TABLE ro_probe (id int PRIMARY KEY); "
+                     "INSERT INTO ro_probe VALUES (1)");
         ConnectionSettings s = m_s;
         s.readOnly = true;
         DbSession session(s);
@@ -198,18 +199,21 @@ private Q_SLOTS:
         auto *session = new DbSession(m_s);
         qint64 backend = 0;
         bool done = false;
-        session->submit(
-            this,
-            [&backend](pqxx::connection_base &c) -> DbSession::Continuation {
-                pqxx::nontransaction tx(c);
-                const qint64 pid = tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
-                return [&backend, pid] { backend = pid; };
-            },
-            {});
+        session->submit(this,
+                        [&backend](pqxx::connection_base &c) -> DbSession::Continuation {
+                            pqxx::nontransaction tx(c);
+                            const qint64 pid = tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
+                            return [&backend, pid] { backend = pid; };
+                        },
+                        {});
         QTRY_VERIFY_WITH_TIMEOUT(backend > 0, 10000);
         QFile stat(QStringLiteral("/proc/%1/stat").arg(backend));
         QVERIFY2(stat.open(QIODevice::ReadOnly), "the test server must run on this machine");
-        const qint64 postmaster = QString::fromLatin1(stat.readAll()).section(QLatin1Char(')'), 1).split(QLatin1Char(' '), Qt::SkipEmptyParts).value(1).toLongLong();
+        const qint64 postmaster = QString::fromLatin1(stat.readAll())
+                                      .section(QLatin1Char(')'), 1)
+                                      .split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                                      .value(1)
+                                      .toLongLong();
         QVERIFY(postmaster > 1);
         if (::kill(pid_t(backend), SIGSTOP) != 0 || ::kill(pid_t(postmaster), SIGSTOP) != 0) {
             ::kill(pid_t(backend), SIGCONT);
@@ -250,15 +254,14 @@ private Q_SLOTS:
         session.cancelRunningQuery();
         bool done = false;
         session.submit(this,
-            [](pqxx::connection_base &c) -> DbSession::Continuation {
-                pqxx::nontransaction tx(c);
-                tx.exec("SELECT 1");
-                return {};
-            },
-            {});
-        session.submit(this,
-            [&done](pqxx::connection_base &) -> DbSession::Continuation { return [&done] { done = true; }; },
-            {});
+                       [](pqxx::connection_base &c) -> DbSession::Continuation {
+                           pqxx::nontransaction tx(c);
+                           tx.exec("SELECT 1");
+                           return {};
+                       },
+                       {});
+        session.submit(
+            this, [&done](pqxx::connection_base &) -> DbSession::Continuation { return [&done] { done = true; }; }, {});
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
     }
 };

@@ -47,7 +47,7 @@ private:
 
     QString runContainer(const QString &suffix, const QStringList &extra, const QString &script)
     {
-        QStringList args{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"), m_label,
+        QStringList args{QStringLiteral("run"),    QStringLiteral("-d"), QStringLiteral("--label"), m_label,
                          QStringLiteral("--name"), m_prefix + suffix};
         args << extra << m_image << QStringLiteral("sh") << QStringLiteral("-c") << script;
         QString err;
@@ -67,7 +67,9 @@ private Q_SLOTS:
         m_prefix = QStringLiteral("pddtest-engine-%1-").arg(QCoreApplication::applicationPid());
         QString err;
         const bool daemonUp = QFileInfo::exists(m_endpoint.socketPath)
-            && !docker({QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.APIVersion}}")}, &err)
+            && !docker(
+                    {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.APIVersion}}")},
+                    &err)
                     .isEmpty();
         if (!daemonUp) {
             const QString why = QStringLiteral("no Docker daemon at %1 (%2)").arg(m_endpoint.socketPath, err);
@@ -94,7 +96,8 @@ private Q_SLOTS:
                                     QStringLiteral("label=") + m_label});
         if (!ids.isEmpty())
             docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
-        docker({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("-f"), m_prefix + QStringLiteral("vol")});
+        docker(
+            {QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("-f"), m_prefix + QStringLiteral("vol")});
         delete m_monitor;
     }
 
@@ -116,11 +119,10 @@ private Q_SLOTS:
         QSignalSpy changed(m_monitor, &EngineMonitor::containerChanged);
         QSignalSpy removed(m_monitor, &EngineMonitor::containerRemoved);
         const QString vol = m_prefix + QStringLiteral("vol");
-        const QString id
-            = runContainer(QStringLiteral("life"),
-                           {QStringLiteral("-v"), vol + QStringLiteral(":/data"), QStringLiteral("-p"),
-                            QStringLiteral("127.0.0.1::8080")},
-                           idleScript());
+        const QString id = runContainer(QStringLiteral("life"),
+                                        {QStringLiteral("-v"), vol + QStringLiteral(":/data"), QStringLiteral("-p"),
+                                         QStringLiteral("127.0.0.1::8080")},
+                                        idleScript());
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(ContainerStates::apiName(known(id).state), QStringLiteral("running"), 10000);
         const ContainerInfo running = known(id);
@@ -145,17 +147,16 @@ private Q_SLOTS:
         // Measured from the daemon's own event timestamp to the model update,
         // with `docker stop` running asynchronously so this thread stays free.
         qint64 eventNano = 0, modelNano = 0;
-        QMetaObject::Connection onEvent = connect(m_monitor, &EngineMonitor::eventReceived, this,
-                                                  [&](const EngineEvent &e) {
-                                                      if (e.id == id && e.action == QLatin1String("die"))
-                                                          eventNano = e.timeNano;
-                                                  });
-        QMetaObject::Connection onChange = connect(m_monitor, &EngineMonitor::containerChanged, this,
-                                                   [&](const ContainerInfo &c) {
-                                                       if (c.id == id && c.state == ContainerState::Exited
-                                                           && eventNano && !modelNano)
-                                                           modelNano = nowNs();
-                                                   });
+        QMetaObject::Connection onEvent =
+            connect(m_monitor, &EngineMonitor::eventReceived, this, [&](const EngineEvent &e) {
+                if (e.id == id && e.action == QLatin1String("die"))
+                    eventNano = e.timeNano;
+            });
+        QMetaObject::Connection onChange =
+            connect(m_monitor, &EngineMonitor::containerChanged, this, [&](const ContainerInfo &c) {
+                if (c.id == id && c.state == ContainerState::Exited && eventNano && !modelNano)
+                    modelNano = nowNs();
+            });
         QProcess stop;
         stop.start(QStringLiteral("docker"), {QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("5"), id});
         QTRY_VERIFY_WITH_TIMEOUT(modelNano != 0 && stop.state() == QProcess::NotRunning, 15000);
@@ -215,7 +216,8 @@ private Q_SLOTS:
     // paused container kept showing "running" until the stop finished.
     void slowActionDoesNotDelayOtherContainersEvents()
     {
-        const QString slow = runContainer(QStringLiteral("slow-stop"), {}, QStringLiteral("while true; do sleep 1; done"));
+        const QString slow =
+            runContainer(QStringLiteral("slow-stop"), {}, QStringLiteral("while true; do sleep 1; done"));
         const QString other = runContainer(QStringLiteral("paused"), {}, idleScript());
         QVERIFY(!slow.isEmpty() && !other.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(ContainerStates::apiName(known(slow).state), QStringLiteral("running"), 10000);

@@ -39,8 +39,8 @@ int freePort()
 QByteArray httpGet(const QString &url, const QStringList &extra = {})
 {
     QProcess p;
-    p.start(QStringLiteral("curl"), QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10")}
-                                        << extra << url);
+    p.start(QStringLiteral("curl"),
+            QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10")} << extra << url);
     p.waitForFinished(15000);
     return p.readAllStandardOutput();
 }
@@ -65,7 +65,8 @@ public:
         f.close();
         m_process.setStandardOutputFile(root + QStringLiteral("/log"));
         m_process.setStandardErrorFile(root + QStringLiteral("/log"));
-        m_process.start(QStringLiteral("docker-registry"), {QStringLiteral("serve"), root + QStringLiteral("/config.yml")});
+        m_process.start(QStringLiteral("docker-registry"),
+                        {QStringLiteral("serve"), root + QStringLiteral("/config.yml")});
     }
     ~Registry() { stop(); }
     bool waitUp()
@@ -74,8 +75,9 @@ public:
         t.start();
         while (t.elapsed() < 30000) {
             QProcess p;
-            p.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                             QStringLiteral("-w"), QStringLiteral("%{http_code}"), url("/v2/")});
+            p.start(QStringLiteral("curl"),
+                    {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                     QStringLiteral("%{http_code}"), url("/v2/")});
             p.waitForFinished(5000);
             const QByteArray code = p.readAllStandardOutput();
             if (code == "200" || code == "401")
@@ -159,8 +161,8 @@ private Q_SLOTS:
     {
         const EngineEndpoint endpoint = EngineEndpoint::fromEnvironment();
         QString err;
-        if (live::docker({QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.APIVersion}}")},
-                         &err)
+        if (live::docker(
+                {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.APIVersion}}")}, &err)
                 .isEmpty()) {
             if (live::inCi())
                 QFAIL(qPrintable(QStringLiteral("no Docker daemon: %1").arg(err)));
@@ -218,15 +220,19 @@ private Q_SLOTS:
         Job *job = m_service->build();
         auto w = watch(job);
         QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 600000);
-        QVERIFY2(job->state() == Job::State::Succeeded, qPrintable(job->errorString() + job->log().join('\n').right(2000)));
+        QVERIFY2(job->state() == Job::State::Succeeded,
+                 qPrintable(job->errorString() + job->log().join('\n').right(2000)));
         QVERIFY2(monotonic(w->progress), qPrintable(QStringLiteral("%1").arg(w->progress.size())));
         QCOMPARE(w->progress.last(), 1.0);
         const int steps = dockerfileSteps(QStringLiteral(PDD_SOURCE_DIR "/compose/web/Dockerfile"));
         const QString stepLine = QStringLiteral("Step %1/%1 :").arg(steps);
-        QVERIFY2(job->log().filter(stepLine).size() == 1, qPrintable(stepLine + '\n' + job->log().join('\n').right(3000)));
-        QVERIFY(job->log().contains(QStringLiteral("Builder: %1").arg(ImageService::backendName(BuildBackend::EngineApi))));
-        QVERIFY(!live::docker({QStringLiteral("image"), QStringLiteral("inspect"), m_service->spec().reference.toString()})
-                     .isNull());
+        QVERIFY2(job->log().filter(stepLine).size() == 1,
+                 qPrintable(stepLine + '\n' + job->log().join('\n').right(3000)));
+        QVERIFY(
+            job->log().contains(QStringLiteral("Builder: %1").arg(ImageService::backendName(BuildBackend::EngineApi))));
+        QVERIFY(
+            !live::docker({QStringLiteral("image"), QStringLiteral("inspect"), m_service->spec().reference.toString()})
+                 .isNull());
         QTRY_VERIFY_WITH_TIMEOUT(m_service->info().exists, 10000);
         QVERIFY(m_service->info().id.startsWith(QLatin1String("sha256:")));
         QVERIFY(m_service->info().sizeBytes > 100'000'000);
@@ -242,7 +248,8 @@ private Q_SLOTS:
         QCOMPARE(job->state(), Job::State::Succeeded);
         QVERIFY2(job->log().filter(QStringLiteral("---> Using cache")).size() >= 3, qPrintable(job->log().join('\n')));
         QVERIFY(!w->statuses.filter(QStringLiteral("(cached)")).isEmpty());
-        QVERIFY2(job->statusText().contains(QRegularExpression(QStringLiteral("\\d+ cached"))), qPrintable(job->statusText()));
+        QVERIFY2(job->statusText().contains(QRegularExpression(QStringLiteral("\\d+ cached"))),
+                 qPrintable(job->statusText()));
         qInfo("cached rebuild: %lld ms", t.elapsed());
     }
 
@@ -273,7 +280,8 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DOCKER_BUILDKIT"), QStringLiteral("0"));
         cli.setProcessEnvironment(env);
-        cli.start(QStringLiteral("docker"), {QStringLiteral("build"), QStringLiteral("-q"), QStringLiteral("-t"), cliTag, d});
+        cli.start(QStringLiteral("docker"),
+                  {QStringLiteral("build"), QStringLiteral("-q"), QStringLiteral("-t"), cliTag, d});
         QVERIFY(cli.waitForFinished(120000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
 
@@ -291,7 +299,8 @@ private Q_SLOTS:
         QVERIFY2(fromCli.contains(QStringLiteral("ctx/docs/keep.md")), qPrintable(fromCli.join(' ')));
         // Sent (the CLI keeps it), read, then dropped by the daemon because .dockerignore names it.
         QVERIFY(!fromCli.contains(QStringLiteral("ctx/Dockerfile")));
-        QVERIFY(fromCli.contains(QStringLiteral("ctx/.dockerignore")) == fromApp.contains(QStringLiteral("ctx/.dockerignore")));
+        QVERIFY(fromCli.contains(QStringLiteral("ctx/.dockerignore"))
+                == fromApp.contains(QStringLiteral("ctx/.dockerignore")));
         QCOMPARE(fromApp, fromCli);
         live::docker({QStringLiteral("image"), QStringLiteral("rm"), QStringLiteral("-f"), cliTag, appTag});
     }
@@ -318,10 +327,12 @@ private Q_SLOTS:
     {
         QTemporaryDir ctx;
         // A unique step, so no cache shortcut: it runs until killed.
-        writeDockerfile(ctx.path(), QStringLiteral("FROM %1\nLABEL pdd.test.cancel=%2\nRUN sleep 120\n")
-                                        .arg(kDebian)
-                                        .arg(QDateTime::currentMSecsSinceEpoch()));
-        const QString before = live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
+        writeDockerfile(ctx.path(),
+                        QStringLiteral("FROM %1\nLABEL pdd.test.cancel=%2\nRUN sleep 120\n")
+                            .arg(kDebian)
+                            .arg(QDateTime::currentMSecsSinceEpoch()));
+        const QString before =
+            live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
         ImageService service(EngineEndpoint::fromEnvironment());
         BuildSpec spec;
         spec.contextDir = ctx.path();
@@ -339,8 +350,8 @@ private Q_SLOTS:
         const qint64 cancelMs = t.elapsed();
         QCOMPARE(job->state(), Job::State::Cancelled);
         // The daemon kills and removes the build container (forcerm).
-        QTRY_COMPARE_WITH_TIMEOUT(live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}),
-                                  before, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}), before, 15000);
         qInfo("cancelled in %lld ms; build container gone after %lld ms", cancelMs, t.elapsed());
         QVERIFY(live::docker({QStringLiteral("image"), QStringLiteral("inspect"), spec.reference.toString()}).isNull());
     }
@@ -353,14 +364,18 @@ private Q_SLOTS:
         QVERIFY2(job->state() == Job::State::Succeeded, qPrintable(job->errorString()));
         QVERIFY(monotonic(w->progress));
         QCOMPARE(w->progress.last(), 1.0);
-        QVERIFY2(!w->statuses.filter(QRegularExpression(QStringLiteral("^\\d+ of \\d+ layers · [0-9.]+ MB of [0-9.]+ MB")))
-                      .isEmpty(),
-                 qPrintable(w->statuses.join('\n').right(2000)));
+        QVERIFY2(
+            !w->statuses.filter(QRegularExpression(QStringLiteral("^\\d+ of \\d+ layers · [0-9.]+ MB of [0-9.]+ MB")))
+                 .isEmpty(),
+            qPrintable(w->statuses.join('\n').right(2000)));
         const QString digest = pushedDigest(job);
         QVERIFY2(digest.startsWith(QLatin1String("sha256:")), qPrintable(job->log().join('\n')));
         QCOMPARE(registryDigest(*m_open, m_tag, QStringLiteral("t1")), digest);
         const QJsonArray tags =
-            QJsonDocument::fromJson(httpGet(m_open->url(QStringLiteral("/v2/%1/tags/list").arg(m_tag)))).object().value("tags").toArray();
+            QJsonDocument::fromJson(httpGet(m_open->url(QStringLiteral("/v2/%1/tags/list").arg(m_tag))))
+                .object()
+                .value("tags")
+                .toArray();
         QVERIFY(tags.contains(QStringLiteral("t1")));
         QTRY_COMPARE_WITH_TIMEOUT(m_service->info().pushedDigest(m_service->spec().reference), digest, 10000);
 
@@ -430,14 +445,16 @@ private Q_SLOTS:
         probe.start(QStringLiteral("docker-credential-secretservice"), {QStringLiteral("list")});
         QVERIFY(probe.waitForFinished(20000));
         if (probe.exitCode() != 0)
-            QFAIL(qPrintable(QStringLiteral("no Secret Service (run under tests/unit/db-ui/with-keyring, as ctest "
-                                            "does): %1")
-                                 .arg(QString::fromUtf8(probe.readAllStandardOutput() + probe.readAllStandardError()))));
+            QFAIL(
+                qPrintable(QStringLiteral("no Secret Service (run under tests/unit/db-ui/with-keyring, as ctest "
+                                          "does): %1")
+                               .arg(QString::fromUtf8(probe.readAllStandardOutput() + probe.readAllStandardError()))));
         setReference(m_locked->host());
         QProcess store;
         store.start(QStringLiteral("docker-credential-secretservice"), {QStringLiteral("store")});
-        store.write(QJsonDocument(QJsonObject{{"ServerURL", m_locked->host()}, {"Username", "alice"}, {"Secret", "s3cret-pdd"}})
-                        .toJson(QJsonDocument::Compact));
+        store.write(
+            QJsonDocument(QJsonObject{{"ServerURL", m_locked->host()}, {"Username", "alice"}, {"Secret", "s3cret-pdd"}})
+                .toJson(QJsonDocument::Compact));
         store.closeWriteChannel();
         QVERIFY(store.waitForFinished(20000));
         QVERIFY2(store.exitCode() == 0, store.readAllStandardOutput().constData());
@@ -498,7 +515,9 @@ private:
     static QJsonObject authsFor(const QString &host, const char *userColonPassword)
     {
         return QJsonObject{
-            {"auths", QJsonObject{{host, QJsonObject{{"auth", QString::fromLatin1(QByteArray(userColonPassword).toBase64())}}}}}};
+            {"auths",
+             QJsonObject{
+                 {host, QJsonObject{{"auth", QString::fromLatin1(QByteArray(userColonPassword).toBase64())}}}}}};
     }
     static QString pushedDigest(const Job *job)
     {
@@ -511,8 +530,10 @@ private:
                          QStringLiteral("Accept: application/vnd.docker.distribution.manifest.v2+json")};
         if (!user.isEmpty())
             args << QStringLiteral("-u") << user;
-        const QString head = QString::fromLatin1(httpGet(r.url(QStringLiteral("/v2/%1/manifests/%2").arg(name, tag)), args));
-        const auto m = QRegularExpression(QStringLiteral("(?i)docker-content-digest:\\s*(sha256:[0-9a-f]{64})")).match(head);
+        const QString head =
+            QString::fromLatin1(httpGet(r.url(QStringLiteral("/v2/%1/manifests/%2").arg(name, tag)), args));
+        const auto m =
+            QRegularExpression(QStringLiteral("(?i)docker-content-digest:\\s*(sha256:[0-9a-f]{64})")).match(head);
         return m.hasMatch() ? m.captured(1) : head;
     }
     // The files of an image, read from `docker export` of a container made from it.

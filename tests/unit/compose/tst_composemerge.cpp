@@ -22,7 +22,7 @@ QString describe(const ComposeService &s)
     for (const ComposeMount &m : s.mounts)
         mounts << QStringLiteral("%1>%2%3%4")
                       .arg(m.source, m.target, m.namedVolume ? QStringLiteral(" vol") : QString(),
-                          m.readOnly ? QStringLiteral(" ro") : QString());
+                           m.readOnly ? QStringLiteral(" ro") : QString());
     return QStringLiteral("image=%1 build=%2 profiles=%3 ports=%4 mounts=%5")
         .arg(s.image)
         .arg(int(s.hasBuild))
@@ -38,24 +38,24 @@ private Q_SLOTS:
     // Compose's rules for `-f base -f overlay`, one field at a time, on service "s".
     void mergeRules_data()
     {
-        QTest::addColumn<QByteArray>("base"); // service s's body in the base file
+        QTest::addColumn<QByteArray>("base");    // service s's body in the base file
         QTest::addColumn<QByteArray>("overlay"); // and in the overlay
-        QTest::addColumn<QString>("expected"); // describe() of the merged service
+        QTest::addColumn<QString>("expected");   // describe() of the merged service
         const QByteArray img = "image: a\n";
-        QTest::newRow("image override")
-            << img << QByteArray("image: b\n") << "image=b build=0 profiles= ports= mounts=";
+        QTest::newRow("image override") << img << QByteArray("image: b\n")
+                                        << "image=b build=0 profiles= ports= mounts=";
         QTest::newRow("image kept when the overlay has none")
             << img << QByteArray("ports: [\"80\"]\n") << "image=a build=0 profiles= ports=:0:80/tcp mounts=";
         QTest::newRow("build added by the overlay")
             << img << QByteArray("build: ./web\n") << "image=a build=1 profiles= ports= mounts=";
-        QTest::newRow("image from the overlay completes a base service") << QByteArray(
-            "profiles: [dev]\n") << QByteArray("image: b\n") << "image=b build=0 profiles=dev ports= mounts=";
+        QTest::newRow("image from the overlay completes a base service")
+            << QByteArray("profiles: [dev]\n") << QByteArray("image: b\n")
+            << "image=b build=0 profiles=dev ports= mounts=";
         QTest::newRow("profiles replaced")
             << img + "profiles: [dev, prod]\n"
             << QByteArray("profiles: [prod]\n") << "image=a build=0 profiles=prod ports= mounts=";
-        QTest::newRow("profiles kept when the overlay has none")
-            << img + "profiles: [dev]\n"
-            << QByteArray("image: b\n") << "image=b build=0 profiles=dev ports= mounts=";
+        QTest::newRow("profiles kept when the overlay has none") << img
+                + "profiles: [dev]\n" << QByteArray("image: b\n") << "image=b build=0 profiles=dev ports= mounts=";
         QTest::newRow("empty profiles list replaces too")
             << img + "profiles: [dev]\n"
             << QByteArray("profiles: []\n") << "image=a build=0 profiles= ports= mounts=";
@@ -81,9 +81,8 @@ private Q_SLOTS:
             << "image=a build=0 profiles= ports= mounts=./local>/data,/etc/a>/etc/a ro";
         QTest::newRow("long-syntax mount replaces short")
             << img + "volumes: [\"static:/srv/static\"]\n"
-            << QByteArray(
-                   "volumes:\n      - type: volume\n        source: static\n        target: /srv/static\n"
-                   "        read_only: true\n")
+            << QByteArray("volumes:\n      - type: volume\n        source: static\n        target: /srv/static\n"
+                          "        read_only: true\n")
             << "image=a build=0 profiles= ports= mounts=static>/srv/static vol ro";
         QTest::newRow("mount on a new target appended")
             << img + "volumes: [\"pgdata:/data\"]\n"
@@ -98,8 +97,8 @@ private Q_SLOTS:
         auto file = [](const QByteArray &body) {
             return "services:\n  s:\n    " + QByteArray(body).replace("\n", "\n    ").trimmed() + "\n";
         };
-        const ComposeProject p
-            = ComposeProject::parse({{"base.yml", file(base)}, {"over.yml", file(overlay)}}, testEnv({}));
+        const ComposeProject p =
+            ComposeProject::parse({{"base.yml", file(base)}, {"over.yml", file(overlay)}}, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         QCOMPARE(p.services().size(), 1);
         QCOMPARE(describe(p.services().first()), expected);
@@ -110,11 +109,9 @@ private Q_SLOTS:
 
     void overlayAddsServicesAndVolumes()
     {
-        const QByteArray base
-            = "services:\n  db:\n    image: pg\n  web:\n    image: w\nvolumes:\n  pgdata:\n";
-        const QByteArray overlay
-            = "services:\n  nginx:\n    image: n\n    volumes: [\"static:/srv\"]\n  db:\n"
-              "    ports: [\"5432\"]\nvolumes:\n  static:\n  pgdata:\n";
+        const QByteArray base = "services:\n  db:\n    image: pg\n  web:\n    image: w\nvolumes:\n  pgdata:\n";
+        const QByteArray overlay = "services:\n  nginx:\n    image: n\n    volumes: [\"static:/srv\"]\n  db:\n"
+                                   "    ports: [\"5432\"]\nvolumes:\n  static:\n  pgdata:\n";
         const ComposeProject p = ComposeProject::parse({{"b.yml", base}, {"o.yml", overlay}}, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         QCOMPARE(names(p.services()), (QStringList{"db", "web", "nginx"}));
@@ -123,8 +120,8 @@ private Q_SLOTS:
         QCOMPARE(p.volumes(), (QStringList{"pgdata", "static"}));
         QCOMPARE(p.volumesForMode(QStringLiteral("dev")), QStringList{"static"});
         // An overlay with only top-level volumes is fine.
-        const ComposeProject q
-            = ComposeProject::parse({{"b.yml", base}, {"o.yml", "volumes:\n  extra:\n"}}, testEnv({}));
+        const ComposeProject q =
+            ComposeProject::parse({{"b.yml", base}, {"o.yml", "volumes:\n  extra:\n"}}, testEnv({}));
         QVERIFY2(q.isValid(), qPrintable(q.error().toString()));
         QCOMPARE(q.volumes(), (QStringList{"pgdata", "extra"}));
     }
@@ -144,14 +141,13 @@ private Q_SLOTS:
         QTest::newRow("bad port") << base << QByteArray("services:\n  db:\n    ports:\n      - \"5432:x\"\n")
                                   << "/s/docker-compose.dev.yml" << 4 << 9 << "invalid port \"5432:x\"";
         QTest::newRow("missing variable")
-            << base << QByteArray("services:\n  db:\n    image: \"${TAG:?set TAG}\"\n")
-            << "/s/docker-compose.dev.yml" << 3 << 12 << "required variable TAG is missing a value: set TAG";
-        QTest::newRow("services not a map")
-            << base << QByteArray("services: [db]\n") << "/s/docker-compose.dev.yml" << 1 << 11
-            << "\"services\" must be a mapping";
+            << base << QByteArray("services:\n  db:\n    image: \"${TAG:?set TAG}\"\n") << "/s/docker-compose.dev.yml"
+            << 3 << 12 << "required variable TAG is missing a value: set TAG";
+        QTest::newRow("services not a map") << base << QByteArray("services: [db]\n") << "/s/docker-compose.dev.yml"
+                                            << 1 << 11 << "\"services\" must be a mapping";
         QTest::newRow("new service without image")
-            << base << QByteArray("services:\n  cache:\n    ports: [\"6379\"]\n")
-            << "/s/docker-compose.dev.yml" << 3 << 5 << "service \"cache\" has neither an image nor a build";
+            << base << QByteArray("services:\n  cache:\n    ports: [\"6379\"]\n") << "/s/docker-compose.dev.yml" << 3
+            << 5 << "service \"cache\" has neither an image nor a build";
         QTest::newRow("incomplete base service is the base's fault")
             << QByteArray("services:\n  db:\n    image: pg\n  web:\n    profiles: [dev]\n")
             << QByteArray("services:\n  db:\n    ports: [\"5432\"]\n") << "/s/docker-compose.yml" << 5 << 5
@@ -171,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(p.services().isEmpty());
         QVERIFY2(p.error().message.contains(message), qPrintable(p.error().toString()));
         QCOMPARE(p.error().toString().section(QLatin1String(": "), 0, 0),
-            QStringLiteral("%1:%2:%3").arg(file).arg(line).arg(column));
+                 QStringLiteral("%1:%2:%3").arg(file).arg(line).arg(column));
     }
 };
 

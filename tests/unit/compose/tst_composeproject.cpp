@@ -112,6 +112,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("envVar"); // NAME=value set in the process environment, or empty
         QTest::addColumn<QString>("service");
         QTest::addColumn<QString>("image");
+        // clang-format off
         QTest::newRow("defaults") << "" << "" << "db" << "postgres:16";
         QTest::newRow("from .env") << "POSTGRES_IMAGE=pdd-forge/postgres:15" << "" << "db" << "pdd-forge/postgres:15";
         QTest::newRow("environment beats .env") << "POSTGRES_IMAGE=from-file" << "POSTGRES_IMAGE=from-env" << "db"
@@ -121,6 +122,7 @@ private Q_SLOTS:
                                          << "web"
                                          << "reg:5000/postdodjango-web:1.2";
         QTest::newRow("empty .env value falls back") << "NGINX_IMAGE=" << "" << "nginx" << "nginx:1.27";
+        // clang-format on
     }
     void interpolatesImages()
     {
@@ -173,8 +175,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString base = dir.filePath(QStringLiteral("docker-compose.yml"));
         const QString dev = dir.filePath(QStringLiteral("docker-compose.dev.yml"));
-        for (const auto &[path, text] :
-            {std::pair {base, QByteArray(kBase)}, std::pair {dev, QByteArray(kDev)}}) {
+        for (const auto &[path, text] : {std::pair{base, QByteArray(kBase)}, std::pair{dev, QByteArray(kDev)}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
@@ -188,13 +189,14 @@ private Q_SLOTS:
         const ComposeProject q = ComposeProject::load(QStringList{base, prod}, testEnv({}));
         QVERIFY(!q.isValid());
         QVERIFY2(q.error().toString().startsWith(prod + QStringLiteral(": cannot read")),
-            qPrintable(q.error().toString()));
+                 qPrintable(q.error().toString()));
     }
 
     void portStrings_data()
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("expected"); // "ip|host|container|proto;..." or "error"
+        // clang-format off
         QTest::newRow("container only") << "80" << "|0|80|tcp";
         QTest::newRow("host:container") << "8000:80" << "|8000|80|tcp";
         QTest::newRow("loopback") << "127.0.0.1:5050:80" << "127.0.0.1|5050|80|tcp";
@@ -206,6 +208,7 @@ private Q_SLOTS:
         QTest::newRow("too many parts") << "1:2:3:4" << "error";
         QTest::newRow("out of range") << "70000:80" << "error";
         QTest::newRow("mismatched range") << "9000-9002:8000-8001" << "error";
+        // clang-format on
     }
     void portStrings()
     {
@@ -225,7 +228,11 @@ private Q_SLOTS:
         QStringList got;
         const QVector<ComposePort> ports = p.services().first().ports; // not a temporary's member in range-for
         for (const ComposePort &port : ports)
-            got << QStringLiteral("%1|%2|%3|%4").arg(port.hostIp).arg(port.hostPort).arg(port.containerPort).arg(port.protocol);
+            got << QStringLiteral("%1|%2|%3|%4")
+                       .arg(port.hostIp)
+                       .arg(port.hostPort)
+                       .arg(port.containerPort)
+                       .arg(port.protocol);
         QCOMPARE(got.join(QLatin1Char(';')), expected);
     }
 
@@ -236,8 +243,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("message");
         // Syntax errors: positions as yaml-cpp's scanner reports them (1-based here).
-        QTest::newRow("unclosed flow sequence") << QByteArray("services:\n  web:\n    image: [unclosed\n") << 4 << 1
-                                                << "end of sequence flow not found";
+        QTest::newRow("unclosed flow sequence")
+            << QByteArray("services:\n  web:\n    image: [unclosed\n") << 4 << 1 << "end of sequence flow not found";
         QTest::newRow("bad indentation") << QByteArray("services:\n  web:\n    image: x\n   bad: 1\n") << 4 << 4
                                          << "end of map not found";
         QTest::newRow("unclosed flow map") << QByteArray("services:\n  db:\n    image: a\n  web: {image: b\n") << 5 << 1
@@ -247,10 +254,10 @@ private Q_SLOTS:
             << "end of map not found";
         QTest::newRow("illegal map value") << QByteArray("a: b: c\n") << 1 << 5 << "illegal map value";
         // Well-formed YAML that is not a valid compose file: the node's own position.
-        QTest::newRow("services not a map") << QByteArray("version: '3'\nservices: 5\n") << 2 << 11
-                                            << "\"services\" must be a mapping";
-        QTest::newRow("service without image or build") << QByteArray("services:\n  web:\n    ports: [\"80\"]\n") << 3
-                                                        << 5 << "neither an image nor a build";
+        QTest::newRow("services not a map")
+            << QByteArray("version: '3'\nservices: 5\n") << 2 << 11 << "\"services\" must be a mapping";
+        QTest::newRow("service without image or build")
+            << QByteArray("services:\n  web:\n    ports: [\"80\"]\n") << 3 << 5 << "neither an image nor a build";
         QTest::newRow("image is a list") << QByteArray("services:\n  web:\n    image:\n      - a\n") << 4 << 7
                                          << "expected a scalar";
         QTest::newRow("required variable missing")
@@ -258,17 +265,17 @@ private Q_SLOTS:
             << "required variable WEB_IMAGE is missing a value: run -3 first";
         QTest::newRow("profiles not a list") << QByteArray("services:\n  web:\n    image: x\n    profiles: dev\n") << 4
                                              << 15 << "\"profiles\" must be a list";
-        QTest::newRow("relative volume target") << QByteArray("services:\n  web:\n    image: x\n    volumes: [\"a:b\"]\n")
-                                                << 4 << 15 << "absolute path";
+        QTest::newRow("relative volume target")
+            << QByteArray("services:\n  web:\n    image: x\n    volumes: [\"a:b\"]\n") << 4 << 15 << "absolute path";
         QTest::newRow("top level is a list") << QByteArray("- services\n") << 1 << 1 << "top level must be a mapping";
         // Issue 10: plain words, and the tab named where it is (yaml-cpp said
         // "end of map not found" on the line after it).
-        QTest::newRow("tab in the indentation") << QByteArray("services:\n  web:\n\timage: x\n    ports: []\n") << 3 << 1
-                                                << "indented with a tab; YAML indents with spaces only";
+        QTest::newRow("tab in the indentation") << QByteArray("services:\n  web:\n\timage: x\n    ports: []\n") << 3
+                                                << 1 << "indented with a tab; YAML indents with spaces only";
         QTest::newRow("bad indentation in plain words") << QByteArray("services:\n  web:\n    image: x\n   bad: 1\n")
                                                         << 4 << 4 << "not indented like the keys around it";
-        QTest::newRow("service name Compose refuses") << QByteArray("services:\n  my web:\n    image: x\n") << 3 << 5
-                                                      << "\"my web\" is not a valid service name";
+        QTest::newRow("service name Compose refuses")
+            << QByteArray("services:\n  my web:\n    image: x\n") << 3 << 5 << "\"my web\" is not a valid service name";
     }
     void brokenFilesReportFileLineColumn()
     {
@@ -300,8 +307,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("dotEnv");
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("expected");
+        // clang-format off
         QTest::newRow("default dev") << "" << "dev" << "postdodjango-dev";
         QTest::newRow("named prod") << "STACK_NAME=pddtest-gui" << "prod" << "pddtest-gui-prod";
+        // clang-format on
     }
     void projectNameFollowsStackName()
     {
@@ -328,7 +337,7 @@ private Q_SLOTS:
         const QDir dir(QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
                            .filePath(QStringLiteral("compose")));
         const QStringList files{dir.filePath(QStringLiteral("docker-compose.yml")),
-            dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode))};
+                                dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode))};
         for (const QString &f : files)
             QVERIFY2(QFile::exists(f), qPrintable(f + QStringLiteral(" is missing")));
         const ComposeProject p = ComposeProject::load(files, testEnv({}));
@@ -346,15 +355,14 @@ private Q_SLOTS:
                 // Nothing in dev is reachable from other machines.
                 for (const ComposePort &port : s.ports)
                     QVERIFY2(port.hostIp == QLatin1String("127.0.0.1"),
-                        qPrintable(s.name + ": " + published.join(' ')));
+                             qPrintable(s.name + ": " + published.join(' ')));
                 if (s.name == QLatin1String("db"))
                     QCOMPARE(published, QStringList{"127.0.0.1:5432:5432/tcp"});
             } else if (s.name == QLatin1String("nginx")) {
                 QCOMPARE(published, QStringList{":80:80/tcp"});
             } else {
                 // Security contract: in prod only NGINX is published; the database never.
-                QVERIFY2(
-                    s.ports.isEmpty(), qPrintable(s.name + " publishes " + published.join(' ') + " in prod"));
+                QVERIFY2(s.ports.isEmpty(), qPrintable(s.name + " publishes " + published.join(' ') + " in prod"));
             }
         }
         QVERIFY(p.volumesForMode(mode).contains(QStringLiteral("pgdata")));
@@ -364,9 +372,8 @@ private Q_SLOTS:
     // would run) publishes neither the database nor Django.
     void shippedBaseAlonePublishesNoDbOrWeb()
     {
-        const QString file
-            = QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
-                  .filePath(QStringLiteral("compose/docker-compose.yml"));
+        const QString file = QDir(qEnvironmentVariable("PDD_SOURCE_DIR", QStringLiteral(PDD_SOURCE_DIR_FALLBACK)))
+                                 .filePath(QStringLiteral("compose/docker-compose.yml"));
         const ComposeProject p = ComposeProject::load(file, testEnv({}));
         QVERIFY2(p.isValid(), qPrintable(p.error().toString()));
         for (const char *name : {"db", "web"}) {

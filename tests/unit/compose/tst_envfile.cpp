@@ -12,6 +12,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("expected");
+        // clang-format off
         QTest::newRow("plain") << "A=1" << "A" << "1";
         QTest::newRow("spaces around") << "  A = hello world  " << "A" << "hello world";
         QTest::newRow("export prefix") << "export STACK_NAME=mystack" << "STACK_NAME" << "mystack";
@@ -26,6 +27,7 @@ private Q_SLOTS:
         QTest::newRow("last wins") << "A=1\nA=2" << "A" << "2";
         QTest::newRow("comment line") << "# A=1\nB=2" << "A" << "<unset>";
         QTest::newRow("unterminated quote keeps rest") << "A=\"abc" << "A" << "abc";
+        // clang-format on
     }
     void parsesValues()
     {

@@ -12,6 +12,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("error"); // substring of the expected error, or empty
+        // clang-format off
         QTest::newRow("no variables") << "postgres:16" << "postgres:16" << "";
         QTest::newRow("braced set") << "${IMG}" << "pdd-forge/postgres:15" << "";
         QTest::newRow("bare name") << "$IMG-x" << "pdd-forge/postgres:15-x" << "";
@@ -35,6 +36,7 @@ private Q_SLOTS:
         QTest::newRow("empty braces") << "${}" << "" << "invalid interpolation format";
         QTest::newRow("bad name") << "${1X}" << "" << "invalid interpolation format";
         QTest::newRow("unknown operator") << "${IMG!x}" << "" << "invalid interpolation format";
+        // clang-format on
     }
     void expands()
     {

@@ -1,10 +1,10 @@
 // Widget-side logic of the database tab that needs no server: saved connections
 // never store passwords, production detection, the side panel's formatting, the
 // NULL-vs-empty rendering of the cell delegate, the connection dialog's defaults.
-#include "GuiWatchdog.h"
-#include "db/GridRoles.h"
 #include "GuiStallMeter.h"
+#include "GuiWatchdog.h"
 #include "Screenshot.h"
+#include "db/GridRoles.h"
 #include "ui/db/CellDelegate.h"
 #include "ui/db/CellDetailView.h"
 #include "ui/db/ConnectionDialog.h"
@@ -15,20 +15,20 @@
 
 #include <QCheckBox>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QPlainTextEdit>
 #include <QComboBox>
-#include <QLabel>
 #include <QDirIterator>
 #include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
-#include <QTemporaryDir>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -139,6 +139,7 @@ void TestDbUiWidgets::detailText_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
+    // clang-format off
     QTest::newRow("jsonb pretty") << "jsonb" << R"({"a": 1, "b": [true, null]})"
                                   << "{\n    \"a\": 1,\n    \"b\": [\n        true,\n        null\n    ]\n}";
     QTest::newRow("json scalar verbatim") << "json" << "42" << "42";
@@ -147,6 +148,7 @@ void TestDbUiWidgets::detailText_data()
                                << "00000000  48 69 0a                                          Hi.\n";
     QTest::newRow("empty bytea") << "bytea" << "\\x" << "";
     QTest::newRow("text verbatim") << "text" << "line 1\nline 2" << "line 1\nline 2";
+    // clang-format on
 }
 
 void TestDbUiWidgets::detailText()
@@ -164,7 +166,8 @@ void TestDbUiWidgets::hexDumpLayout()
         bytes.append(char(0x41 + i));
     const QStringList lines = dbui::DetailText::hexDump(bytes).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
-    QCOMPARE(lines.at(0), QStringLiteral("00000000  41 42 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  ABCDEFGHIJKLMNOP"));
+    QCOMPARE(lines.at(0),
+             QStringLiteral("00000000  41 42 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  ABCDEFGHIJKLMNOP"));
     QVERIFY(lines.at(1).startsWith(QStringLiteral("00000010  51 52 53 54 ")));
     QVERIFY(lines.at(1).endsWith(QStringLiteral("QRST")));
     const QString cut = dbui::DetailText::hexDump(QByteArray(100, 'x'), 32);
@@ -312,7 +315,7 @@ void TestDbUiWidgets::dialogFillsSavedPasswordFromKeychain()
     auto *note = dialog.findChild<QLabel *>(QStringLiteral("noteLabel"));
     QCOMPARE(combo->count(), 2); // "(new connection)" + the saved one
     combo->setCurrentIndex(1);
-    Q_EMIT combo->activated(1); // as a user's pick does
+    Q_EMIT combo->activated(1);               // as a user's pick does
     QCOMPARE(dialog.settings().user, s.user); // fields at once
     if (keychain) {
         QTRY_COMPARE(password->text(), s.password); // the password when the keychain answers
@@ -360,7 +363,8 @@ void TestDbUiWidgets::panelMnemonicsAreUnique()
         const QChar m = mnemonic(text);
         if (m.isNull())
             return;
-        QVERIFY2(!seen.contains(m), qPrintable(QStringLiteral("'%1' and '%2' share Alt+%3").arg(text, seen.value(m), m)));
+        QVERIFY2(!seen.contains(m),
+                 qPrintable(QStringLiteral("'%1' and '%2' share Alt+%3").arg(text, seen.value(m), m)));
         seen.insert(m, text);
     };
     for (QWidget *w : panel.findChildren<QWidget *>()) {
@@ -450,7 +454,11 @@ void TestDbUiWidgets::hugeTextValueIsPreviewedAtOnce()
     QVERIFY(shown.startsWith(value.left(100)));
     QVERIFY(shown.contains(QStringLiteral("more characters not shown")));
     QVERIFY2(view.summary().contains(QStringLiteral("showing the first")), qPrintable(view.summary()));
-    QVERIFY(pddtest::saveScreenshot(&view, QStringLiteral("db-detail-10mb-") + QString::fromLatin1(QTest::currentDataTag()).replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"))));
+    QVERIFY(pddtest::saveScreenshot(
+        &view,
+        QStringLiteral("db-detail-10mb-")
+            + QString::fromLatin1(QTest::currentDataTag())
+                  .replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"))));
     auto *copy = view.findChild<QToolButton *>(QStringLiteral("copyValueButton"));
     QVERIFY(copy && copy->isEnabled());
     copy->click();

@@ -40,7 +40,8 @@ private Q_SLOTS:
         QCOMPARE(CellFormat::toolTip(QVariant()), CellFormat::nullText());
         QCOMPARE(CellFormat::displayValue("text", QVariant()), CellFormat::nullText());
         QCOMPARE(CellFormat::displayValue("text", QVariant(QString())), QString());
-        QCOMPARE(CellFormat::displayValue("jsonb", QVariant(QString("{\"a\": 1}"))), CellFormat::display("jsonb", "{\"a\": 1}"));
+        QCOMPARE(CellFormat::displayValue("jsonb", QVariant(QString("{\"a\": 1}"))),
+                 CellFormat::display("jsonb", "{\"a\": 1}"));
         QCOMPARE(CellFormat::toolTip(QVariant(QString())), QString());
         const QString big(CellFormat::kMaxToolTipChars + 10, QLatin1Char('x'));
         QCOMPARE(CellFormat::toolTip(QVariant(big)).size(), CellFormat::kMaxToolTipChars);
@@ -51,7 +52,7 @@ private Q_SLOTS:
         const QString many = "{" + QString("12345,").repeated(100) + "1}";
         QVERIFY(CellFormat::display("_int4", many).endsWith("~101 elements"));
         QCOMPARE(CellFormat::display("timestamptz", "2024-01-02 03:04:05.123+00"),
-            QString("2024-01-02 03:04:05.123+00"));
+                 QString("2024-01-02 03:04:05.123+00"));
     }
 };
 

@@ -69,14 +69,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("kind");
-        QTest::newRow("password")
-            << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
-               "authentication failed for user \"x\""
-            << int(DbError::Kind::AuthenticationFailed);
-        QTest::newRow("down")
-            << "connection to server at \"127.0.0.1\", port 5433 failed: Connection refused\n\tIs "
-               "the server running on that host and accepting TCP/IP connections?"
-            << int(DbError::Kind::ServerUnreachable);
+        QTest::newRow("password") << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                                     "authentication failed for user \"x\""
+                                  << int(DbError::Kind::AuthenticationFailed);
+        QTest::newRow("down") << "connection to server at \"127.0.0.1\", port 5433 failed: Connection refused\n\tIs "
+                                 "the server running on that host and accepting TCP/IP connections?"
+                              << int(DbError::Kind::ServerUnreachable);
         QTest::newRow("nodb") << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database "
                                  "\"nosuch\" does not exist"
                               << int(DbError::Kind::DatabaseMissing);
@@ -99,14 +97,14 @@ private Q_SLOTS:
         QTest::newRow("first line") << "ERROR:  column \"nope\" does not exist\nLINE 1: select nope from t\n"
                 + QString(15, ' ') + "^\n"
                                     << "select nope from t" << 8;
-        QTest::newRow("second line") << "ERROR:  relation \"x\" does not exist\nLINE 2: from x\n"
-                + QString(13, ' ') + "^\n"
+        QTest::newRow("second line") << "ERROR:  relation \"x\" does not exist\nLINE 2: from x\n" + QString(13, ' ')
+                + "^\n"
                                      << "select 1\nfrom x" << 15;
         QTest::newRow("no position") << "ERROR:  division by zero"
                                      << "select 1/0" << -1;
-        QTest::newRow("unicode before")
-            << QString::fromUtf8("ERROR:  boom\nLINE 1: select 'é', nope\n") + QString(20, ' ') + "^\n"
-            << QString::fromUtf8("select 'é', nope") << 13;
+        QTest::newRow("unicode before") << QString::fromUtf8("ERROR:  boom\nLINE 1: select 'é', nope\n")
+                + QString(20, ' ') + "^\n"
+                                        << QString::fromUtf8("select 'é', nope") << 13;
     }
     void positionFromCaret()
     {

@@ -77,14 +77,22 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("offset");
         QTest::addColumn<qint64>("count");
         QTest::addColumn<bool>("reverse");
-        QTest::newRow("front, forward past the window") << false << 0LL << true << 200LL << 100 << false << 200LL << 100LL << false;
-        QTest::newRow("front, forward after a trim") << false << 300LL << true << 200LL << 100 << false << 500LL << 100LL << false;
-        QTest::newRow("front, backward a whole page") << false << 150LL << false << 200LL << 100 << false << 50LL << 100LL << false;
-        QTest::newRow("front, backward the last few") << false << 30LL << false << 200LL << 100 << false << 0LL << 30LL << false;
-        QTest::newRow("front, backward nothing left") << false << 0LL << false << 200LL << 100 << true << 0LL << 0LL << false;
-        QTest::newRow("back, forward nothing left") << true << 0LL << true << 200LL << 100 << true << 0LL << 0LL << true;
-        QTest::newRow("back, forward after a trim") << true << 250LL << true << 200LL << 100 << false << 150LL << 100LL << true;
-        QTest::newRow("back, backward before the window") << true << 0LL << false << 200LL << 100 << false << 200LL << 100LL << true;
+        QTest::newRow("front, forward past the window")
+            << false << 0LL << true << 200LL << 100 << false << 200LL << 100LL << false;
+        QTest::newRow("front, forward after a trim")
+            << false << 300LL << true << 200LL << 100 << false << 500LL << 100LL << false;
+        QTest::newRow("front, backward a whole page")
+            << false << 150LL << false << 200LL << 100 << false << 50LL << 100LL << false;
+        QTest::newRow("front, backward the last few")
+            << false << 30LL << false << 200LL << 100 << false << 0LL << 30LL << false;
+        QTest::newRow("front, backward nothing left")
+            << false << 0LL << false << 200LL << 100 << true << 0LL << 0LL << false;
+        QTest::newRow("back, forward nothing left")
+            << true << 0LL << true << 200LL << 100 << true << 0LL << 0LL << true;
+        QTest::newRow("back, forward after a trim")
+            << true << 250LL << true << 200LL << 100 << false << 150LL << 100LL << true;
+        QTest::newRow("back, backward before the window")
+            << true << 0LL << false << 200LL << 100 << false << 200LL << 100LL << true;
     }
     void offsetSlices()
     {

@@ -101,8 +101,8 @@ QByteArray FakeEngine::inspectJson(const QString &id) const
     QJsonObject o{{QStringLiteral("Id"), id},
                   {QStringLiteral("Name"), QStringLiteral("/fake-") + id},
                   {QStringLiteral("State"), state},
-                  {QStringLiteral("Config"), QJsonObject{{QStringLiteral("Image"), QStringLiteral("fake:1")},
-                                                         {QStringLiteral("Tty"), logsTty}}}};
+                  {QStringLiteral("Config"),
+                   QJsonObject{{QStringLiteral("Image"), QStringLiteral("fake:1")}, {QStringLiteral("Tty"), logsTty}}}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

@@ -28,7 +28,7 @@ public:
     bool stall = false; // accept, read the request, never answer
     // id → state; each becomes a container named "fake-<id>"
     QHash<QString, QString> containers;
-    QByteArray logBytes;  // body of /containers/{id}/logs, sent in 3-byte chunks
+    QByteArray logBytes; // body of /containers/{id}/logs, sent in 3-byte chunks
     bool logsTty = false;
     // Versionless path → body sent once with 200 instead of the real answer.
     QHash<QString, QByteArray> garbageOnce;

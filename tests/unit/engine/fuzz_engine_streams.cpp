@@ -20,7 +20,8 @@ void require(bool ok)
         __builtin_trap();
 }
 
-template <typename Decoder, typename Out> bool feedChunked(Decoder &d, const QByteArray &in, int chunk, Out *out)
+template <typename Decoder, typename Out>
+bool feedChunked(Decoder &d, const QByteArray &in, int chunk, Out *out)
 {
     bool ok = true;
     for (qsizetype pos = 0; pos < in.size() && ok; pos += chunk)

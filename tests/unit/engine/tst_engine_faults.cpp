@@ -47,10 +47,7 @@ private:
         return {};
     }
 
-    static bool cameBack(const QSignalSpy &spy)
-    {
-        return !spy.isEmpty() && spy.last().at(0).toBool();
-    }
+    static bool cameBack(const QSignalSpy &spy) { return !spy.isEmpty() && spy.last().at(0).toBool(); }
 
 private Q_SLOTS:
     void init()
@@ -187,7 +184,8 @@ private Q_SLOTS:
         startMonitor();
         QSignalSpy availability(m_monitor, &EngineMonitor::availabilityChanged);
         QTRY_VERIFY(!availability.isEmpty());
-        QVERIFY2(lastReason(availability).contains(QLatin1String("1.41 or newer")), qPrintable(lastReason(availability)));
+        QVERIFY2(lastReason(availability).contains(QLatin1String("1.41 or newer")),
+                 qPrintable(lastReason(availability)));
         QVERIFY(!m_monitor->isAvailable());
         QCOMPARE(m_fake->requestsFor(QStringLiteral("/v")), 0); // no versioned call was attempted
     }
@@ -241,10 +239,12 @@ private Q_SLOTS:
         };
         mux = frame(1, "hello\nwor") + frame(2, "oops\n") + frame(1, "ld\n");
         QTest::newRow("multiplexed in 3-byte chunks")
-            << false << mux << QStringList{QStringLiteral("stdout:hello"), QStringLiteral("stderr:oops"), QStringLiteral("stdout:world")}
+            << false << mux
+            << QStringList{QStringLiteral("stdout:hello"), QStringLiteral("stderr:oops"),
+                           QStringLiteral("stdout:world")}
             << false;
-        QTest::newRow("tty raw") << true << QByteArray("a\r\nb") << QStringList{QStringLiteral("stdout:a"), QStringLiteral("stdout:b")}
-                                 << false;
+        QTest::newRow("tty raw") << true << QByteArray("a\r\nb")
+                                 << QStringList{QStringLiteral("stdout:a"), QStringLiteral("stdout:b")} << false;
         QTest::newRow("raw bytes on a non-tty container")
             << false << QByteArray("plain text\n") << QStringList{} << true;
     }
@@ -268,7 +268,9 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(got, expected);
         QCOMPARE(failed.count(), fails ? 1 : 0);
-        QCOMPARE(m_fake->requestsFor(QStringLiteral("/v1.41/containers/c1/logs?follow=1&stdout=1&stderr=1&timestamps=0&tail=10")), 1);
+        QCOMPARE(m_fake->requestsFor(
+                     QStringLiteral("/v1.41/containers/c1/logs?follow=1&stdout=1&stderr=1&timestamps=0&tail=10")),
+                 1);
     }
 
     void unreachableSentences_data()

@@ -26,16 +26,17 @@ QVector<QJsonObject> messagesOf(const QByteArray &bytes, int split)
     return out;
 }
 
-const char *kInspect = "{\"Id\":\"4f1c\",\"Name\":\"/pdd-dev_web_1\",\"Image\":\"sha256:aa\","
-                       "\"State\":{\"Status\":\"running\",\"StartedAt\":\"2026-11-24T10:00:01.123456789Z\","
-                       "\"Health\":{\"Status\":\"healthy\"}},"
-                       "\"Config\":{\"Image\":\"pdd/web:dev\",\"Tty\":false,\"Labels\":{"
-                       "\"com.docker.compose.project\":\"pdd-dev\",\"com.docker.compose.service\":\"web\","
-                       "\"com.docker.compose.project.working_dir\":\"/home/ana/minha loja/compose\"}},"
-                       "\"NetworkSettings\":{\"Ports\":{\"8000/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8000\"},"
-                       "{\"HostIp\":\"::\",\"HostPort\":\"8000\"}],\"9000/tcp\":null,\"53/udp\":[{\"HostIp\":\"127.0.0.1\","
-                       "\"HostPort\":\"5353\"}]}},"
-                       "\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"pdd-dev_pgdata\"},{\"Type\":\"bind\",\"Source\":\"/src\"}]}";
+const char *kInspect =
+    "{\"Id\":\"4f1c\",\"Name\":\"/pdd-dev_web_1\",\"Image\":\"sha256:aa\","
+    "\"State\":{\"Status\":\"running\",\"StartedAt\":\"2026-11-24T10:00:01.123456789Z\","
+    "\"Health\":{\"Status\":\"healthy\"}},"
+    "\"Config\":{\"Image\":\"pdd/web:dev\",\"Tty\":false,\"Labels\":{"
+    "\"com.docker.compose.project\":\"pdd-dev\",\"com.docker.compose.service\":\"web\","
+    "\"com.docker.compose.project.working_dir\":\"/home/ana/minha loja/compose\"}},"
+    "\"NetworkSettings\":{\"Ports\":{\"8000/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8000\"},"
+    "{\"HostIp\":\"::\",\"HostPort\":\"8000\"}],\"9000/tcp\":null,\"53/udp\":[{\"HostIp\":\"127.0.0.1\","
+    "\"HostPort\":\"5353\"}]}},"
+    "\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"pdd-dev_pgdata\"},{\"Type\":\"bind\",\"Source\":\"/src\"}]}";
 } // namespace
 
 class TestEngineJson : public QObject
@@ -113,8 +114,9 @@ private Q_SLOTS:
             << QByteArray("{\"Id\":\"x\",\"State\":{\"Status\":\"exited\",\"Health\":{\"Status\":\"none\"},"
                           "\"StartedAt\":\"2026-01-02T03:04:05Z\"}}")
             << QStringLiteral("exited") << QString() << true;
-        QTest::newRow("starting") << QByteArray("{\"Id\":\"x\",\"State\":{\"Status\":\"running\",\"Health\":{\"Status\":"
-                                                "\"starting\"},\"StartedAt\":\"2026-01-02T03:04:05.5Z\"}}")
+        QTest::newRow("starting") << QByteArray(
+            "{\"Id\":\"x\",\"State\":{\"Status\":\"running\",\"Health\":{\"Status\":"
+            "\"starting\"},\"StartedAt\":\"2026-01-02T03:04:05.5Z\"}}")
                                   << QStringLiteral("running") << QStringLiteral("starting") << true;
     }
     void inspectEdgeCases()
@@ -143,11 +145,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, status);
         QFETCH(QString, health);
-        QJsonObject o = parse("{\"Id\":\"ab\",\"Names\":[\"/pdd-prod_db_1\"],\"Image\":\"postgres:16\",\"State\":\"running\","
-                              "\"Labels\":{\"com.docker.compose.project\":\"pdd-prod\",\"com.docker.compose.service\":\"db\"},"
-                              "\"Ports\":[{\"PrivatePort\":5432,\"Type\":\"tcp\"},{\"IP\":\"127.0.0.1\",\"PrivatePort\":80,"
-                              "\"PublicPort\":8080,\"Type\":\"tcp\"}],\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"v2\"},"
-                              "{\"Type\":\"volume\",\"Name\":\"v1\"}]}");
+        QJsonObject o =
+            parse("{\"Id\":\"ab\",\"Names\":[\"/pdd-prod_db_1\"],\"Image\":\"postgres:16\",\"State\":\"running\","
+                  "\"Labels\":{\"com.docker.compose.project\":\"pdd-prod\",\"com.docker.compose.service\":\"db\"},"
+                  "\"Ports\":[{\"PrivatePort\":5432,\"Type\":\"tcp\"},{\"IP\":\"127.0.0.1\",\"PrivatePort\":80,"
+                  "\"PublicPort\":8080,\"Type\":\"tcp\"}],\"Mounts\":[{\"Type\":\"volume\",\"Name\":\"v2\"},"
+                  "{\"Type\":\"volume\",\"Name\":\"v1\"}]}");
         o.insert(QStringLiteral("Status"), status);
         const ContainerInfo c = EngineJson::containerFromList(o);
         QCOMPARE(c.name, QStringLiteral("pdd-prod_db_1"));
@@ -163,7 +166,8 @@ private Q_SLOTS:
     {
         const auto volumes = EngineJson::volumesFromList(parse(
             "{\"Volumes\":[{\"Name\":\"z\",\"Driver\":\"local\",\"Mountpoint\":\"/var/lib/docker/volumes/z/_data\"},"
-            "{\"Name\":\"pdd-dev_pgdata\",\"Driver\":\"local\",\"Labels\":{\"com.docker.compose.project\":\"pdd-dev\"}}],"
+            "{\"Name\":\"pdd-dev_pgdata\",\"Driver\":\"local\",\"Labels\":{\"com.docker.compose.project\":\"pdd-dev\"}}"
+            "],"
             "\"Warnings\":null}"));
         QCOMPARE(volumes.size(), 2);
         QCOMPARE(volumes[0].name, QStringLiteral("pdd-dev_pgdata"));
@@ -224,9 +228,10 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(checked, 1);
-        QCOMPARE(log, (QStringList{QStringLiteral("Step 1/4 : FROM pdd-forge/python:3.11"), QStringLiteral("---> 1a2b"),
-                                   QStringLiteral("Step 2/4 : RUN pip install -r req"), QStringLiteral("Collecting Django"),
-                                   QStringLiteral("Collecting gunicorn"), QStringLiteral("Step 3/4 : COPY . /app")}));
+        QCOMPARE(log,
+                 (QStringList{QStringLiteral("Step 1/4 : FROM pdd-forge/python:3.11"), QStringLiteral("---> 1a2b"),
+                              QStringLiteral("Step 2/4 : RUN pip install -r req"), QStringLiteral("Collecting Django"),
+                              QStringLiteral("Collecting gunicorn"), QStringLiteral("Step 3/4 : COPY . /app")}));
         QCOMPARE(build.fraction(), 0.5);
         build.apply(parse("{\"aux\":{\"ID\":\"sha256:feed\"}}"));
         QCOMPARE(build.imageId(), QStringLiteral("sha256:feed"));
@@ -249,14 +254,15 @@ private Q_SLOTS:
 
     void pushProgress()
     {
-        const QByteArray wire
-            = "{\"status\":\"The push refers to repository [127.0.0.1:5000/pdd/web]\"}\n"
-              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l1\"}\n"
-              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l2\"}\n"
-              "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l3\"}\n"
-              "{\"status\":\"Layer already exists\",\"progressDetail\":{},\"id\":\"l3\"}\n"
-              "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":512,\"total\":1024},\"progress\":\"[=> ]\",\"id\":\"l1\"}\n"
-              "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":1000,\"total\":3072},\"id\":\"l2\"}\n";
+        const QByteArray wire =
+            "{\"status\":\"The push refers to repository [127.0.0.1:5000/pdd/web]\"}\n"
+            "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l1\"}\n"
+            "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l2\"}\n"
+            "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"l3\"}\n"
+            "{\"status\":\"Layer already exists\",\"progressDetail\":{},\"id\":\"l3\"}\n"
+            "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":512,\"total\":1024},\"progress\":\"[=> "
+            "]\",\"id\":\"l1\"}\n"
+            "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":1000,\"total\":3072},\"id\":\"l2\"}\n";
         for (int split : {1, 4, 9, 100000}) {
             PushProgress push;
             QStringList log;
@@ -272,15 +278,18 @@ private Q_SLOTS:
             QCOMPARE(push.fraction(), 1512.0 / 4096.0);
             // Ticks of the same status are not logged again, state changes are.
             QCOMPARE(log.size(), 7);
-            push.apply(parse("{\"status\":\"Pushing\",\"progressDetail\":{\"current\":3072,\"total\":3072},\"id\":\"l2\"}"));
+            push.apply(
+                parse("{\"status\":\"Pushing\",\"progressDetail\":{\"current\":3072,\"total\":3072},\"id\":\"l2\"}"));
             push.apply(parse("{\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"l1\"}"));
             QCOMPARE(push.bytesSent(), qint64(4096));
             QVERIFY(push.fraction() < 1.0); // l2 has not said Pushed yet
             push.apply(parse("{\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"l2\"}"));
-            push.apply(parse("{\"status\":\"dev: digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-                             " size: 1570\",\"progressDetail\":{}}"));
+            push.apply(parse(
+                "{\"status\":\"dev: digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                " size: 1570\",\"progressDetail\":{}}"));
             QCOMPARE(push.fraction(), 1.0);
-            QCOMPARE(push.digest(), QStringLiteral("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+            QCOMPARE(push.digest(),
+                     QStringLiteral("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
         }
     }
 

@@ -41,11 +41,10 @@ private Q_SLOTS:
         QTest::newRow("DOCKER_HOST unix")
             << QStringLiteral("unix:///run/user/1000/podman/podman.sock") << int(P::Linux) << QStringList{system}
             << QStringLiteral("/run/user/1000/podman/podman.sock") << true;
-        QTest::newRow("DOCKER_HOST unix with spaces")
-            << QStringLiteral("  unix:///tmp/d.sock ") << int(P::MacOS) << QStringList{} << QStringLiteral("/tmp/d.sock")
-            << true;
-        QTest::newRow("DOCKER_HOST bare path") << QStringLiteral("/tmp/x.sock") << int(P::Linux) << QStringList{}
-                                               << QStringLiteral("/tmp/x.sock") << true;
+        QTest::newRow("DOCKER_HOST unix with spaces") << QStringLiteral("  unix:///tmp/d.sock ") << int(P::MacOS)
+                                                      << QStringList{} << QStringLiteral("/tmp/d.sock") << true;
+        QTest::newRow("DOCKER_HOST bare path")
+            << QStringLiteral("/tmp/x.sock") << int(P::Linux) << QStringList{} << QStringLiteral("/tmp/x.sock") << true;
         QTest::newRow("DOCKER_HOST tcp unsupported")
             << QStringLiteral("tcp://10.0.0.2:2375") << int(P::Linux) << QStringList{system} << QString() << false;
         QTest::newRow("DOCKER_HOST ssh unsupported")
@@ -89,8 +88,8 @@ private Q_SLOTS:
         QTest::newRow("docker 23") << QStringLiteral("1.42") << QStringLiteral("1.42") << QString();
         QTest::newRow("our max") << QStringLiteral("1.43") << QStringLiteral("1.43") << QString();
         QTest::newRow("newer daemon capped") << QStringLiteral("1.47") << QStringLiteral("1.43") << QString();
-        QTest::newRow("two-digit minor beats one-digit") << QStringLiteral("1.100") << QStringLiteral("1.43")
-                                                         << QString();
+        QTest::newRow("two-digit minor beats one-digit")
+            << QStringLiteral("1.100") << QStringLiteral("1.43") << QString();
         QTest::newRow("major 2 capped") << QStringLiteral("2.0") << QStringLiteral("1.43") << QString();
         QTest::newRow("whitespace") << QStringLiteral(" 1.41\r") << QStringLiteral("1.41") << QString();
         QTest::newRow("too old") << QStringLiteral("1.40") << QString() << QStringLiteral("1.41");

@@ -41,7 +41,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected"); // compact JSON of each message
         QTest::addColumn<bool>("ok");
 
-        const QByteArray ev1 = "{\"Type\":\"container\",\"Action\":\"start\",\"Actor\":{\"ID\":\"abc\",\"Attributes\":{\"name\":\"web\"}},\"timeNano\":1700000000123456789}";
+        const QByteArray ev1 = "{\"Type\":\"container\",\"Action\":\"start\",\"Actor\":{\"ID\":\"abc\",\"Attributes\":{"
+                               "\"name\":\"web\"}},\"timeNano\":1700000000123456789}";
         const QByteArray ev2 = "{\"Type\":\"volume\",\"Action\":\"create\",\"Actor\":{\"ID\":\"pgdata\"}}";
         QTest::newRow("newline separated")
             << ev1 + "\n" + ev2 + "\n"
@@ -50,9 +51,8 @@ private Q_SLOTS:
             << true;
         QTest::newRow("concatenated without separator")
             << QByteArray("{\"a\":1}{\"b\":2}") << QStringList{"{\"a\":1}", "{\"b\":2}"} << true;
-        QTest::newRow("CRLF and blanks between")
-            << QByteArray("\r\n  {\"a\":1}\r\n\t\r\n{\"b\":[1,{\"c\":2}]}  ") << QStringList{"{\"a\":1}", "{\"b\":[1,{\"c\":2}]}"}
-            << true;
+        QTest::newRow("CRLF and blanks between") << QByteArray("\r\n  {\"a\":1}\r\n\t\r\n{\"b\":[1,{\"c\":2}]}  ")
+                                                 << QStringList{"{\"a\":1}", "{\"b\":[1,{\"c\":2}]}"} << true;
         QTest::newRow("braces and quotes inside strings")
             << QByteArray("{\"stream\":\"Step 1/2 : RUN echo \\\"}{\\\" \\\\\"}{\"x\":\"]\"}")
             << QStringList{"{\"stream\":\"Step 1/2 : RUN echo \\\"}{\\\" \\\\\"}", "{\"x\":\"]\"}"} << true;
@@ -122,25 +122,23 @@ private Q_SLOTS:
         QTest::newRow("stdout and stderr interleaved")
             << mux << frame(1, "a\n") + frame(2, "boom\n") + frame(1, "b\n")
             << QVector<LogLine>{{out, "a"}, {err, "boom"}, {out, "b"}} << true;
-        QTest::newRow("line spans frames")
-            << mux << frame(1, "hel") + frame(1, "lo\nwor") + frame(1, "ld\n")
-            << QVector<LogLine>{{out, "hello"}, {out, "world"}} << true;
+        QTest::newRow("line spans frames") << mux << frame(1, "hel") + frame(1, "lo\nwor") + frame(1, "ld\n")
+                                           << QVector<LogLine>{{out, "hello"}, {out, "world"}} << true;
         QTest::newRow("partial lines kept per stream")
             << mux << frame(1, "out-") + frame(2, "err-") + frame(1, "done\n") + frame(2, "done\n")
             << QVector<LogLine>{{out, "out-done"}, {err, "err-done"}} << true;
-        QTest::newRow("CRLF and empty lines") << mux << frame(1, "a\r\n\r\nb\n")
-                                               << QVector<LogLine>{{out, "a"}, {out, ""}, {out, "b"}} << true;
-        QTest::newRow("unterminated last line flushed") << mux << frame(2, "no newline")
-                                                         << QVector<LogLine>{{err, "no newline"}} << true;
-        QTest::newRow("utf-8 split across frames")
-            << mux << frame(1, "caf\xc3") + frame(1, "\xa9\n") << QVector<LogLine>{{out, QStringLiteral("caf\u00e9")}}
-            << true;
+        QTest::newRow("CRLF and empty lines")
+            << mux << frame(1, "a\r\n\r\nb\n") << QVector<LogLine>{{out, "a"}, {out, ""}, {out, "b"}} << true;
+        QTest::newRow("unterminated last line flushed")
+            << mux << frame(2, "no newline") << QVector<LogLine>{{err, "no newline"}} << true;
+        QTest::newRow("utf-8 split across frames") << mux << frame(1, "caf\xc3") + frame(1, "\xa9\n")
+                                                   << QVector<LogLine>{{out, QStringLiteral("caf\u00e9")}} << true;
         QTest::newRow("empty frame") << mux << frame(1, "") + frame(1, "x\n") << QVector<LogLine>{{out, "x"}} << true;
         QTest::newRow("large frame, length needs all four bytes")
-            << mux << frame(1, QByteArray(70000, 'z') + "\n") << QVector<LogLine>{{out, QString(70000, QLatin1Char('z'))}}
-            << true;
-        QTest::newRow("stdin frame shown as stdout") << mux << frame(0, "typed\n") << QVector<LogLine>{{out, "typed"}}
-                                                     << true;
+            << mux << frame(1, QByteArray(70000, 'z') + "\n")
+            << QVector<LogLine>{{out, QString(70000, QLatin1Char('z'))}} << true;
+        QTest::newRow("stdin frame shown as stdout")
+            << mux << frame(0, "typed\n") << QVector<LogLine>{{out, "typed"}} << true;
         QTest::newRow("tty output read as multiplexed is refused")
             << mux << QByteArray("hello world\n") << QVector<LogLine>{} << false;
         QTest::newRow("bad stream byte after good frame")
@@ -148,8 +146,8 @@ private Q_SLOTS:
         QTest::newRow("raw tty stream") << raw << QByteArray("one\r\ntwo\nthr")
                                         << QVector<LogLine>{{out, "one"}, {out, "two"}, {out, "thr"}} << true;
         QTest::newRow("raw stream with binary-looking bytes")
-            << raw << QByteArray("\x01\x00\x00\x00\x00\x00\x00\x03x\n", 10) << QVector<LogLine>{{out, QString::fromUtf8(QByteArray("\x01\x00\x00\x00\x00\x00\x00\x03x", 9))}}
-            << true;
+            << raw << QByteArray("\x01\x00\x00\x00\x00\x00\x00\x03x\n", 10)
+            << QVector<LogLine>{{out, QString::fromUtf8(QByteArray("\x01\x00\x00\x00\x00\x00\x00\x03x", 9))}} << true;
     }
     void logFrames()
     {
@@ -162,7 +160,8 @@ private Q_SLOTS:
             QVector<LogLine> lines;
             bool allOk = true;
             for (qsizetype pos = 0; pos < input.size(); pos += split)
-                allOk = decoder.feed(input.constData() + pos, qMin<qsizetype>(split, input.size() - pos), &lines) && allOk;
+                allOk =
+                    decoder.feed(input.constData() + pos, qMin<qsizetype>(split, input.size() - pos), &lines) && allOk;
             if (allOk)
                 decoder.flush(&lines);
             QCOMPARE(allOk, ok);

@@ -31,7 +31,8 @@ private Q_SLOTS:
         QTest::newRow("fits") << 100 << QVector<int>{10, 20} << 1000 << "0" << 30 << qint64(0) << false;
         QTest::newRow("batch smaller than pending") << 100 << QVector<int>{50} << 20 << "0" << 20 << qint64(0) << true;
         QTest::newRow("one push over capacity") << 10 << QVector<int>{25} << 1000 << "15" << 10 << qint64(15) << false;
-        QTest::newRow("many pushes over capacity") << 10 << QVector<int>{8, 8, 8} << 1000 << "14" << 10 << qint64(14) << false;
+        QTest::newRow("many pushes over capacity")
+            << 10 << QVector<int>{8, 8, 8} << 1000 << "14" << 10 << qint64(14) << false;
         QTest::newRow("exactly capacity") << 10 << QVector<int>{10} << 1000 << "0" << 10 << qint64(0) << false;
         QTest::newRow("take nothing") << 10 << QVector<int>{5} << 0 << "" << 0 << qint64(0) << true;
     }

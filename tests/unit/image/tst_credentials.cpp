@@ -15,7 +15,6 @@
 // tests/integration/image.
 namespace {
 
-
 QString b64(const char *userColonPassword)
 {
     return QString::fromLatin1(QByteArray(userColonPassword).toBase64());
@@ -43,23 +42,24 @@ private Q_SLOTS:
         const QString auth = b64("alice:s3cret");
         QTest::newRow("empty") << QByteArray("{}") << "localhost:5000" << int(DockerConfig::Source::None) << "";
         QTest::newRow("auths exact")
-            << QStringLiteral("{\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}").arg(auth).toUtf8() << "localhost:5000"
-            << int(DockerConfig::Source::Inline) << "";
+            << QStringLiteral("{\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}").arg(auth).toUtf8()
+            << "localhost:5000" << int(DockerConfig::Source::Inline) << "";
         QTest::newRow("auths with scheme")
             << QStringLiteral("{\"auths\":{\"http://localhost:5000/v2/\":{\"auth\":\"%1\"}}}").arg(auth).toUtf8()
             << "localhost:5000" << int(DockerConfig::Source::Inline) << "";
         QTest::newRow("auths other host")
             << QStringLiteral("{\"auths\":{\"other:5000\":{\"auth\":\"%1\"}}}").arg(auth).toUtf8() << "localhost:5000"
             << int(DockerConfig::Source::None) << "";
-        QTest::newRow("auths entry without auth")
-            << QByteArray("{\"auths\":{\"localhost:5000\":{}}}") << "localhost:5000" << int(DockerConfig::Source::None)
-            << "";
+        QTest::newRow("auths entry without auth") << QByteArray("{\"auths\":{\"localhost:5000\":{}}}")
+                                                  << "localhost:5000" << int(DockerConfig::Source::None) << "";
         QTest::newRow("store beats auths")
-            << QStringLiteral("{\"credsStore\":\"desktop\",\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}").arg(auth).toUtf8()
+            << QStringLiteral("{\"credsStore\":\"desktop\",\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}")
+                   .arg(auth)
+                   .toUtf8()
             << "localhost:5000" << int(DockerConfig::Source::Store) << "desktop";
         QTest::newRow("credHelpers beat store")
-            << QByteArray("{\"credsStore\":\"desktop\",\"credHelpers\":{\"localhost:5000\":\"pass\"}}") << "localhost:5000"
-            << int(DockerConfig::Source::Helper) << "pass";
+            << QByteArray("{\"credsStore\":\"desktop\",\"credHelpers\":{\"localhost:5000\":\"pass\"}}")
+            << "localhost:5000" << int(DockerConfig::Source::Helper) << "pass";
         QTest::newRow("credHelpers for another host")
             << QByteArray("{\"credsStore\":\"desktop\",\"credHelpers\":{\"gcr.io\":\"gcloud\"}}") << "localhost:5000"
             << int(DockerConfig::Source::Store) << "desktop";
@@ -135,9 +135,11 @@ private Q_SLOTS:
         QDir().mkpath(home.filePath(QStringLiteral("cfg")));
         QFile cfg(home.filePath(QStringLiteral("cfg/config.json")));
         QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(QStringLiteral("{\"credHelpers\":{\"localhost:5000\":\"pddtest\"},\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}")
-                      .arg(b64("stale:old"))
-                      .toUtf8());
+        cfg.write(
+            QStringLiteral(
+                "{\"credHelpers\":{\"localhost:5000\":\"pddtest\"},\"auths\":{\"localhost:5000\":{\"auth\":\"%1\"}}}")
+                .arg(b64("stale:old"))
+                .toUtf8());
         cfg.close();
 
         // Nothing stored yet: none, not the stale auths entry (as the CLI's nativeStore).
@@ -162,7 +164,8 @@ private Q_SLOTS:
         const CredentialHelper missing(QStringLiteral("nosuchhelper"), env);
         const CredentialHelper::Result m = missing.get(QStringLiteral("localhost:5000"));
         QVERIFY(!m.ok && !m.notFound);
-        QVERIFY2(m.error.contains(QLatin1String("docker-credential-nosuchhelper is not installed")), qPrintable(m.error));
+        QVERIFY2(m.error.contains(QLatin1String("docker-credential-nosuchhelper is not installed")),
+                 qPrintable(m.error));
     }
 
     void referencesAreCheckedLikeDocker_data()

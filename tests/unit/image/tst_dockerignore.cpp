@@ -21,14 +21,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("in");
         QTest::addColumn<QString>("out");
-        QTest::newRow("plain") << "a/b" << "a/b";
-        QTest::newRow("dot") << "./a/./b/" << "a/b";
-        QTest::newRow("dotdot") << "a/../b" << "b";
-        QTest::newRow("leading dotdot kept") << "../a" << "../a";
-        QTest::newRow("rooted dotdot dropped") << "/../a" << "/a";
-        QTest::newRow("double slash") << "a//b" << "a/b";
-        QTest::newRow("empty") << "" << ".";
-        QTest::newRow("only dot") << "./" << ".";
+        QTest::newRow("plain") << "a/b"
+                               << "a/b";
+        QTest::newRow("dot") << "./a/./b/"
+                             << "a/b";
+        QTest::newRow("dotdot") << "a/../b"
+                                << "b";
+        QTest::newRow("leading dotdot kept") << "../a"
+                                             << "../a";
+        QTest::newRow("rooted dotdot dropped") << "/../a"
+                                               << "/a";
+        QTest::newRow("double slash") << "a//b"
+                                      << "a/b";
+        QTest::newRow("empty") << ""
+                               << ".";
+        QTest::newRow("only dot") << "./"
+                                  << ".";
     }
     void cleanPath()
     {

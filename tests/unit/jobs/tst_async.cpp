@@ -44,7 +44,8 @@ private Q_SLOTS:
         QObject context;
         QVector<int> seen;
         for (int i = 0; i < 200; ++i)
-            async::run(worker, &context, [i] { return i; }, [&seen](int r) { seen << r; });
+            async::run(
+                worker, &context, [i] { return i; }, [&seen](int r) { seen << r; });
         QTRY_COMPARE(seen.size(), 200);
         for (int i = 0; i < 200; ++i)
             QCOMPARE(seen.at(i), i);
@@ -91,7 +92,8 @@ private Q_SLOTS:
         }
         QObject last;
         bool done = false;
-        async::run(worker, &last, [] {}, [&done] { done = true; });
+        async::run(
+            worker, &last, [] {}, [&done] { done = true; });
         QTRY_VERIFY(done);
         QVERIFY(delivered <= 50 * 100);
     }

@@ -49,7 +49,8 @@ QStringList rows(const ContainerListModel &m)
 {
     QStringList out;
     for (int r = 0; r < m.rowCount(); ++r)
-        out << cell(m, r, ContainerListModel::ServiceColumn) + QLatin1Char(':') + cell(m, r, ContainerListModel::StateColumn);
+        out << cell(m, r, ContainerListModel::ServiceColumn) + QLatin1Char(':')
+                + cell(m, r, ContainerListModel::StateColumn);
     return out;
 }
 
@@ -64,11 +65,11 @@ private Q_SLOTS:
         QTest::addColumn<QVector<ContainerInfo>>("containers");
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<bool>("allRunning");
-        QTest::newRow("nothing created")
-            << QVector<ContainerInfo>{} << QStringList{"db:not created", "web:not created", "pgadmin:not created"} << false;
-        QTest::newRow("partly up")
-            << QVector<ContainerInfo>{container("a", "s-dev", "db", "running", "healthy")}
-            << QStringList{"db:running", "web:not created", "pgadmin:not created"} << false;
+        QTest::newRow("nothing created") << QVector<ContainerInfo>{}
+                                         << QStringList{"db:not created", "web:not created", "pgadmin:not created"}
+                                         << false;
+        QTest::newRow("partly up") << QVector<ContainerInfo>{container("a", "s-dev", "db", "running", "healthy")}
+                                   << QStringList{"db:running", "web:not created", "pgadmin:not created"} << false;
         QTest::newRow("all up and healthy")
             << QVector<ContainerInfo>{container("a", "s-dev", "db", "running", "healthy"),
                                       container("b", "s-dev", "web", "running", "healthy"),
@@ -80,15 +81,18 @@ private Q_SLOTS:
                                       container("c", "s-dev", "pgadmin", "running")}
             << QStringList{"db:running", "web:running", "pgadmin:running"} << false;
         QTest::newRow("other mode and other stacks are filtered out")
-            << QVector<ContainerInfo>{container("a", "s-prod", "db", "running"), container("b", "other-dev", "web", "running"),
+            << QVector<ContainerInfo>{container("a", "s-prod", "db", "running"),
+                                      container("b", "other-dev", "web", "running"),
                                       container("c", "s-dev", "web", "exited")}
             << QStringList{"db:not created", "web:exited", "pgadmin:not created"} << false;
         QTest::newRow("undeclared container of the project is appended")
             << QVector<ContainerInfo>{container("a", "s-dev", "legacy", "running")}
-            << QStringList{"db:not created", "web:not created", "pgadmin:not created", "legacy (not in compose file):running"}
+            << QStringList{"db:not created", "web:not created", "pgadmin:not created",
+                           "legacy (not in compose file):running"}
             << false;
         QTest::newRow("scaled service gets a row per container")
-            << QVector<ContainerInfo>{container("w2", "s-dev", "web", "running"), container("w1", "s-dev", "web", "exited")}
+            << QVector<ContainerInfo>{container("w2", "s-dev", "web", "running"),
+                                      container("w1", "s-dev", "web", "exited")}
             << QStringList{"db:not created", "web:exited", "web:running", "pgadmin:not created"} << false;
     }
     void merge()
@@ -150,8 +154,10 @@ private Q_SLOTS:
         QItemSelectionModel selection(&m);
         m.setProject(QStringLiteral("s-dev"), kDev);
         QSignalSpy resets(&m, &QAbstractItemModel::modelReset);
-        selection.setCurrentIndex(m.index(m.rowForService(QStringLiteral("db")), 0), QItemSelectionModel::SelectCurrent);
-        m.setContainers({container("a", "s-dev", "db", "running", "healthy"), container("b", "s-dev", "web", "running")});
+        selection.setCurrentIndex(m.index(m.rowForService(QStringLiteral("db")), 0),
+                                  QItemSelectionModel::SelectCurrent);
+        m.setContainers(
+            {container("a", "s-dev", "db", "running", "healthy"), container("b", "s-dev", "web", "running")});
         m.updateContainer(container("c", "s-dev", "web", "running")); // a second web container: a row inserted
         QCOMPARE(rows(m), (QStringList{"db:running", "web:running", "web:running", "pgadmin:not created"}));
         m.removeContainer(QStringLiteral("a"));
@@ -231,10 +237,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("expected");
         QTest::newRow("running image from engine") << "running" << int(ContainerListModel::ImageColumn) << "img/db";
-        QTest::newRow("not created image from compose") << "" << int(ContainerListModel::ImageColumn) << "pdd-forge/postgres:15";
-        QTest::newRow("running ports from engine") << "running" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432, 9000→9000/udp";
-        QTest::newRow("not created ports from compose") << "" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432";
-        QTest::newRow("exited ports from compose") << "exited" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432";
+        QTest::newRow("not created image from compose")
+            << "" << int(ContainerListModel::ImageColumn) << "pdd-forge/postgres:15";
+        QTest::newRow("running ports from engine")
+            << "running" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432, 9000→9000/udp";
+        QTest::newRow("not created ports from compose")
+            << "" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432";
+        QTest::newRow("exited ports from compose")
+            << "exited" << int(ContainerListModel::PortsColumn) << "127.0.0.1:28432→5432";
         QTest::newRow("running uptime") << "running" << int(ContainerListModel::UptimeColumn) << "1 h 5 min";
         QTest::newRow("exited uptime") << "exited" << int(ContainerListModel::UptimeColumn) << "—";
         QTest::newRow("no healthcheck") << "running" << int(ContainerListModel::HealthColumn) << "—";
@@ -250,7 +260,9 @@ private Q_SLOTS:
         if (!state.isEmpty()) {
             ContainerInfo c = container("a", "s-dev", "db", state);
             // IPv4 and IPv6 bindings of one port show once; unpublished ports not at all.
-            c.ports = {{"127.0.0.1", 28432, 5432, "tcp"}, {"0.0.0.0", 9000, 9000, "udp"}, {"::", 9000, 9000, "udp"},
+            c.ports = {{"127.0.0.1", 28432, 5432, "tcp"},
+                       {"0.0.0.0", 9000, 9000, "udp"},
+                       {"::", 9000, 9000, "udp"},
                        {"", 0, 8080, "tcp"}};
             m.setContainers({c});
         }
@@ -278,8 +290,9 @@ private Q_SLOTS:
         VolumeListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         // pgadmin's volume exists only in dev, so prod must not list it as "not created".
-        m.setStack(QStringLiteral("s"), {{QStringLiteral("dev"), {QStringLiteral("pgdata"), QStringLiteral("pgadmin")}},
-                                         {QStringLiteral("prod"), {QStringLiteral("pgdata")}}});
+        m.setStack(QStringLiteral("s"),
+                   {{QStringLiteral("dev"), {QStringLiteral("pgdata"), QStringLiteral("pgadmin")}},
+                    {QStringLiteral("prod"), {QStringLiteral("pgdata")}}});
         VolumeInfo dev;
         dev.name = QStringLiteral("s-dev_pgdata");
         dev.project = QStringLiteral("s-dev");
@@ -300,8 +313,9 @@ private Q_SLOTS:
                 cols << m.data(m.index(r, c), Qt::DisplayRole).toString();
             got << cols.join(QLatin1Char('|'));
         }
-        QCOMPARE(got, (QStringList{"s-dev_cache|dev|…|—", "s-dev_pgadmin|dev|not created|—",
-                                   "s-dev_pgdata|dev|48.0 MB|s-dev_db_1", "s-prod_pgdata|prod|not created|—"}));
+        QCOMPARE(got,
+                 (QStringList{"s-dev_cache|dev|…|—", "s-dev_pgadmin|dev|not created|—",
+                              "s-dev_pgdata|dev|48.0 MB|s-dev_db_1", "s-prod_pgdata|prod|not created|—"}));
     }
 };
 

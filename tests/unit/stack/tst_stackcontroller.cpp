@@ -156,7 +156,8 @@ private Q_SLOTS:
         QSignalSpy finished(job, &Job::finished);
         QVERIFY(job->isFinished() || finished.wait(10000));
         QCOMPARE(job->state(), Job::State::Failed);
-        QVERIFY2(job->errorString().startsWith(QStringLiteral("Could not run ") + m_dir.filePath(QStringLiteral("nowhere/run"))),
+        QVERIFY2(job->errorString().startsWith(QStringLiteral("Could not run ")
+                                               + m_dir.filePath(QStringLiteral("nowhere/run"))),
                  qPrintable(job->errorString()));
     }
 
@@ -212,7 +213,9 @@ private Q_SLOTS:
                            "Creating s-dev_pgadmin_1 ... done"}
             << QList<double>{-1, -1, 1.0 / 3, 2.0 / 3, 0.95};
         QTest::newRow("compose v2 down, 1 service, stop + remove")
-            << 2 << QStringList{" Container s-dev-db-1  Stopping", " Container s-dev-db-1  Stopped", " Container s-dev-db-1  Removed"}
+            << 2
+            << QStringList{" Container s-dev-db-1  Stopping", " Container s-dev-db-1  Stopped",
+                           " Container s-dev-db-1  Removed"}
             << QList<double>{-1, 0.5, 0.95};
         QTest::newRow("unknown count stays indeterminate")
             << 0 << QStringList{"Creating s-dev_db_1 ... done"} << QList<double>{-1};

@@ -37,6 +37,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prodUrl");
         QTest::addColumn<QString>("devProject");
         QTest::addColumn<QString>("db"); // user@host:port/database
+        // clang-format off
         QTest::newRow("defaults without .env") << QByteArray() << "" << "http://127.0.0.1:8000/" << "http://127.0.0.1/"
                                                << "postdodjango-dev" << "postgres@127.0.0.1:5432/app";
         QTest::newRow(".env ports") << QByteArray("STACK_NAME=s\nDEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n"
@@ -46,6 +47,7 @@ private Q_SLOTS:
         QTest::newRow("environment wins") << QByteArray("STACK_NAME=s\nDEV_WEB_PORT=28000\n") << "STACK_NAME=pddtest-gui"
                                           << "http://127.0.0.1:28000/" << "http://127.0.0.1/" << "pddtest-gui-dev"
                                           << "postgres@127.0.0.1:5432/app";
+        // clang-format on
     }
     void derivesNamesUrlsAndDatabase()
     {
@@ -108,11 +110,11 @@ private Q_SLOTS:
         writeFile(dir.filePath("docker-compose.yml"), kCompose);
         for (const QString &mode : overlays)
             writeFile(dir.filePath(QStringLiteral("docker-compose.%1.yml").arg(mode)),
-                QStringLiteral("services:\n  db:\n    ports: [\"127.0.0.1:1%1:5432\"]\n"
-                               "  web:\n    profiles: [dev, prod]\n"
-                               "volumes:\n  %2data:\n")
-                    .arg(mode == "dev" ? QStringLiteral("1111") : QStringLiteral("2222"), mode)
-                    .toUtf8());
+                      QStringLiteral("services:\n  db:\n    ports: [\"127.0.0.1:1%1:5432\"]\n"
+                                     "  web:\n    profiles: [dev, prod]\n"
+                                     "volumes:\n  %2data:\n")
+                          .arg(mode == "dev" ? QStringLiteral("1111") : QStringLiteral("2222"), mode)
+                          .toUtf8());
         // A staging overlay is not one of the app's modes and is never read.
         writeFile(dir.filePath("docker-compose.staging.yml"), "services: [broken\n");
         const StackProject p(dir.path(), QProcessEnvironment());
@@ -191,8 +193,8 @@ private Q_SLOTS:
         QCOMPARE(p.stackNameProblem().isEmpty(), valid);
         QCOMPARE(p.composeProblems().size(), valid ? 0 : 1);
         if (!valid)
-            QVERIFY2(p.composeProblems().first().startsWith("STACK_NAME=" + QString::fromUtf8(name) +
-                                                            " is not a valid Compose project name"),
+            QVERIFY2(p.composeProblems().first().startsWith("STACK_NAME=" + QString::fromUtf8(name)
+                                                            + " is not a valid Compose project name"),
                      qPrintable(p.composeProblems().first()));
     }
 

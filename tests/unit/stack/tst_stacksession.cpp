@@ -58,8 +58,8 @@ private Q_SLOTS:
         QVERIFY(m_dir->isValid());
         writeFile(m_dir->filePath(QStringLiteral("docker-compose.yml")), kCompose);
         writeFile(m_dir->filePath(QStringLiteral(".env")), "STACK_NAME=alpha\nDEV_DB_PORT=5544\n");
-        m_session = std::make_unique<StackSession>(m_dir->path(),
-                                                   EngineEndpoint::fromSocket(m_dir->filePath(QStringLiteral("no.sock"))));
+        m_session = std::make_unique<StackSession>(
+            m_dir->path(), EngineEndpoint::fromSocket(m_dir->filePath(QStringLiteral("no.sock"))));
     }
     void cleanup()
     {

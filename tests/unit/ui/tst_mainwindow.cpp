@@ -82,7 +82,8 @@ private Q_SLOTS:
         // Services are still listed from the compose file, their state unknown (issue 9.10:
         // "not created" claimed what the app cannot know while the engine is away).
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
-        QCOMPARE(column(view->model(), ContainerListModel::StateColumn), (QStringList{"unknown", "unknown", "unknown"}));
+        QCOMPARE(column(view->model(), ContainerListModel::StateColumn),
+                 (QStringList{"unknown", "unknown", "unknown"}));
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-engine-unavailable")));
     }
 
@@ -112,8 +113,7 @@ private Q_SLOTS:
         QTest::newRow("base") << "docker-compose.yml" << QByteArray(kCompose)
                               << QByteArray("services:\n  db:\n    image: [oops\n") << ":4:1: ";
         QTest::newRow("dev overlay") << "docker-compose.dev.yml" << QByteArray(kDevOverlay)
-                                     << QByteArray(
-                                            "services:\n  db:\n    ports:\n      - \"127.0.0.1:x:5432\"\n")
+                                     << QByteArray("services:\n  db:\n    ports:\n      - \"127.0.0.1:x:5432\"\n")
                                      << ":4:9: ";
     }
     void brokenComposeFileShowsPositionAndRecovers()
@@ -143,10 +143,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("button");
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("expectedArgs");
+        // clang-format off
         QTest::newRow("up dev") << "upButton" << "dev" << "args: -1";
         QTest::newRow("down dev") << "downButton" << "dev" << "args: -5 dev";
         QTest::newRow("up prod") << "upButton" << "prod" << "args: -0";
         QTest::newRow("down prod") << "downButton" << "prod" << "args: -5 prod";
+        // clang-format on
     }
     void upAndDownRunTheScriptAsJobs()
     {
@@ -199,12 +201,14 @@ private Q_SLOTS:
                     return;
                 }
                 const QString letter = m.captured(1).toLower();
-                QVERIFY2(!letters.contains(letter),
-                         qPrintable(QStringLiteral("on tab %1, %2 reuses Alt+%3").arg(tabs->tabText(page), owner, letter)));
+                QVERIFY2(
+                    !letters.contains(letter),
+                    qPrintable(QStringLiteral("on tab %1, %2 reuses Alt+%3").arg(tabs->tabText(page), owner, letter)));
                 letters << letter;
             };
             for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
-                if (!b->isVisible() || b->text().isEmpty() || b->objectName().startsWith(QLatin1String("qt_")) || isInDbPanel(b))
+                if (!b->isVisible() || b->text().isEmpty() || b->objectName().startsWith(QLatin1String("qt_"))
+                    || isInDbPanel(b))
                     continue;
                 take(b->objectName(), b->text(), true);
             }
@@ -242,9 +246,10 @@ private Q_SLOTS:
                 if (!windowWide)
                     continue; // panel-local keys in sibling panels never meet
                 for (const QKeySequence &k : all[i]->shortcuts()) {
-                    QVERIFY2(!all[j]->shortcuts().contains(k),
-                        qPrintable(QStringLiteral("%1 is both %2 and %3")
-                                       .arg(k.toString(), all[i]->text(), all[j]->text())));
+                    QVERIFY2(
+                        !all[j]->shortcuts().contains(k),
+                        qPrintable(
+                            QStringLiteral("%1 is both %2 and %3").arg(k.toString(), all[i]->text(), all[j]->text())));
                 }
             }
         }
@@ -261,8 +266,9 @@ private Q_SLOTS:
                 w = w->nextInFocusChain();
         }
         // The tab widget hands focus to its tab bar, then into the current page.
-        QCOMPARE(order.mid(0, 8), (QStringList{"devButton", "prodButton", "upButton", "downButton", "openWebButton",
-                                               "tabs", "qt_tabwidget_tabbar", "containerView"}));
+        QCOMPARE(order.mid(0, 8),
+                 (QStringList{"devButton", "prodButton", "upButton", "downButton", "openWebButton", "tabs",
+                              "qt_tabwidget_tabbar", "containerView"}));
     }
 
     // Issue 9.11: usable at 1024x640, and at QT_SCALE_FACTOR=2 on a 1400x900 screen
@@ -283,8 +289,11 @@ private Q_SLOTS:
                   min.height(), dpr);
             QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
                      qPrintable(QStringLiteral("tab %1 needs %2x%3, more than %4x%5")
-                                    .arg(tabs->tabText(i)).arg(min.width()).arg(min.height())
-                                    .arg(screen.width()).arg(screen.height())));
+                                    .arg(tabs->tabText(i))
+                                    .arg(min.width())
+                                    .arg(min.height())
+                                    .arg(screen.width())
+                                    .arg(screen.height())));
         }
 
         // At 1024x640 (and at the smallest size) no label or button is cut: each is
@@ -296,22 +305,28 @@ private Q_SLOTS:
                 tabs->setCurrentIndex(i);
                 QTest::qWait(20);
                 for (QLabel *label : m_window->findChildren<QLabel *>()) {
-                    if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || label->pixmap().isNull() == false)
+                    if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()
+                        || label->pixmap().isNull() == false)
                         continue;
                     QVERIFY2(label->width() >= label->sizeHint().width(),
                              qPrintable(QStringLiteral("label %1 (\"%2\") cut at %3x%4: %5 < %6 px")
-                                            .arg(label->objectName(), label->text()).arg(size.width()).arg(size.height())
-                                            .arg(label->width()).arg(label->sizeHint().width())));
+                                            .arg(label->objectName(), label->text())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(label->width())
+                                            .arg(label->sizeHint().width())));
                 }
                 for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>()) {
                     if (button->isVisible() && !button->text().isEmpty())
                         QVERIFY2(button->width() >= button->minimumSizeHint().width(),
                                  qPrintable(QStringLiteral("button %1 cut").arg(button->text())));
                 }
-                QVERIFY(pddtest::saveScreenshot(
-                    m_window.get(),
-                    QStringLiteral("ui-%1x%2-tab%3%4").arg(size.width()).arg(size.height()).arg(i)
-                        .arg(dpr > 1 ? QStringLiteral("-2x") : QString())));
+                QVERIFY(pddtest::saveScreenshot(m_window.get(),
+                                                QStringLiteral("ui-%1x%2-tab%3%4")
+                                                    .arg(size.width())
+                                                    .arg(size.height())
+                                                    .arg(i)
+                                                    .arg(dpr > 1 ? QStringLiteral("-2x") : QString())));
             }
         }
         tabs->setCurrentIndex(0);
