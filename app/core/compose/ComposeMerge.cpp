@@ -9,6 +9,14 @@ ComposeService mergeService(ComposeService base, const ComposeService &overlay)
     if (!overlay.image.isEmpty())
         base.image = overlay.image;
     base.hasBuild = base.hasBuild || overlay.hasBuild;
+    if (overlay.hasBuild) {
+        if (!overlay.buildContext.isEmpty())
+            base.buildContext = overlay.buildContext;
+        if (!overlay.buildDockerfile.isEmpty())
+            base.buildDockerfile = overlay.buildDockerfile;
+        for (auto it = overlay.buildArgs.begin(); it != overlay.buildArgs.end(); ++it)
+            base.buildArgs.insert(it.key(), it.value());
+    }
     if (overlay.profilesGiven) {
         base.profiles = overlay.profiles;
         base.profilesGiven = true;

@@ -85,7 +85,33 @@ ComposeService ComposeServiceReader::read(const QString &name, const YAML::Node 
         s.image = scalar(image);
     // "Neither image nor build" is checked once all files are merged: an
     // overlay's service usually only adds ports or mounts.
-    s.hasBuild = bool(child(node, "build"));
+    if (const YAML::Node build = child(node, "build")) {
+        s.hasBuild = true;
+        if (build.IsScalar()) {
+            s.buildContext = scalar(build);
+        } else if (build.IsMap()) {
+            if (const YAML::Node context = child(build, "context"))
+                s.buildContext = scalar(context);
+            if (const YAML::Node dockerfile = child(build, "dockerfile"))
+                s.buildDockerfile = scalar(dockerfile);
+            if (const YAML::Node args = child(build, "args")) {
+                if (args.IsMap()) {
+                    for (const auto &kv : args)
+                        s.buildArgs.insert(QString::fromStdString(kv.first.Scalar()),
+                                           kv.second.IsNull() ? QString() : scalar(kv.second));
+                } else if (args.IsSequence()) {
+                    for (const YAML::Node &item : args) {
+                        const QString entry = scalar(item);
+                        s.buildArgs.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+                    }
+                } else {
+                    throw ComposeReadError(args.Mark(), QStringLiteral("\"build.args\" must be a mapping or a list"));
+                }
+            }
+        } else {
+            throw ComposeReadError(build.Mark(), QStringLiteral("\"build\" must be a path or a mapping"));
+        }
+    }
 
     if (const YAML::Node profiles = child(node, "profiles")) {
         s.profilesGiven = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,12 @@ struct ComposeService
     QString name;
     QString image; // interpolated; may be empty when only `build:` is given
     bool hasBuild = false;
+    // `build:` as a string (the context) or a mapping (context, dockerfile,
+    // args as a mapping or a list of KEY=VALUE), interpolated. The context is
+    // relative to the file's folder, as Compose resolves it.
+    QString buildContext;
+    QString buildDockerfile;
+    QMap<QString, QString> buildArgs;
     QStringList profiles;
     QVector<ComposePort> ports;
     QVector<ComposeMount> mounts;

@@ -1,8 +1,11 @@
 #include "StackProject.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 StackProject::StackProject(QString dir, const QProcessEnvironment &env) : m_dir(std::move(dir)), m_processEnv(env)
 {
@@ -95,4 +98,35 @@ StackProject::DbDefaults StackProject::devDatabase() const
     d.database = m_env.value(QStringLiteral("POSTGRES_DB"), QStringLiteral("app"));
     d.password = m_env.value(QStringLiteral("POSTGRES_PASSWORD"));
     return d;
+}
+
+StackProject::WebImage StackProject::webImage(StackMode mode) const
+{
+    WebImage w;
+    const ComposeProject project = compose(mode);
+    if (!project.isValid()) {
+        w.problem = QCoreApplication::translate("StackProject", "The compose files have a problem (see the banner).");
+        return w;
+    }
+    const QVector<ComposeService> all = services(mode);
+    const auto web =
+        std::find_if(all.cbegin(), all.cend(), [](const ComposeService &s) { return s.name == QLatin1String("web"); });
+    if (web == all.cend()) {
+        w.problem = QCoreApplication::translate("StackProject", "docker-compose.yml has no web service.");
+        return w;
+    }
+    w.spec.reference = ImageReference::parse(web->image);
+    if (!web->hasBuild) {
+        w.problem = QCoreApplication::translate("StackProject", "The web service has no build section.");
+        return w;
+    }
+    w.spec.contextDir =
+        QDir::cleanPath(QDir(m_dir).filePath(web->buildContext.isEmpty() ? QStringLiteral(".") : web->buildContext));
+    if (!web->buildDockerfile.isEmpty())
+        w.spec.dockerfile = web->buildDockerfile;
+    w.spec.buildArgs = web->buildArgs;
+    if (!w.spec.reference.isValid())
+        w.problem = QCoreApplication::translate("StackProject", "The web image name from .env is not valid: %1")
+                        .arg(w.spec.reference.error);
+    return w;
 }

@@ -2,6 +2,7 @@
 
 #include "compose/ComposeProject.h"
 #include "compose/EnvFile.h"
+#include "image/ImageWork.h"
 #include "stack/StackMode.h"
 
 #include <QMap>
@@ -61,6 +62,17 @@ public:
         int port = 5432;
     };
     DbDefaults devDatabase() const;
+
+    // The web service's image and build section as Compose resolves them for
+    // the mode (REGISTRY/WEB_IMAGE:WEB_TAG, context ./web, PYTHON_IMAGE).
+    // problem is set when there is nothing to build (broken file, no web
+    // service, no build section, an image name Docker refuses).
+    struct WebImage
+    {
+        BuildSpec spec;
+        QString problem;
+    };
+    WebImage webImage(StackMode mode) const;
 
 private:
     QString m_dir;

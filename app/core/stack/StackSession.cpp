@@ -2,6 +2,7 @@
 
 #include "StackLog.h"
 #include "engine/EngineMonitor.h"
+#include "image/ImageService.h"
 #include "jobs/JobListModel.h"
 #include "stack/ContainerListModel.h"
 #include "stack/StackController.h"
@@ -20,6 +21,7 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     m_containers = new ContainerListModel(this);
     m_containers->setStateKnown(false); // until the engine first answers
     m_volumes = new VolumeListModel(this);
+    m_images = new ImageService(endpoint, this);
     m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
 
     connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
@@ -27,6 +29,8 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     connect(m_monitor, &EngineMonitor::containerRemoved, m_containers, &ContainerListModel::removeContainer);
     connect(m_monitor, &EngineMonitor::volumesChanged, m_volumes, &VolumeListModel::setVolumes);
     connect(m_stack, &StackController::jobStarted, this, &StackSession::track);
+    connect(m_images, &ImageService::jobStarted, this, &StackSession::track);
+    connect(m_images, &ImageService::jobFinished, this, &StackSession::jobsChanged);
     connect(m_stack, &StackController::jobFinished, this, [this] {
         m_monitor->refreshVolumes();
         Q_EMIT jobsChanged();
@@ -125,6 +129,9 @@ void StackSession::present()
         declared.insert(StackModes::key(mode), m_project.volumes(mode));
     m_volumes->setStack(m_project.stackName(), declared);
     m_volumes->setVolumes(m_monitor->volumes());
+    const StackProject::WebImage web = m_project.webImage(m_mode);
+    m_images->setSpecProblem(web.problem);
+    m_images->setSpec(web.spec);
     m_otherFolderSeen = otherFolder();
     Q_EMIT presented();
     Q_EMIT problemsChanged();
@@ -138,6 +145,7 @@ void StackSession::onAvailabilityChanged(bool available, const QString &reason)
         m_containers->setContainers(m_monitor->containers());
         m_volumes->setVolumes(m_monitor->volumes());
         m_monitor->refreshVolumes();
+        m_images->refresh();
     }
     Q_EMIT problemsChanged();
     Q_EMIT availabilityChanged(available);

@@ -11,6 +11,7 @@
 
 class ContainerListModel;
 class EngineMonitor;
+class ImageService;
 class Job;
 class JobListModel;
 class StackController;
@@ -38,6 +39,8 @@ public:
     JobListModel *jobs() const { return m_jobs; }
     ContainerListModel *containers() const { return m_containers; }
     VolumeListModel *volumes() const { return m_volumes; }
+    // Build and push of the web image; its spec follows the files and the mode.
+    ImageService *images() const { return m_images; }
 
     // Starts the engine feed (when the endpoint is usable); separate from
     // construction so the first paint waits for nothing.
@@ -98,6 +101,7 @@ private:
     JobListModel *m_jobs = nullptr;
     ContainerListModel *m_containers = nullptr;
     VolumeListModel *m_volumes = nullptr;
+    ImageService *m_images = nullptr;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;

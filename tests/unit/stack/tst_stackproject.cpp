@@ -198,6 +198,77 @@ private Q_SLOTS:
                      qPrintable(p.composeProblems().first()));
     }
 
+    // What the Image panel builds and pushes, from the repository's own compose/ folder.
+    void webImageOfTheShippedStack()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PYTHON_IMAGE"), QStringLiteral("pdd-forge/python:3.11"));
+        const StackProject p(QStringLiteral(PDD_SOURCE_DIR "/compose"), env);
+        for (StackMode mode : StackProject::modes()) {
+            const StackProject::WebImage w = p.webImage(mode);
+            QVERIFY2(w.problem.isEmpty(), qPrintable(w.problem));
+            QCOMPARE(w.spec.contextDir, QStringLiteral(PDD_SOURCE_DIR "/compose/web"));
+            QCOMPARE(w.spec.dockerfile, QStringLiteral("Dockerfile"));
+            QCOMPARE(w.spec.buildArgs.value(QStringLiteral("PYTHON_IMAGE")), QStringLiteral("pdd-forge/python:3.11"));
+            QCOMPARE(w.spec.reference.toString(), QStringLiteral("localhost:5000/postdodjango-web:latest"));
+        }
+    }
+
+    void webImageBuildForms_data()
+    {
+        QTest::addColumn<QByteArray>("web");
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("dockerfile");
+        QTest::addColumn<QString>("args");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("string") << QByteArray("    build: ./app\n    image: r.io/w:1\n") << "app"
+                                << "Dockerfile"
+                                << ""
+                                << "";
+        QTest::newRow("mapping") << QByteArray(
+            "    build:\n      context: src\n      dockerfile: Dockerfile.prod\n      args:\n"
+            "        A: \"1\"\n        B: ${TAG:-x}\n    image: r.io/w:1\n")
+                                 << "src"
+                                 << "Dockerfile.prod"
+                                 << "A=1,B=x"
+                                 << "";
+        QTest::newRow("args list") << QByteArray(
+            "    build:\n      args: [\"A=1\", \"B=two=2\"]\n    image: r.io/w:1\n")
+                                   << "."
+                                   << "Dockerfile"
+                                   << "A=1,B=two=2"
+                                   << "";
+        QTest::newRow("no build") << QByteArray("    image: r.io/w:1\n") << ""
+                                  << "Dockerfile"
+                                  << ""
+                                  << "The web service has no build section.";
+        QTest::newRow("bad tag") << QByteArray("    build: .\n    image: r.io/w:-bad\n") << "."
+                                 << "Dockerfile"
+                                 << ""
+                                 << "The web image name from .env is not valid";
+    }
+    void webImageBuildForms()
+    {
+        QFETCH(QByteArray, web);
+        QFETCH(QString, context);
+        QFETCH(QString, dockerfile);
+        QFETCH(QString, args);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        writeFile(dir.filePath("docker-compose.yml"), "services:\n  web:\n" + web);
+        const StackProject p(dir.path(), QProcessEnvironment());
+        QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
+        const StackProject::WebImage w = p.webImage(StackMode::Dev);
+        QVERIFY2(problem.isEmpty() ? w.problem.isEmpty() : w.problem.startsWith(problem), qPrintable(w.problem));
+        if (!context.isEmpty())
+            QCOMPARE(w.spec.contextDir, QDir::cleanPath(dir.filePath(context)));
+        QCOMPARE(w.spec.dockerfile, dockerfile);
+        QStringList got;
+        for (auto it = w.spec.buildArgs.begin(); it != w.spec.buildArgs.end(); ++it)
+            got << it.key() + '=' + it.value();
+        QCOMPARE(got.join(','), args);
+    }
+
     void locator()
     {
         QTemporaryDir root;
