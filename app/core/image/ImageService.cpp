@@ -129,7 +129,7 @@ void ImageService::refresh()
         });
 }
 
-void ImageService::track(Job *job)
+void ImageService::track(Job *job, bool isPush)
 {
     ++m_running;
     connect(job, &Job::finished, this, [this, job] {
@@ -138,11 +138,14 @@ void ImageService::track(Job *job)
         refresh();
     });
     Q_EMIT jobStarted(job);
+    Q_EMIT(isPush ? pushStarted(job) : buildStarted(job));
 }
 
-Job *ImageService::refused(Job *job, const QString &error)
+// A Job that cannot start still shows up, failed, with the reason.
+Job *ImageService::refused(Job *job, bool isPush, const QString &error)
 {
     Q_EMIT jobStarted(job);
+    Q_EMIT(isPush ? pushStarted(job) : buildStarted(job));
     job->reportFailed(error);
     return job;
 }
@@ -166,28 +169,61 @@ Job *ImageService::startBuild(bool thenPush)
 {
     auto *job = new Job(tr("Build %1").arg(m_spec.reference.toString()), this);
     if (const QString problem = specProblem(); !problem.isEmpty())
-        return refused(job, problem);
+        return refused(job, false, problem);
     if (!m_endpoint.isUsable())
-        return refused(job,
+        return refused(job, false,
                        m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
                                                               : m_endpoint.unsupportedReason);
-    track(job);
+    track(job, false);
     const Job::Reporter report = job->reporter();
     report.started();
     const BuildSpec spec = m_spec;
+    const BuildBackend wanted = m_backend;
+    const QProcessEnvironment env = m_env;
+    const EngineEndpoint endpoint = m_endpoint;
     m_buildLane->run(
         async::Target(job),
-        [report, spec](EngineClient &client) {
+        [report, spec, wanted, env, endpoint](EngineClient &client) {
             BuildOutcome out;
             const EngineReply n = client.negotiate();
             if (!n.ok) {
                 out.error = n.error;
                 return out;
             }
-            report.log(tr("Builder: %1").arg(ImageService::backendName(BuildBackend::EngineApi)));
-            return imagework::buildWithEngine(client, spec, report);
+            // BuildKit when the daemon builds with it and buildx is there (what
+            // `docker build` does today); the classic builder otherwise.
+            const bool buildKitDaemon = client.builderVersion() == "2";
+            const QString buildx = wanted == BuildBackend::EngineApi ? QString() : imagework::buildxVersion(env);
+            bool useBuildx = false;
+            QString why;
+            switch (wanted) {
+            case BuildBackend::EngineApi: why = tr("chosen in the settings"); break;
+            case BuildBackend::Buildx:
+                if (buildx.isEmpty()) {
+                    out.error = tr("The buildx builder is chosen, but docker buildx is not installed (apt install "
+                                   "docker-buildx, or choose Automatic).");
+                    return out;
+                }
+                useBuildx = true;
+                why = tr("chosen in the settings");
+                break;
+            case BuildBackend::Auto:
+                useBuildx = buildKitDaemon && !buildx.isEmpty();
+                why = useBuildx       ? tr("the daemon builds with BuildKit")
+                    : !buildKitDaemon ? tr("the daemon uses the classic builder")
+                                      : tr("docker buildx is not installed");
+                break;
+            }
+            const BuildBackend used = useBuildx ? BuildBackend::Buildx : BuildBackend::EngineApi;
+            report.log(tr("Builder: %1 (%2)").arg(ImageService::backendName(used), why));
+            out = useBuildx ? imagework::buildWithBuildx(endpoint, spec, env, report)
+                            : imagework::buildWithEngine(client, spec, report);
+            out.backend = tr("%1 (%2)").arg(ImageService::backendName(used), why);
+            return out;
         },
         [this, job, thenPush](const BuildOutcome &out) {
+            if (!out.backend.isEmpty())
+                m_lastBackend = out.backend;
             if (out.ok)
                 job->reportSucceeded();
             else if (out.cancelled)
@@ -205,12 +241,12 @@ Job *ImageService::startPush()
     const ImageReference ref = m_spec.reference;
     auto *job = new Job(tr("Push %1").arg(ref.toString()), this);
     if (!ref.isValid())
-        return refused(job, ref.error.isEmpty() ? tr("The web image has no name.") : ref.error);
+        return refused(job, true, ref.error.isEmpty() ? tr("The web image has no name.") : ref.error);
     if (!m_endpoint.isUsable())
-        return refused(job,
+        return refused(job, true,
                        m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
                                                               : m_endpoint.unsupportedReason);
-    track(job);
+    track(job, true);
     const Job::Reporter report = job->reporter();
     report.started();
     const RegistryCredential session = m_sessionCredentials.value(ref.credentialKey());

@@ -53,6 +53,8 @@ public:
 
     void setBackend(BuildBackend backend) { m_backend = backend; }
     BuildBackend backend() const { return m_backend; }
+    // The builder the last build used, with why (empty before the first build).
+    QString lastBackendUsed() const { return m_lastBackend; }
     // Environment for helpers and buildx (DOCKER_CONFIG, PATH); tests set their own.
     void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
     QProcessEnvironment environment() const { return m_env; }
@@ -74,14 +76,17 @@ Q_SIGNALS:
     void infoChanged();
     void jobStarted(Job *job);
     void jobFinished(Job *job);
+    // The same Jobs by kind, for the two progress bars of the Image panel.
+    void buildStarted(Job *job);
+    void pushStarted(Job *job);
     // A push was refused for credentials: ask the user and call setSessionCredential, then push() again.
     void loginRequired(const QString &registryKey, const QString &message);
 
 private:
     Job *startBuild(bool thenPush);
     Job *startPush();
-    void track(Job *job);
-    Job *refused(Job *job, const QString &error);
+    void track(Job *job, bool isPush);
+    Job *refused(Job *job, bool isPush, const QString &error);
 
     EngineEndpoint m_endpoint;
     BuildSpec m_spec;
@@ -95,4 +100,5 @@ private:
     std::unique_ptr<EngineLane> m_infoLane;
     async::Generation m_infoGeneration;
     int m_running = 0;
+    QString m_lastBackend;
 };

@@ -4,13 +4,20 @@
 #include "engine/JsonMessageStream.h"
 #include "engine/PushProgress.h"
 #include "image/BuildContext.h"
+#include "image/BuildxProgress.h"
 #include "image/ImageLog.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QThread>
+
 #include <QTemporaryFile>
 #include <QUrl>
+#include <csignal>
 
 namespace {
 QString tr(const char *s)
@@ -164,6 +171,100 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
         1.0, tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
     qCDebug(lcImage) << "built" << spec.reference.toString() << out.imageId << "steps" << out.steps << "cached"
                      << out.cachedSteps;
+    return out;
+}
+
+QString buildxVersion(const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("docker"), {QStringLiteral("buildx"), QStringLiteral("version")});
+    if (!p.waitForFinished(15000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
+}
+
+BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &spec, const QProcessEnvironment &env,
+                             const Job::Reporter &report)
+{
+    BuildOutcome out;
+    QTemporaryFile iid(QDir::temp().filePath(QStringLiteral("pdd-iid-XXXXXX")));
+    if (!iid.open()) {
+        out.error = tr("No temporary file for the image ID: %1").arg(iid.errorString());
+        return out;
+    }
+    iid.close();
+    QStringList args{
+        QStringLiteral("buildx"),    QStringLiteral("build"), QStringLiteral("--progress=rawjson"),
+        QStringLiteral("--iidfile"), iid.fileName(),          QStringLiteral("-t"),
+        spec.reference.toString(),   QStringLiteral("-f"),    QDir(spec.contextDir).filePath(spec.dockerfile)};
+    for (auto it = spec.buildArgs.begin(); it != spec.buildArgs.end(); ++it)
+        args << QStringLiteral("--build-arg") << it.key() + QLatin1Char('=') + it.value();
+    args << spec.contextDir;
+    QProcessEnvironment e = env;
+    e.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + endpoint.socketPath);
+    e.insert(QStringLiteral("BUILDX_NO_DEFAULT_ATTESTATIONS"), QStringLiteral("1"));
+    QProcess p;
+    p.setProcessEnvironment(e);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    report.progress(-1, tr("Starting docker buildx"));
+    p.start(QStringLiteral("docker"), args);
+    if (!p.waitForStarted(10000)) {
+        out.error = tr("docker buildx could not be started: %1").arg(p.errorString());
+        return out;
+    }
+    BuildxProgress progress;
+    double shown = -1;
+    bool interrupted = false;
+    QElapsedTimer sinceInterrupt;
+    const auto take = [&](const QStringList &lines) {
+        for (const QString &line : lines)
+            report.log(line);
+        const double f = progress.fraction();
+        if (f >= 0) {
+            shown = qMax(shown, f);
+            report.progress(shown, progress.status());
+        }
+    };
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(100);
+        const QByteArray chunk = p.readAll();
+        if (!chunk.isEmpty())
+            take(progress.feed(chunk));
+        if (report.isCancelRequested() && !interrupted) {
+            interrupted = true;
+            sinceInterrupt.start();
+            ::kill(pid_t(p.processId()), SIGINT);
+        }
+        if (interrupted && sinceInterrupt.elapsed() > 5000)
+            p.kill();
+    }
+    p.waitForFinished(1000);
+    take(progress.feed(p.readAll()));
+    take(progress.finish());
+    out.steps = progress.stepsSeen();
+    out.cachedSteps = progress.cachedSteps();
+    if (interrupted) {
+        out.cancelled = true;
+        out.error = tr("The build was cancelled.");
+        return out;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0 || progress.failed()) {
+        const QString message =
+            progress.error().isEmpty() ? tr("docker buildx exited with code %1").arg(p.exitCode()) : progress.error();
+        out.error = explainBuildError(message, progress.failedStep());
+        return out;
+    }
+    QFile f(iid.fileName());
+    f.open(QIODevice::ReadOnly);
+    out.imageId = QString::fromLatin1(f.readAll()).trimmed();
+    if (out.imageId.isEmpty()) {
+        out.error = tr("docker buildx ended without an image ID.");
+        return out;
+    }
+    out.ok = true;
+    report.progress(
+        1.0, tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
     return out;
 }
 

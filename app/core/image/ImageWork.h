@@ -25,7 +25,8 @@ struct BuildOutcome
     QString imageId;
     int steps = 0;
     int cachedSteps = 0;
-    QString error; // one sentence, the failing step first
+    QString error;   // one sentence, the failing step first
+    QString backend; // the builder that ran, as shown to the user
 };
 
 struct PushOutcome
@@ -44,6 +45,14 @@ namespace imagework {
 // POST /build (the classic builder; also Podman's compatible API): the context
 // as a tar from BuildContext, streamed from a temporary file.
 BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const Job::Reporter &report);
+
+// `docker buildx build --progress=rawjson` (BuildKit) run with env (its
+// DOCKER_CONFIG finds the plugin) against the endpoint's socket; cancel sends
+// SIGINT, which makes buildx cancel the solve on the daemon.
+BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &spec, const QProcessEnvironment &env,
+                             const Job::Reporter &report);
+// Whether `docker buildx` runs with env; its version line, or empty.
+QString buildxVersion(const QProcessEnvironment &env);
 
 // POST /images/{name}/push?tag= with X-Registry-Auth built from credential
 // (empty: anonymous). Progress never goes backwards and ends at 1.0.

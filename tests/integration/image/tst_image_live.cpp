@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -181,7 +182,13 @@ private Q_SLOTS:
                 QFAIL(qPrintable(image + QStringLiteral(" is not forged (tests/support/forge-images)")));
         }
         QVERIFY(m_tmp.isValid());
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("docker-config")));
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("docker-config/cli-plugins")));
+        // buildx from tests/support/forge-images, in this suite's own DOCKER_CONFIG.
+        const QString buildx = qEnvironmentVariable("PDD_BUILDX_PLUGIN");
+        if (!QFileInfo(buildx).isExecutable())
+            QFAIL(qPrintable(
+                QStringLiteral("no buildx plugin at %1 (tests/support/forge-images fetches it)").arg(buildx)));
+        QVERIFY(QFile::link(buildx, m_tmp.filePath(QStringLiteral("docker-config/cli-plugins/docker-buildx"))));
         m_env = QProcessEnvironment::systemEnvironment();
         m_env.insert(QStringLiteral("DOCKER_CONFIG"), m_tmp.filePath(QStringLiteral("docker-config")));
         m_tag = QStringLiteral("pddtest-image-%1").arg(QCoreApplication::applicationPid());
@@ -228,14 +235,59 @@ private Q_SLOTS:
         const QString stepLine = QStringLiteral("Step %1/%1 :").arg(steps);
         QVERIFY2(job->log().filter(stepLine).size() == 1,
                  qPrintable(stepLine + '\n' + job->log().join('\n').right(3000)));
-        QVERIFY(
-            job->log().contains(QStringLiteral("Builder: %1").arg(ImageService::backendName(BuildBackend::EngineApi))));
+        // This daemon (20.10, no "features": {"buildkit": true}) answers Builder-Version 1.
+        QVERIFY2(!job->log()
+                      .filter(QStringLiteral("Builder: %1 (the daemon uses the classic builder)")
+                                  .arg(ImageService::backendName(BuildBackend::EngineApi)))
+                      .isEmpty(),
+                 qPrintable(job->log().mid(0, 3).join('\n')));
         QVERIFY(
             !live::docker({QStringLiteral("image"), QStringLiteral("inspect"), m_service->spec().reference.toString()})
                  .isNull());
         QTRY_VERIFY_WITH_TIMEOUT(m_service->info().exists, 10000);
         QVERIFY(m_service->info().id.startsWith(QLatin1String("sha256:")));
         QVERIFY(m_service->info().sizeBytes > 100'000'000);
+    }
+
+    // The same image through `docker buildx build --progress=rawjson` (BuildKit in dockerd).
+    void buildsWithBuildxToo()
+    {
+        m_service->setBackend(BuildBackend::Buildx);
+        const auto restore = qScopeGuard([this] { m_service->setBackend(BuildBackend::Auto); });
+        for (int round = 0; round < 2; ++round) {
+            Job *job = m_service->build();
+            auto w = watch(job);
+            QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 600000);
+            QVERIFY2(job->state() == Job::State::Succeeded,
+                     qPrintable(job->errorString() + job->log().join('\n').right(3000)));
+            QVERIFY(!job->log()
+                         .filter(QStringLiteral("Builder: %1 (").arg(ImageService::backendName(BuildBackend::Buildx)))
+                         .isEmpty());
+            QVERIFY(monotonic(w->progress));
+            QCOMPARE(w->progress.last(), 1.0);
+            QVERIFY2(!job->log().filter(QRegularExpression(QStringLiteral("^\\[(\\S+ )?\\d+/\\d+\\] RUN"))).isEmpty(),
+                     qPrintable(job->log().join('\n').right(3000)));
+            QVERIFY(!job->log().join('\n').contains(QLatin1String("\"vertexes\"")));
+            if (round == 1) // everything from the cache now
+                QVERIFY2(job->log().filter(QStringLiteral(": CACHED")).size() >= 3, qPrintable(job->log().join('\n')));
+        }
+        QVERIFY(m_service->lastBackendUsed().startsWith(ImageService::backendName(BuildBackend::Buildx)));
+
+        QTemporaryDir ctx;
+        writeDockerfile(ctx.path(), QStringLiteral("FROM %1\nRUN true\nRUN echo boom >&2 && false\n").arg(kDebian));
+        ImageService broken(EngineEndpoint::fromEnvironment());
+        broken.setEnvironment(m_env);
+        broken.setBackend(BuildBackend::Buildx);
+        BuildSpec spec;
+        spec.contextDir = ctx.path();
+        spec.reference = ImageReference::parse(m_tag + QStringLiteral("-bxbroken:t"));
+        broken.setSpec(spec);
+        Job *job = broken.build();
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 120000);
+        QCOMPARE(job->state(), Job::State::Failed);
+        QVERIFY2(job->errorString().startsWith(QLatin1String("[3/3] RUN echo boom >&2 && false failed: ")),
+                 qPrintable(job->errorString()));
+        QVERIFY(job->log().contains(QStringLiteral("boom")));
     }
 
     void aSecondBuildReportsCachedSteps()
