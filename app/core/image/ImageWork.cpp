@@ -291,8 +291,10 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
                 const QString line = progress.apply(m);
                 if (!line.isEmpty())
                     report.log(line);
-                QString status = pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(),
-                                            progress.bytesTotal());
+                QString status = progress.layerCount() == 0
+                    ? tr("Preparing the push to %1").arg(reference.registryDisplayName())
+                    : pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(),
+                                 progress.bytesTotal());
                 const QString raw = m.value(QLatin1String("status")).toString();
                 if (raw.startsWith(QLatin1String("Retrying")))
                     status += QStringLiteral(" · ") + raw;

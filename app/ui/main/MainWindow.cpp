@@ -4,13 +4,17 @@
 #include "stack/ContainerListModel.h"
 #include "stack/StackSession.h"
 #include "stack/VolumeListModel.h"
+#include "ui/image/ImagePanel.h"
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>
 #include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStyle>
 
@@ -72,6 +76,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     });
 
     m_ui->projectLabel->setText(tr("Stack folder: %1").arg(QDir::toNativeSeparators(projectDir)));
+    addImageTab();
     addDatabaseTab();
 
     QSettings settings;
@@ -274,6 +279,24 @@ void MainWindow::containerAction(ContainerAction action)
     if (m_session->containers()->isFromOtherFolder(row) && !confirmOtherFolder(ContainerStates::displayName(action)))
         return;
     m_session->containerAction(row, action);
+}
+
+void MainWindow::addImageTab()
+{
+    m_imagePanel = new ImagePanel(m_session->images());
+    m_imagePanel->setObjectName(QStringLiteral("imagePanel"));
+    // Its rows scroll on a small screen rather than growing the window's minimum.
+    auto *scroll = new QScrollArea(m_ui->tabs);
+    scroll->setObjectName(QStringLiteral("imageScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumSize(120, 80);
+    scroll->setWidget(m_imagePanel);
+    m_ui->tabs->addTab(scroll, tr("&Image"));
+    QMenu *menu = new QMenu(tr("I&mage"), this);
+    menu->setObjectName(QStringLiteral("menuImage"));
+    menu->addActions(m_imagePanel->imageActions());
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), menu);
 }
 
 void MainWindow::addDatabaseTab()

@@ -10,6 +10,7 @@
 
 class ContainerListModel;
 class DbBrowserPanel;
+class ImagePanel;
 class Job;
 class StackSession;
 namespace Ui {
@@ -50,6 +51,7 @@ private:
     void updateActions();
     void onContainerSelectionChanged();
     void containerAction(ContainerAction action);
+    void addImageTab();
     void addDatabaseTab();
     void updateDatabaseDefaults();
 
@@ -57,6 +59,7 @@ private:
     StackSession *m_session = nullptr;
     QString m_selectedService;
     ContainerState m_followedState =
-        ContainerState::Unknown;         // of the container the log pane follows, to notice it starting
+        ContainerState::Unknown; // of the container the log pane follows, to notice it starting
+    ImagePanel *m_imagePanel = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
 };

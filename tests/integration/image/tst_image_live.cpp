@@ -3,6 +3,7 @@
 #include "jobs/Job.h"
 
 #include "LiveDocker.h"
+#include "LocalRegistry.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,80 +30,6 @@
 namespace {
 const QString kPython = QStringLiteral("pdd-forge/python:3.11");
 const QString kDebian = QStringLiteral("pdd-forge/debian:bookworm");
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
-QByteArray httpGet(const QString &url, const QStringList &extra = {})
-{
-    QProcess p;
-    p.start(QStringLiteral("curl"),
-            QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10")} << extra << url);
-    p.waitForFinished(15000);
-    return p.readAllStandardOutput();
-}
-
-// One docker-registry on loopback; htpasswd non-empty turns on basic auth.
-class Registry
-{
-public:
-    Registry(const QString &root, const QString &htpasswd = {}) : m_root(root), m_port(freePort())
-    {
-        QDir().mkpath(root + QStringLiteral("/data"));
-        QString config = QStringLiteral("version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n"
-                                        "    rootdirectory: %1/data\n  delete:\n    enabled: true\n"
-                                        "http:\n  addr: 127.0.0.1:%2\n")
-                             .arg(root)
-                             .arg(m_port);
-        if (!htpasswd.isEmpty())
-            config += QStringLiteral("auth:\n  htpasswd:\n    realm: pdd-test\n    path: %1\n").arg(htpasswd);
-        QFile f(root + QStringLiteral("/config.yml"));
-        f.open(QIODevice::WriteOnly);
-        f.write(config.toUtf8());
-        f.close();
-        m_process.setStandardOutputFile(root + QStringLiteral("/log"));
-        m_process.setStandardErrorFile(root + QStringLiteral("/log"));
-        m_process.start(QStringLiteral("docker-registry"),
-                        {QStringLiteral("serve"), root + QStringLiteral("/config.yml")});
-    }
-    ~Registry() { stop(); }
-    bool waitUp()
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 30000) {
-            QProcess p;
-            p.start(QStringLiteral("curl"),
-                    {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
-                     QStringLiteral("%{http_code}"), url("/v2/")});
-            p.waitForFinished(5000);
-            const QByteArray code = p.readAllStandardOutput();
-            if (code == "200" || code == "401")
-                return true;
-            QTest::qWait(200);
-        }
-        return false;
-    }
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    int port() const { return m_port; }
-    QString host() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    QString url(const QString &path) const { return QStringLiteral("http://%1%2").arg(host(), path); }
-
-private:
-    QString m_root;
-    int m_port;
-    QProcess m_process;
-};
 
 struct Watched
 {
@@ -193,7 +120,7 @@ private Q_SLOTS:
         m_env.insert(QStringLiteral("DOCKER_CONFIG"), m_tmp.filePath(QStringLiteral("docker-config")));
         m_tag = QStringLiteral("pddtest-image-%1").arg(QCoreApplication::applicationPid());
 
-        m_open = std::make_unique<Registry>(m_tmp.filePath(QStringLiteral("registry-open")));
+        m_open = std::make_unique<live::Registry>(m_tmp.filePath(QStringLiteral("registry-open")));
         QProcess htpasswd;
         htpasswd.start(QStringLiteral("htpasswd"),
                        {QStringLiteral("-Bbn"), QStringLiteral("alice"), QStringLiteral("s3cret-pdd")});
@@ -202,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(pw.open(QIODevice::WriteOnly));
         pw.write(htpasswd.readAllStandardOutput());
         pw.close();
-        m_locked = std::make_unique<Registry>(m_tmp.filePath(QStringLiteral("registry-auth")), pw.fileName());
+        m_locked = std::make_unique<live::Registry>(m_tmp.filePath(QStringLiteral("registry-auth")), pw.fileName());
         QVERIFY2(m_open->waitUp(), "the anonymous registry did not start");
         QVERIFY2(m_locked->waitUp(), "the htpasswd registry did not start");
 
@@ -214,7 +141,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_service.reset();
-        for (const Registry *r : {m_open.get(), m_locked.get()}) {
+        for (const live::Registry *r : {m_open.get(), m_locked.get()}) {
             if (r)
                 live::docker({QStringLiteral("image"), QStringLiteral("rm"), QStringLiteral("-f"),
                               QStringLiteral("%1/%2:t1").arg(r->host(), m_tag)});
@@ -424,7 +351,7 @@ private Q_SLOTS:
         QVERIFY2(digest.startsWith(QLatin1String("sha256:")), qPrintable(job->log().join('\n')));
         QCOMPARE(registryDigest(*m_open, m_tag, QStringLiteral("t1")), digest);
         const QJsonArray tags =
-            QJsonDocument::fromJson(httpGet(m_open->url(QStringLiteral("/v2/%1/tags/list").arg(m_tag))))
+            QJsonDocument::fromJson(live::httpGet(m_open->url(QStringLiteral("/v2/%1/tags/list").arg(m_tag))))
                 .object()
                 .value("tags")
                 .toArray();
@@ -520,7 +447,7 @@ private Q_SLOTS:
 
     void registryStoppedMidPushFailsWithASentence()
     {
-        Registry doomed(m_tmp.filePath(QStringLiteral("registry-doomed")));
+        live::Registry doomed(m_tmp.filePath(QStringLiteral("registry-doomed")));
         QVERIFY(doomed.waitUp());
         setReference(doomed.host());
         QVERIFY(!live::docker({QStringLiteral("tag"), QStringLiteral("%1/%2:t1").arg(m_open->host(), m_tag),
@@ -576,14 +503,15 @@ private:
         const QStringList lines = job->log().filter(QStringLiteral("Digest: "));
         return lines.isEmpty() ? QString() : lines.last().mid(8);
     }
-    static QString registryDigest(const Registry &r, const QString &name, const QString &tag, const QString &user = {})
+    static QString registryDigest(const live::Registry &r, const QString &name, const QString &tag,
+                                  const QString &user = {})
     {
         QStringList args{QStringLiteral("-I"), QStringLiteral("-H"),
                          QStringLiteral("Accept: application/vnd.docker.distribution.manifest.v2+json")};
         if (!user.isEmpty())
             args << QStringLiteral("-u") << user;
         const QString head =
-            QString::fromLatin1(httpGet(r.url(QStringLiteral("/v2/%1/manifests/%2").arg(name, tag)), args));
+            QString::fromLatin1(live::httpGet(r.url(QStringLiteral("/v2/%1/manifests/%2").arg(name, tag)), args));
         const auto m =
             QRegularExpression(QStringLiteral("(?i)docker-content-digest:\\s*(sha256:[0-9a-f]{64})")).match(head);
         return m.hasMatch() ? m.captured(1) : head;
@@ -613,8 +541,8 @@ private:
     QTemporaryDir m_tmp;
     QProcessEnvironment m_env;
     QString m_tag;
-    std::unique_ptr<Registry> m_open;
-    std::unique_ptr<Registry> m_locked;
+    std::unique_ptr<live::Registry> m_open;
+    std::unique_ptr<live::Registry> m_locked;
     std::unique_ptr<ImageService> m_service;
 };
 
