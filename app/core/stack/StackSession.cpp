@@ -1,6 +1,7 @@
 #include "StackSession.h"
 
 #include "StackLog.h"
+#include "boot/BootService.h"
 #include "engine/EngineMonitor.h"
 #include "image/ImageService.h"
 #include "jobs/JobListModel.h"
@@ -22,6 +23,11 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     m_containers->setStateKnown(false); // until the engine first answers
     m_volumes = new VolumeListModel(this);
     m_images = new ImageService(endpoint, this);
+    m_boot =
+        new BootService(BootService::native(), BootEnvironment::forStack(m_project.dir(), m_project.stackName()), this);
+    connect(m_boot, &BootService::jobStarted, this, &StackSession::track);
+    connect(m_boot, &BootService::jobStarted, this,
+            [this](Job *job) { connect(job, &Job::finished, this, &StackSession::jobsChanged); });
     m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
 
     connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
@@ -79,6 +85,7 @@ void StackSession::startMonitoring()
 {
     if (m_endpoint.isUsable())
         m_monitor->start();
+    m_boot->refresh();
 }
 
 void StackSession::stop()
@@ -132,6 +139,11 @@ void StackSession::present()
     const StackProject::WebImage web = m_project.webImage(m_mode);
     m_images->setSpecProblem(web.problem);
     m_images->setSpec(web.spec);
+    if (m_boot->environment().stackName != m_project.stackName()) {
+        BootEnvironment env = m_boot->environment();
+        env.stackName = m_project.stackName();
+        m_boot->setEnvironment(env);
+    }
     m_otherFolderSeen = otherFolder();
     Q_EMIT presented();
     Q_EMIT problemsChanged();

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 class ContainerListModel;
+class BootService;
 class EngineMonitor;
 class ImageService;
 class Job;
@@ -41,6 +42,8 @@ public:
     VolumeListModel *volumes() const { return m_volumes; }
     // Build and push of the web image; its spec follows the files and the mode.
     ImageService *images() const { return m_images; }
+    // Start prod on boot (systemd or launchd); its unit name follows STACK_NAME.
+    BootService *boot() const { return m_boot; }
 
     // Starts the engine feed (when the endpoint is usable); separate from
     // construction so the first paint waits for nothing.
@@ -102,6 +105,7 @@ private:
     ContainerListModel *m_containers = nullptr;
     VolumeListModel *m_volumes = nullptr;
     ImageService *m_images = nullptr;
+    BootService *m_boot = nullptr;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;

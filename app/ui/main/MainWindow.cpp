@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "BootLogDialog.h"
+#include "boot/BootService.h"
 #include "engine/EngineMonitor.h"
 #include "stack/ContainerListModel.h"
 #include "stack/StackSession.h"
@@ -11,6 +13,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -78,6 +81,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     m_ui->projectLabel->setText(tr("Stack folder: %1").arg(QDir::toNativeSeparators(projectDir)));
     addImageTab();
     addDatabaseTab();
+    addBootSection();
 
     QSettings settings;
     setMode(StackModes::parse(settings.value(QStringLiteral("mode")).toString()).value_or(StackMode::Dev));
@@ -297,6 +301,91 @@ void MainWindow::addImageTab()
     menu->setObjectName(QStringLiteral("menuImage"));
     menu->addActions(m_imagePanel->imageActions());
     menuBar()->insertMenu(m_ui->menuHelp->menuAction(), menu);
+}
+
+// "Start prod on boot": the status from systemd (or launchd) in the status bar,
+// and the actions in Stack > Start prod on boot (and the button beside the status).
+void MainWindow::addBootSection()
+{
+    BootService *boot = m_session->boot();
+    m_bootMenu = new QMenu(tr("Start prod on &boot"), this);
+    m_bootMenu->setObjectName(QStringLiteral("menuBoot"));
+    QAction *install = m_bootMenu->addAction(tr("&Install and enable"));
+    install->setObjectName(QStringLiteral("bootInstall"));
+    QAction *remove = m_bootMenu->addAction(tr("&Remove"));
+    remove->setObjectName(QStringLiteral("bootRemove"));
+    m_bootMenu->addSeparator();
+    QAction *start = m_bootMenu->addAction(tr("&Start now"));
+    start->setObjectName(QStringLiteral("bootStart"));
+    QAction *stop = m_bootMenu->addAction(tr("S&top"));
+    stop->setObjectName(QStringLiteral("bootStop"));
+    m_bootMenu->addSeparator();
+    QAction *log = m_bootMenu->addAction(tr("Show &log"));
+    log->setObjectName(QStringLiteral("bootLog"));
+    m_ui->menuStack->insertMenu(m_ui->actionReload, m_bootMenu);
+    m_ui->menuStack->insertSeparator(m_ui->actionReload);
+
+    m_bootLabel = new QLabel(this);
+    m_bootLabel->setObjectName(QStringLiteral("bootLabel"));
+    m_bootLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *button = new QToolButton(this);
+    button->setObjectName(QStringLiteral("bootButton"));
+    button->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
+    button->setAccessibleName(tr("Start prod on boot"));
+    button->setToolTip(tr("Start prod on boot: install, remove, start, stop, log (also in the Stack menu)"));
+    button->setMenu(m_bootMenu);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_bootLabel);
+    statusBar()->addPermanentWidget(button);
+
+    connect(boot, &BootService::statusChanged, this, &MainWindow::updateBoot);
+    connect(install, &QAction::triggered, this, [this] { m_session->boot()->install(); });
+    connect(remove, &QAction::triggered, this, [this] {
+        if (QMessageBox::question(this, tr("Remove the boot service"),
+                                  tr("Remove %1? Prod will no longer start at boot. Running containers and the "
+                                     "database volumes are kept.")
+                                      .arg(m_session->boot()->unitName()))
+            == QMessageBox::Yes)
+            m_session->boot()->remove();
+    });
+    connect(start, &QAction::triggered, this, [this] { m_session->boot()->start(); });
+    connect(stop, &QAction::triggered, this, [this] {
+        if (QMessageBox::question(
+                this, tr("Stop prod"),
+                tr("Stop %1? The prod containers stop; their volumes are kept.").arg(m_session->boot()->unitName()))
+            == QMessageBox::Yes)
+            m_session->boot()->stop();
+    });
+    connect(log, &QAction::triggered, this, [this] {
+        auto *dialog = new BootLogDialog(m_session->boot()->unitName(), m_session->boot()->logCommand(true), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    updateBoot();
+}
+
+void MainWindow::updateBoot()
+{
+    const BootStatus s = m_session->boot()->status();
+    m_bootLabel->setText(s.known || !s.error.isEmpty() ? s.summary() : tr("Prod on boot: …"));
+    m_bootLabel->setToolTip(s.installed ? s.unitPath : m_session->boot()->unitPath());
+    const QList<QAction *> actions = m_bootMenu->actions();
+    for (QAction *a : actions) {
+        const QString n = a->objectName();
+        if (n == QLatin1String("bootInstall"))
+            a->setText(s.installed ? tr("&Install again (update the unit)") : tr("&Install and enable"));
+        else if (n == QLatin1String("bootRemove") || n == QLatin1String("bootStart") || n == QLatin1String("bootStop"))
+            a->setEnabled(s.installed);
+    }
+}
+
+// The status is systemd's: asked again whenever the window comes back to the front.
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::WindowActivate && m_session)
+        m_session->boot()->refresh();
+    return QMainWindow::event(event);
 }
 
 void MainWindow::addDatabaseTab()

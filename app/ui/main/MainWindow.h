@@ -11,6 +11,8 @@
 class ContainerListModel;
 class DbBrowserPanel;
 class ImagePanel;
+class QLabel;
+class QMenu;
 class Job;
 class StackSession;
 namespace Ui {
@@ -52,6 +54,9 @@ private:
     void onContainerSelectionChanged();
     void containerAction(ContainerAction action);
     void addImageTab();
+    void addBootSection();
+    void updateBoot();
+    bool event(QEvent *event) override;
     void addDatabaseTab();
     void updateDatabaseDefaults();
 
@@ -61,5 +66,7 @@ private:
     ContainerState m_followedState =
         ContainerState::Unknown; // of the container the log pane follows, to notice it starting
     ImagePanel *m_imagePanel = nullptr;
+    QLabel *m_bootLabel = nullptr;
+    QMenu *m_bootMenu = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
 };
