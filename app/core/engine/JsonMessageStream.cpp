@@ -3,12 +3,34 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+JsonBraceScanner::Step JsonBraceScanner::step(char c)
+{
+    if (m_inString) {
+        if (m_escaped)
+            m_escaped = false;
+        else if (c == '\\')
+            m_escaped = true;
+        else if (c == '"')
+            m_inString = false;
+        return Step::Inside;
+    }
+    if (c == '"') {
+        m_inString = true;
+    } else if (c == '{' || c == '[') {
+        ++m_depth;
+    } else if (c == '}' || c == ']') {
+        if (--m_depth == 0)
+            return Step::Closed;
+        if (m_depth < 0)
+            return Step::Unbalanced;
+    }
+    return Step::Inside;
+}
+
 void JsonMessageStream::reset()
 {
     m_buffer.clear();
-    m_scanned = 0;
-    m_depth = 0;
-    m_inString = m_escaped = false;
+    m_scan.reset();
     m_error.clear();
 }
 
@@ -25,7 +47,7 @@ bool JsonMessageStream::feed(const char *data, qsizetype size, QVector<QJsonObje
         return false;
     for (qsizetype i = 0; i < size; ++i) {
         const char c = data[i];
-        if (m_depth == 0) {
+        if (m_scan.depth() == 0) {
             // Between objects only whitespace is allowed.
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
                 continue;
@@ -36,30 +58,18 @@ bool JsonMessageStream::feed(const char *data, qsizetype size, QVector<QJsonObje
         m_buffer.append(c);
         if (m_buffer.size() > kMaxMessageBytes)
             return fail(QStringLiteral("a JSON message exceeds %1 bytes").arg(kMaxMessageBytes));
-        if (m_inString) {
-            if (m_escaped)
-                m_escaped = false;
-            else if (c == '\\')
-                m_escaped = true;
-            else if (c == '"')
-                m_inString = false;
-            continue;
+        switch (m_scan.step(c)) {
+        case JsonBraceScanner::Step::Inside: break;
+        case JsonBraceScanner::Step::Unbalanced: return fail(QStringLiteral("unbalanced JSON message"));
+        case JsonBraceScanner::Step::Closed: {
+            QJsonParseError err{};
+            const QJsonDocument doc = QJsonDocument::fromJson(m_buffer, &err);
+            if (err.error != QJsonParseError::NoError || !doc.isObject())
+                return fail(QStringLiteral("malformed JSON message: %1").arg(err.errorString()));
+            out->append(doc.object());
+            m_buffer.clear();
+            break;
         }
-        if (c == '"') {
-            m_inString = true;
-        } else if (c == '{' || c == '[') {
-            ++m_depth;
-        } else if (c == '}' || c == ']') {
-            if (--m_depth == 0) {
-                QJsonParseError err{};
-                const QJsonDocument doc = QJsonDocument::fromJson(m_buffer, &err);
-                if (err.error != QJsonParseError::NoError || !doc.isObject())
-                    return fail(QStringLiteral("malformed JSON message: %1").arg(err.errorString()));
-                out->append(doc.object());
-                m_buffer.clear();
-            } else if (m_depth < 0) {
-                return fail(QStringLiteral("unbalanced JSON message"));
-            }
         }
     }
     return true;

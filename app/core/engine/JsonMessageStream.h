@@ -5,6 +5,24 @@
 #include <QString>
 #include <QVector>
 
+// The brace and string state of one JSON value read byte by byte: where it
+// ends (braces and brackets outside strings, escapes honoured). Shared by the
+// decoders that find objects in a stream without parsing them twice.
+class JsonBraceScanner
+{
+public:
+    enum class Step { Inside, Closed, Unbalanced };
+    // c is the value's next byte (the first one is its '{').
+    Step step(char c);
+    int depth() const { return m_depth; }
+    void reset() { *this = JsonBraceScanner(); }
+
+private:
+    int m_depth = 0;
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+
 // Splits a byte stream of concatenated JSON objects (/events, build and push
 // progress; usually one per line, but nothing guarantees that or that a
 // chunk ends on a boundary) into whole objects. It only finds where each
@@ -29,9 +47,6 @@ private:
     bool fail(const QString &why);
 
     QByteArray m_buffer; // bytes of the object being assembled (from its '{')
-    qsizetype m_scanned = 0;
-    int m_depth = 0;
-    bool m_inString = false;
-    bool m_escaped = false;
+    JsonBraceScanner m_scan;
     QString m_error;
 };

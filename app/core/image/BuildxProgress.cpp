@@ -32,10 +32,21 @@ QStringList BuildxProgress::feed(const char *data, qsizetype size)
     QStringList lines;
     for (qsizetype i = 0; i < size; ++i) {
         const char c = data[i];
+        const bool lineStart = m_lineStart;
+        m_lineStart = c == '\n';
+        // Inside an object every line but the closing one is indented: text at
+        // the start of a line means the object was broken (never closed).
+        if (m_inObject && lineStart && c != ' ' && c != '\t' && c != '}' && c != ']' && c != '\r' && c != '\n') {
+            m_garbage = true;
+            m_buffer.clear();
+            m_inObject = false;
+            m_scan.reset();
+        }
         if (!m_inObject) {
             if (m_buffer.isEmpty() && c == '{') {
                 m_inObject = true;
-                m_depth = 1;
+                m_scan.reset();
+                m_scan.step(c);
                 m_buffer.append(c);
                 continue;
             }
@@ -53,21 +64,11 @@ QStringList BuildxProgress::feed(const char *data, qsizetype size)
             continue;
         }
         m_buffer.append(c);
-        if (m_inString) {
-            if (m_escaped)
-                m_escaped = false;
-            else if (c == '\\')
-                m_escaped = true;
-            else if (c == '"')
-                m_inString = false;
-        } else if (c == '"') {
-            m_inString = true;
-        } else if (c == '{') {
-            ++m_depth;
-        } else if (c == '}' && --m_depth == 0) {
+        const JsonBraceScanner::Step step = m_scan.step(c);
+        if (step == JsonBraceScanner::Step::Closed || step == JsonBraceScanner::Step::Unbalanced) {
             QJsonParseError err{};
             const QJsonDocument doc = QJsonDocument::fromJson(m_buffer, &err);
-            if (err.error == QJsonParseError::NoError && doc.isObject())
+            if (step == JsonBraceScanner::Step::Closed && err.error == QJsonParseError::NoError && doc.isObject())
                 applyObject(doc.object(), &lines);
             else
                 m_garbage = true;
@@ -78,8 +79,7 @@ QStringList BuildxProgress::feed(const char *data, qsizetype size)
             m_garbage = true;
             m_buffer.clear();
             m_inObject = false;
-            m_depth = 0;
-            m_inString = m_escaped = false;
+            m_scan.reset();
         }
     }
     return lines;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/JsonMessageStream.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -51,10 +53,9 @@ private:
     QHash<QString, int> m_stages;         // stage name ("" for the single stage) → total N
     QHash<QString, QByteArray> m_logTail; // vertex → output after its last newline
     QByteArray m_buffer;
-    int m_depth = 0;
-    bool m_inString = false;
-    bool m_escaped = false;
+    JsonBraceScanner m_scan;
     bool m_inObject = false;
+    bool m_lineStart = true;
     QString m_error;
     QString m_failedStep;
     QString m_lastActive;
