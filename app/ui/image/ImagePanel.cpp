@@ -1,6 +1,7 @@
 #include "ImagePanel.h"
 
 #include "RegistryLoginDialog.h"
+#include "common/ActionButtons.h"
 #include "image/ImageService.h"
 #include "jobs/Job.h"
 #include "ui/db/PasswordStore.h"
@@ -63,13 +64,8 @@ ImagePanel::ImagePanel(ImageService *service, QWidget *parent)
                                                            {m_ui->pushButton, m_push},
                                                            {m_ui->buildPushButton, m_buildPush},
                                                            {m_ui->cancelImageButton, m_cancel}};
-    for (const auto &[button, action] : buttons) {
-        action->setIconText(action->text());
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setFocusPolicy(Qt::StrongFocus);
-        button->setAutoRaise(false);
-    }
+    for (const auto &[button, action] : buttons)
+        uicommon::bindToolButton(button, action);
     for (QProgressBar *bar : {m_ui->buildBar, m_ui->pushBar}) {
         bar->setRange(0, kBarRange);
         bar->setValue(0);

@@ -2,6 +2,7 @@
 
 #include "BootLogDialog.h"
 #include "boot/BootService.h"
+#include "common/ActionButtons.h"
 #include "engine/EngineMonitor.h"
 #include "stack/ContainerListModel.h"
 #include "stack/StackSession.h"
@@ -138,15 +139,8 @@ void MainWindow::setupActions()
                                                            {m_ui->stopButton, m_ui->actionStop},
                                                            {m_ui->restartButton, m_ui->actionRestart},
                                                            {m_ui->refreshVolumesButton, m_ui->actionRefreshVolumes}};
-    for (const auto &[button, action] : buttons) {
-        // A tool button shows the action's iconText, which drops the '&';
-        // keep it so every button has its Alt+letter.
-        action->setIconText(action->text());
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setFocusPolicy(Qt::StrongFocus);
-        button->setAutoRaise(false);
-    }
+    for (const auto &[button, action] : buttons)
+        uicommon::bindToolButton(button, action);
     m_ui->activityPanel->setCancelAction(m_ui->actionCancelJob);
 
     connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(StackMode::Dev); });
