@@ -22,7 +22,8 @@ cd "$src"
 check "shellcheck run, setup, entrypoints, forge" shellcheck -x compose/run compose/web/entrypoint.sh \
     packaging/setup tests/support/forge-images tests/support/forge/postgres/docker-entrypoint.sh \
     tests/support/forge/pgadmin4/entrypoint.sh tests/support/pg-test-server tests/support/busybox-image \
-    tests/run .ci/run tests/e2e/stack/lint.sh tests/integration/lint/format.sh
+    tests/run .ci/run tests/e2e/stack/lint.sh tests/integration/lint/format.sh packaging/boot/postdodjango-boot-helper \
+    tests/integration/boot/polkit-path.sh
 check "sh -n run" sh -n "$src/compose/run"
 
 # The compose files with dummy secrets (only interpolation, schema and the
