@@ -5,6 +5,7 @@ the tests run in the order of their names and each builds on the previous state:
 build+push, dev (-1), dev outside Docker (-2), prod (-0), volumes across -5,
 replicas under the advisory lock, bad input. Timings are printed for the report."""
 import json
+import shlex
 import os
 import shutil
 import signal
@@ -429,6 +430,69 @@ class StackEndToEnd(unittest.TestCase):
         self.assertRegex(p.stderr.strip().splitlines()[-1],
                          rf"^run: not healthy after 15 s \(WAIT_TIMEOUT\): {self.stack.project('prod')}[-_]web[-_]1;")
         log(f"-0 failing on WAIT_TIMEOUT=15: {p.seconds:.1f} s")
+
+    # ------------------------------------------------------------------ boot (issue 12)
+    def test_9_boot_as_systemd_runs_it(self):
+        """The unit's ExecStart/ExecStop exactly as systemd runs them: empty environment (env -i),
+        WorkingDirectory as cwd, no TTY. Everything the stack needs is in .env then, as on a server."""
+        p = self.stack.run("-5", "prod")
+        self.assertEqual(p.returncode, 0, p.stderr[-2000:])
+        unit = self.stack.run("-7", "print").stdout
+        fields = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
+        self.assertEqual(fields["Type"], "oneshot")
+        self.assertEqual(fields["Restart"], "on-failure")
+        workdir = fields["WorkingDirectory"].replace("%%", "%")
+        self.assertEqual(workdir, self.stack.compose_dir)
+        start = shlex.split(fields["ExecStart"].replace("%%", "%").replace("$$", "$"))
+        stop = shlex.split(fields["ExecStop"].replace("%%", "%").replace("$$", "$"))
+        self.assertEqual(start, ["/bin/sh", os.path.join(self.stack.compose_dir, "run"), "-0"])
+        self.assertEqual(stop, ["/bin/sh", os.path.join(self.stack.compose_dir, "run"), "-5", "prod"])
+        # What the test's environment gave the stack goes into .env, where a server keeps it.
+        keep = {k: v for k, v in self.stack.env.items()
+                if k in fx.forge_env() or k in fx.PORTS or k in ("STACK_NAME", "REGISTRY", "WEB_IMAGE", "WEB_TAG",
+                                                                 "DJANGO_ALLOWED_HOSTS")}
+        with open(os.path.join(self.stack.compose_dir, ".env"), "a") as f:
+            f.write("\n" + "".join(f"{k}={v}\n" for k, v in sorted(keep.items())))
+
+        def as_systemd(argv, timeout=900):
+            t0 = time.monotonic()
+            p = subprocess.run(["env", "-i"] + argv, cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, timeout=timeout, start_new_session=True)
+            p.seconds = time.monotonic() - t0
+            return p
+
+        # First boot fails: something else holds the HTTP port. systemd would retry (Restart=on-failure).
+        port = fx.PORTS["PROD_HTTP_PORT"]
+        squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        squatter.bind(("0.0.0.0", port))
+        squatter.listen(1)
+        try:
+            failed = as_systemd(start, timeout=600)
+        finally:
+            squatter.close()
+        self.assertNotEqual(failed.returncode, 0, "a start with the port taken must fail, so systemd retries it")
+        self.assertIn(f"port {port} is already in use", failed.stderr, "the failure says why")
+        log(f"ExecStart with the port taken: exit {failed.returncode} after {failed.seconds:.1f} s")
+
+        # The retry: the port is free now.
+        ok = as_systemd(start)
+        self.assertEqual(ok.returncode, 0, ok.stderr[-3000:])
+        log(f"ExecStart under env -i to healthy: {ok.seconds:.1f} s")
+        base = f"http://127.0.0.1:{port}"
+        status, _, body = fx.http(base + "/")
+        self.assertEqual(status, 200)
+        self.assertIn(self.prod_row.encode(), body)
+
+        down = as_systemd(stop, timeout=300)
+        self.assertEqual(down.returncode, 0, down.stderr[-2000:])
+        self.assertEqual(self.stack.containers("prod"), [], "ExecStop stops every prod container")
+        volumes = subprocess.run(["docker", "volume", "ls", "-q", "--filter", f"label=com.docker.compose.project={self.stack.project('prod')}"],
+                                 stdout=subprocess.PIPE, text=True).stdout.split()
+        self.assertTrue(volumes, "the prod volume is kept")
+        again = as_systemd(start)
+        self.assertEqual(again.returncode, 0, again.stderr[-3000:])
+        self.assertEqual(self.count("prod", self.prod_row), "1", "the rows survive a stop and a boot")
 
 
 # The whole suite runs under both CLIs: `docker-compose` 1.29 (this machine's
