@@ -183,7 +183,7 @@ Job *ImageService::startBuild(bool thenPush)
     const EngineEndpoint endpoint = m_endpoint;
     m_buildLane->run(
         async::Target(job),
-        [report, spec, wanted, env, endpoint](EngineClient &client) {
+        [report, spec, wanted, env, endpoint, probe = m_buildxProbe](EngineClient &client) {
             BuildOutcome out;
             const EngineReply n = client.negotiate();
             if (!n.ok) {
@@ -193,7 +193,15 @@ Job *ImageService::startBuild(bool thenPush)
             // BuildKit when the daemon builds with it and buildx is there (what
             // `docker build` does today); the classic builder otherwise.
             const bool buildKitDaemon = client.builderVersion() == "2";
-            const QString buildx = wanted == BuildBackend::EngineApi ? QString() : imagework::buildxVersion(env);
+            // `docker buildx version` costs ~100 ms: asked once per environment (on this lane only).
+            QString buildx;
+            if (wanted != BuildBackend::EngineApi) {
+                const QString key = env.value(QStringLiteral("DOCKER_CONFIG")) + QLatin1Char('\n')
+                    + env.value(QStringLiteral("HOME")) + QLatin1Char('\n') + env.value(QStringLiteral("PATH"));
+                if (!probe->contains(key))
+                    probe->insert(key, imagework::buildxVersion(env));
+                buildx = probe->value(key);
+            }
             bool useBuildx = false;
             QString why;
             switch (wanted) {

@@ -101,4 +101,6 @@ private:
     async::Generation m_infoGeneration;
     int m_running = 0;
     QString m_lastBackend;
+    // The buildx probe's answers by environment; touched only on the build lane.
+    std::shared_ptr<QHash<QString, QString>> m_buildxProbe = std::make_shared<QHash<QString, QString>>();
 };

@@ -226,8 +226,9 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
             report.progress(shown, progress.status());
         }
     };
-    while (p.state() != QProcess::NotRunning) {
-        p.waitForReadyRead(100);
+    // waitForFinished returns the moment buildx exits; meanwhile output is
+    // taken every 100 ms at most, which is what a progress bar needs.
+    while (!p.waitForFinished(100) && p.state() != QProcess::NotRunning) {
         const QByteArray chunk = p.readAll();
         if (!chunk.isEmpty())
             take(progress.feed(chunk));
@@ -239,7 +240,6 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
         if (interrupted && sinceInterrupt.elapsed() > 5000)
             p.kill();
     }
-    p.waitForFinished(1000);
     take(progress.feed(p.readAll()));
     take(progress.finish());
     out.steps = progress.stepsSeen();
