@@ -410,6 +410,13 @@ BootService::BootService(Kind kind, const BootEnvironment &env, QObject *parent)
 
 BootService::~BootService() = default;
 
+async::Worker &BootService::worker()
+{
+    if (!m_worker)
+        m_worker = std::make_unique<async::Worker>(QStringLiteral("boot"));
+    return *m_worker;
+}
+
 void BootService::setEnvironment(const BootEnvironment &env)
 {
     const bool changed = env.stackDir != m_env.stackDir || env.stackName != m_env.stackName;
@@ -422,7 +429,7 @@ void BootService::refresh()
 {
     const quint64 generation = m_generation.next();
     async::run(
-        m_worker, async::Target(this), [backend = m_backend, env = m_env] { return backend->readStatus(env); },
+        worker(), async::Target(this), [backend = m_backend, env = m_env] { return backend->readStatus(env); },
         [this, generation](const BootStatus &s) {
             if (!m_generation.isCurrent(generation))
                 return;
@@ -443,7 +450,7 @@ Job *BootService::action(const QString &title, bool (*precheck)(const BootStatus
     report.started();
     report.progress(-1, ::geteuid() == 0 ? tr("Running the boot helper") : tr("Asking for permission (pkexec)"));
     async::run(
-        m_worker, async::Target(job),
+        worker(), async::Target(job),
         [backend = m_backend, env = m_env, which, report] {
             BootBackend::Outcome o;
             switch (which) {

@@ -128,7 +128,8 @@ private:
     BootEnvironment m_env;
     std::shared_ptr<const BootBackend> m_backend;
     BootStatus m_status;
-    async::Worker m_worker{QStringLiteral("boot")};
+    std::unique_ptr<async::Worker> m_worker; // started on first use
+    async::Worker &worker();
     async::Generation m_generation;
 };
 

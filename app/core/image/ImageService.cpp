@@ -32,22 +32,26 @@ QString ImageInfo::pushedDigest(const ImageReference &ref) const
     return {};
 }
 
-ImageService::ImageService(EngineEndpoint endpoint, QObject *parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)),
-      m_buildLane(std::make_unique<EngineLane>(QStringLiteral("image-build"))),
-      m_pushLane(std::make_unique<EngineLane>(QStringLiteral("image-push"))),
-      m_infoLane(std::make_unique<EngineLane>(QStringLiteral("image-info")))
+ImageService::ImageService(EngineEndpoint endpoint, QObject *parent) : QObject(parent), m_endpoint(std::move(endpoint))
 {
-    m_buildLane->renewClient(m_endpoint, jobTimeouts());
-    m_pushLane->renewClient(m_endpoint, jobTimeouts());
-    m_infoLane->renewClient(m_endpoint, EngineTimeouts{});
 }
 
 ImageService::~ImageService()
 {
-    m_buildLane->cancel();
-    m_pushLane->cancel();
-    m_infoLane->cancel();
+    for (const auto &lane : {&m_buildLane, &m_pushLane, &m_infoLane}) {
+        if (*lane)
+            (*lane)->cancel();
+    }
+}
+
+// The lanes' threads start on first use: nothing is built or pushed at start-up.
+EngineLane &ImageService::lane(std::unique_ptr<EngineLane> &slot, const char *name, EngineTimeouts timeouts)
+{
+    if (!slot) {
+        slot = std::make_unique<EngineLane>(QString::fromLatin1(name));
+        slot->renewClient(m_endpoint, timeouts);
+    }
+    return *slot;
 }
 
 QString ImageService::backendName(BuildBackend b)
@@ -84,8 +88,16 @@ void ImageService::setSessionCredential(const RegistryCredential &credential)
     m_sessionCredentials.insert(credential.serverAddress, credential);
 }
 
+void ImageService::start()
+{
+    m_started = true;
+    refresh();
+}
+
 void ImageService::refresh()
 {
+    if (!m_started)
+        return;
     if (!m_endpoint.isUsable() || !m_spec.reference.isValid()) {
         m_info = ImageInfo();
         Q_EMIT infoChanged();
@@ -93,40 +105,41 @@ void ImageService::refresh()
     }
     const quint64 generation = m_infoGeneration.next();
     const QString ref = m_spec.reference.toString();
-    m_infoLane->run(
-        async::Target(this),
-        [ref](EngineClient &client) {
-            ImageInfo info;
-            if (!client.apiVersion().isValid()) {
-                const EngineReply n = client.negotiate();
-                if (!n.ok) {
-                    info.error = n.error;
+    lane(m_infoLane, "image-info", EngineTimeouts{})
+        .run(
+            async::Target(this),
+            [ref](EngineClient &client) {
+                ImageInfo info;
+                if (!client.apiVersion().isValid()) {
+                    const EngineReply n = client.negotiate();
+                    if (!n.ok) {
+                        info.error = n.error;
+                        return info;
+                    }
+                }
+                const EngineReply r = client.getJson(
+                    QStringLiteral("/images/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(ref))));
+                info.known = r.ok || r.status == 404;
+                if (!r.ok) {
+                    if (r.status != 404)
+                        info.error = r.error;
                     return info;
                 }
-            }
-            const EngineReply r = client.getJson(
-                QStringLiteral("/images/%1/json").arg(QString::fromLatin1(QUrl::toPercentEncoding(ref))));
-            info.known = r.ok || r.status == 404;
-            if (!r.ok) {
-                if (r.status != 404)
-                    info.error = r.error;
+                const QJsonObject o = r.json().object();
+                info.exists = true;
+                info.id = o.value(QLatin1String("Id")).toString();
+                info.sizeBytes = o.value(QLatin1String("Size")).toInteger();
+                info.created = QDateTime::fromString(o.value(QLatin1String("Created")).toString(), Qt::ISODateWithMs);
+                for (const QJsonValue &d : o.value(QLatin1String("RepoDigests")).toArray())
+                    info.repoDigests << d.toString();
                 return info;
-            }
-            const QJsonObject o = r.json().object();
-            info.exists = true;
-            info.id = o.value(QLatin1String("Id")).toString();
-            info.sizeBytes = o.value(QLatin1String("Size")).toInteger();
-            info.created = QDateTime::fromString(o.value(QLatin1String("Created")).toString(), Qt::ISODateWithMs);
-            for (const QJsonValue &d : o.value(QLatin1String("RepoDigests")).toArray())
-                info.repoDigests << d.toString();
-            return info;
-        },
-        [this, generation](const ImageInfo &info) {
-            if (!m_infoGeneration.isCurrent(generation))
-                return;
-            m_info = info;
-            Q_EMIT infoChanged();
-        });
+            },
+            [this, generation](const ImageInfo &info) {
+                if (!m_infoGeneration.isCurrent(generation))
+                    return;
+                m_info = info;
+                Q_EMIT infoChanged();
+            });
 }
 
 void ImageService::track(Job *job, bool isPush)
@@ -181,66 +194,67 @@ Job *ImageService::startBuild(bool thenPush)
     const BuildBackend wanted = m_backend;
     const QProcessEnvironment env = m_env;
     const EngineEndpoint endpoint = m_endpoint;
-    m_buildLane->run(
-        async::Target(job),
-        [report, spec, wanted, env, endpoint, probe = m_buildxProbe](EngineClient &client) {
-            BuildOutcome out;
-            const EngineReply n = client.negotiate();
-            if (!n.ok) {
-                out.error = n.error;
-                return out;
-            }
-            // BuildKit when the daemon builds with it and buildx is there (what
-            // `docker build` does today); the classic builder otherwise.
-            const bool buildKitDaemon = client.builderVersion() == "2";
-            // `docker buildx version` costs ~100 ms: asked once per environment (on this lane only).
-            QString buildx;
-            if (wanted != BuildBackend::EngineApi) {
-                const QString key = env.value(QStringLiteral("DOCKER_CONFIG")) + QLatin1Char('\n')
-                    + env.value(QStringLiteral("HOME")) + QLatin1Char('\n') + env.value(QStringLiteral("PATH"));
-                if (!probe->contains(key))
-                    probe->insert(key, imagework::buildxVersion(env));
-                buildx = probe->value(key);
-            }
-            bool useBuildx = false;
-            QString why;
-            switch (wanted) {
-            case BuildBackend::EngineApi: why = tr("chosen in the settings"); break;
-            case BuildBackend::Buildx:
-                if (buildx.isEmpty()) {
-                    out.error = tr("The buildx builder is chosen, but docker buildx is not installed (apt install "
-                                   "docker-buildx, or choose Automatic).");
+    lane(m_buildLane, "image-build", jobTimeouts())
+        .run(
+            async::Target(job),
+            [report, spec, wanted, env, endpoint, probe = m_buildxProbe](EngineClient &client) {
+                BuildOutcome out;
+                const EngineReply n = client.negotiate();
+                if (!n.ok) {
+                    out.error = n.error;
                     return out;
                 }
-                useBuildx = true;
-                why = tr("chosen in the settings");
-                break;
-            case BuildBackend::Auto:
-                useBuildx = buildKitDaemon && !buildx.isEmpty();
-                why = useBuildx       ? tr("the daemon builds with BuildKit")
-                    : !buildKitDaemon ? tr("the daemon uses the classic builder")
-                                      : tr("docker buildx is not installed");
-                break;
-            }
-            const BuildBackend used = useBuildx ? BuildBackend::Buildx : BuildBackend::EngineApi;
-            report.log(tr("Builder: %1 (%2)").arg(ImageService::backendName(used), why));
-            out = useBuildx ? imagework::buildWithBuildx(endpoint, spec, env, report)
-                            : imagework::buildWithEngine(client, spec, report);
-            out.backend = tr("%1 (%2)").arg(ImageService::backendName(used), why);
-            return out;
-        },
-        [this, job, thenPush](const BuildOutcome &out) {
-            if (!out.backend.isEmpty())
-                m_lastBackend = out.backend;
-            if (out.ok)
-                job->reportSucceeded();
-            else if (out.cancelled)
-                job->reportCancelled();
-            else
-                job->reportFailed(out.error);
-            if (out.ok && thenPush)
-                startPush();
-        });
+                // BuildKit when the daemon builds with it and buildx is there (what
+                // `docker build` does today); the classic builder otherwise.
+                const bool buildKitDaemon = client.builderVersion() == "2";
+                // `docker buildx version` costs ~100 ms: asked once per environment (on this lane only).
+                QString buildx;
+                if (wanted != BuildBackend::EngineApi) {
+                    const QString key = env.value(QStringLiteral("DOCKER_CONFIG")) + QLatin1Char('\n')
+                        + env.value(QStringLiteral("HOME")) + QLatin1Char('\n') + env.value(QStringLiteral("PATH"));
+                    if (!probe->contains(key))
+                        probe->insert(key, imagework::buildxVersion(env));
+                    buildx = probe->value(key);
+                }
+                bool useBuildx = false;
+                QString why;
+                switch (wanted) {
+                case BuildBackend::EngineApi: why = tr("chosen in the settings"); break;
+                case BuildBackend::Buildx:
+                    if (buildx.isEmpty()) {
+                        out.error = tr("The buildx builder is chosen, but docker buildx is not installed (apt install "
+                                       "docker-buildx, or choose Automatic).");
+                        return out;
+                    }
+                    useBuildx = true;
+                    why = tr("chosen in the settings");
+                    break;
+                case BuildBackend::Auto:
+                    useBuildx = buildKitDaemon && !buildx.isEmpty();
+                    why = useBuildx       ? tr("the daemon builds with BuildKit")
+                        : !buildKitDaemon ? tr("the daemon uses the classic builder")
+                                          : tr("docker buildx is not installed");
+                    break;
+                }
+                const BuildBackend used = useBuildx ? BuildBackend::Buildx : BuildBackend::EngineApi;
+                report.log(tr("Builder: %1 (%2)").arg(ImageService::backendName(used), why));
+                out = useBuildx ? imagework::buildWithBuildx(endpoint, spec, env, report)
+                                : imagework::buildWithEngine(client, spec, report);
+                out.backend = tr("%1 (%2)").arg(ImageService::backendName(used), why);
+                return out;
+            },
+            [this, job, thenPush](const BuildOutcome &out) {
+                if (!out.backend.isEmpty())
+                    m_lastBackend = out.backend;
+                if (out.ok)
+                    job->reportSucceeded();
+                else if (out.cancelled)
+                    job->reportCancelled();
+                else
+                    job->reportFailed(out.error);
+                if (out.ok && thenPush)
+                    startPush();
+            });
     return job;
 }
 
@@ -259,50 +273,52 @@ Job *ImageService::startPush()
     report.started();
     const RegistryCredential session = m_sessionCredentials.value(ref.credentialKey());
     const QProcessEnvironment env = m_env;
-    m_pushLane->run(
-        async::Target(job),
-        [report, ref, session, env](EngineClient &client) {
-            PushOutcome out;
-            const EngineReply n = client.negotiate();
-            if (!n.ok) {
-                out.error = n.error;
-                return out;
-            }
-            RegistryCredential credential = session;
-            if (credential.isEmpty()) {
-                report.progress(-1, tr("Looking up your credentials for %1").arg(ref.registryDisplayName()));
-                const CredentialResolution found = resolveCredential(ref.credentialKey(), env);
-                if (!found.error.isEmpty()) {
-                    out.error = found.error;
+    lane(m_pushLane, "image-push", jobTimeouts())
+        .run(
+            async::Target(job),
+            [report, ref, session, env](EngineClient &client) {
+                PushOutcome out;
+                const EngineReply n = client.negotiate();
+                if (!n.ok) {
+                    out.error = n.error;
                     return out;
                 }
-                credential = found.credential;
-                switch (found.lookup.source) {
-                case DockerConfig::Source::None: report.log(tr("Credentials: none (anonymous push)")); break;
-                case DockerConfig::Source::Inline: report.log(tr("Credentials: config.json auths")); break;
-                case DockerConfig::Source::Helper:
-                case DockerConfig::Source::Store:
-                    report.log(tr("Credentials: docker-credential-%1%2")
-                                   .arg(found.lookup.helper,
-                                        credential.isEmpty() ? tr(" (nothing stored for this registry)") : QString()));
-                    break;
+                RegistryCredential credential = session;
+                if (credential.isEmpty()) {
+                    report.progress(-1, tr("Looking up your credentials for %1").arg(ref.registryDisplayName()));
+                    const CredentialResolution found = resolveCredential(ref.credentialKey(), env);
+                    if (!found.error.isEmpty()) {
+                        out.error = found.error;
+                        return out;
+                    }
+                    credential = found.credential;
+                    switch (found.lookup.source) {
+                    case DockerConfig::Source::None: report.log(tr("Credentials: none (anonymous push)")); break;
+                    case DockerConfig::Source::Inline: report.log(tr("Credentials: config.json auths")); break;
+                    case DockerConfig::Source::Helper:
+                    case DockerConfig::Source::Store:
+                        report.log(
+                            tr("Credentials: docker-credential-%1%2")
+                                .arg(found.lookup.helper,
+                                     credential.isEmpty() ? tr(" (nothing stored for this registry)") : QString()));
+                        break;
+                    }
+                } else {
+                    report.log(tr("Credentials: the ones you entered"));
                 }
-            } else {
-                report.log(tr("Credentials: the ones you entered"));
-            }
-            return imagework::push(client, ref, credential, report);
-        },
-        [this, job, ref](const PushOutcome &out) {
-            if (out.ok) {
-                job->reportLog(tr("Digest: %1").arg(out.digest));
-                job->reportSucceeded();
-            } else if (out.cancelled) {
-                job->reportCancelled();
-            } else {
-                job->reportFailed(out.error);
-                if (out.needsLogin)
-                    Q_EMIT loginRequired(ref.credentialKey(), out.error);
-            }
-        });
+                return imagework::push(client, ref, credential, report);
+            },
+            [this, job, ref](const PushOutcome &out) {
+                if (out.ok) {
+                    job->reportLog(tr("Digest: %1").arg(out.digest));
+                    job->reportSucceeded();
+                } else if (out.cancelled) {
+                    job->reportCancelled();
+                } else {
+                    job->reportFailed(out.error);
+                    if (out.needsLogin)
+                        Q_EMIT loginRequired(ref.credentialKey(), out.error);
+                }
+            });
     return job;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/EngineClient.h"
 #include "engine/EngineEndpoint.h"
 #include "image/DockerCredentials.h"
 #include "image/ImageWork.h"
@@ -49,6 +50,9 @@ public:
     QString specProblem() const;
 
     ImageInfo info() const { return m_info; }
+    // Asks the engine about the image from now on (after the first paint);
+    // refresh() before start() does nothing.
+    void start();
     void refresh();
 
     void setBackend(BuildBackend backend) { m_backend = backend; }
@@ -87,6 +91,7 @@ private:
     Job *startPush();
     void track(Job *job, bool isPush);
     Job *refused(Job *job, bool isPush, const QString &error);
+    EngineLane &lane(std::unique_ptr<EngineLane> &slot, const char *name, EngineTimeouts timeouts);
 
     EngineEndpoint m_endpoint;
     BuildSpec m_spec;
@@ -100,6 +105,7 @@ private:
     std::unique_ptr<EngineLane> m_infoLane;
     async::Generation m_infoGeneration;
     int m_running = 0;
+    bool m_started = false;
     QString m_lastBackend;
     // The buildx probe's answers by environment; touched only on the build lane.
     std::shared_ptr<QHash<QString, QString>> m_buildxProbe = std::make_shared<QHash<QString, QString>>();

@@ -85,6 +85,7 @@ void StackSession::startMonitoring()
 {
     if (m_endpoint.isUsable())
         m_monitor->start();
+    m_images->start();
     m_boot->refresh();
 }
 

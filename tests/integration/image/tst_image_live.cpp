@@ -135,6 +135,7 @@ private Q_SLOTS:
 
         m_service = std::make_unique<ImageService>(endpoint);
         m_service->setEnvironment(m_env);
+        m_service->start();
         setReference(m_open->host());
     }
 
