@@ -149,8 +149,11 @@ QString BootStatus::summary() const
     if (!known)
         return tr("Prod on boot: unknown (%1)").arg(error.isEmpty() ? tr("no answer") : error);
     if (!installed)
-        return tr("Prod starts on boot: not installed");
+        return managerDown ? tr("Prod starts on boot: not installed (systemd is not running on this system now)")
+                           : tr("Prod starts on boot: not installed");
     QString s = enabled ? tr("Prod starts on boot: enabled") : tr("Prod on boot: installed, not enabled");
+    if (managerDown)
+        return s + tr(" (systemd is not running on this system now)");
     if (activeState == QLatin1String("failed"))
         s += tr(" · last start failed (%1)").arg(result.isEmpty() ? activeState : result);
     else if (lastStart.isValid())
@@ -210,8 +213,19 @@ BootStatus SystemdBackend::readStatus(const BootEnvironment &env) const
                                       "ActiveEnterTimestamp,FragmentPath"),
                        name},
                       env.env, {}, 30000);
+    if (r.started && r.exitCode != 0 && !QFileInfo::exists(QStringLiteral("/run/systemd/system"))) {
+        // Not booted with systemd (a container, WSL without it): the unit
+        // files still say whether prod would start at the next real boot.
+        s.known = true;
+        s.managerDown = true;
+        s.installed = QFileInfo::exists(unitPath(env));
+        s.unitPath = s.installed ? unitPath(env) : QString();
+        const Run e = run(env.systemctl, {QStringLiteral("is-enabled"), name}, env.env, {}, 30000);
+        s.enabled = QString::fromUtf8(e.out).trimmed() == QLatin1String("enabled");
+        return s;
+    }
     if (!r.started || r.exitCode != 0) {
-        s.error = r.started ? r.text() : tr("systemctl is not installed");
+        s.error = r.started ? r.text().section(QLatin1Char('\n'), 0, 0) : tr("systemctl is not installed");
         return s;
     }
     s = BootStatus::fromSystemctlShow(r.out);

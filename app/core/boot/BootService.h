@@ -26,7 +26,8 @@ struct BootStatus
     int execMainStatus = 0;
     QDateTime lastStart; // invalid when it never started
     QString unitPath;
-    QString error; // why the status could not be read
+    bool managerDown = false; // systemd is not PID 1 here: read from the unit files only
+    QString error;            // why the status could not be read
 
     // "Prod starts on boot: enabled · last start 08:12, succeeded"
     QString summary() const;

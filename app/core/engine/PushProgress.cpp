@@ -78,7 +78,15 @@ double PushProgress::fraction() const
         return 1.0;
     const qint64 total = bytesTotal();
     // Layers that exist remotely never report sizes; before any upload starts
-    // counting finished layers is the best estimate there is.
-    const double f = total > 0 ? double(bytesSent()) / double(total) : double(layersDone()) / layerCount();
+    // counting finished layers is the best estimate there is. A layer still
+    // waiting to upload has no size yet either: it counts as an average-sized
+    // one, so one small layer's bytes never read as "99%" of the image.
+    int sized = 0, waiting = 0;
+    for (const Layer &l : m_layers) {
+        sized += l.total > 0 ? 1 : 0;
+        waiting += (!l.done && l.total <= 0) ? 1 : 0;
+    }
+    const double f = total > 0 ? double(bytesSent()) / (double(total) + double(total) / sized * waiting)
+                               : double(layersDone()) / layerCount();
     return qMin(f, 0.99); // not done until every layer says so
 }

@@ -11,7 +11,12 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QProgressBar>
 #include <QRandomGenerator>
 #include <QTabWidget>
@@ -93,8 +98,9 @@ private Q_SLOTS:
         auto *buildBar = panel->findChild<QProgressBar *>(QStringLiteral("buildBar"));
         auto *pushBar = panel->findChild<QProgressBar *>(QStringLiteral("pushBar"));
         QVector<int> buildValues, pushValues;
-        connect(buildBar, &QProgressBar::valueChanged, this, [&buildValues](int v) { buildValues << v; });
-        connect(pushBar, &QProgressBar::valueChanged, this, [&pushValues](int v) { pushValues << v; });
+        QObject recording; // the connections below end with this function
+        connect(buildBar, &QProgressBar::valueChanged, &recording, [&buildValues](int v) { buildValues << v; });
+        connect(pushBar, &QProgressBar::valueChanged, &recording, [&pushValues](int v) { pushValues << v; });
 
         auto *button = panel->findChild<QToolButton *>(QStringLiteral("buildPushButton"));
         QVERIFY(button && button->isEnabled());
@@ -103,16 +109,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cancel->isEnabled(), 5000);
         QVERIFY(!button->isEnabled());
 
-        // Mid-build: a bar part way and the step in the status line.
-        auto *buildStatus = panel->findChild<QLabel *>(QStringLiteral("buildStatus"));
-        QTRY_VERIFY_WITH_TIMEOUT(buildStatus->toolTip().startsWith(QLatin1String("Step ")), 120000);
-        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("image-building")));
-
+        // The build's status line goes through its steps (recorded: a cached build is quick).
         JobListModel *jobs = m_window->session()->jobs();
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->rowCount() >= 1, 5000);
+        QStringList buildStatuses;
+        connect(jobs->jobAt(0), &Job::progressChanged, &recording,
+                [&buildStatuses](double, const QString &status) { buildStatuses << status; });
+        // Mid-push (an empty registry takes seconds): both bars on screen, the push part way.
+        QTRY_VERIFY_WITH_TIMEOUT(pushBar->value() > 0 && pushBar->value() < pushBar->maximum(), 900000);
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("image-pushing")));
         QTRY_VERIFY_WITH_TIMEOUT(jobs->rowCount() == 2, 900000);
         Job *push = jobs->jobAt(1);
         QVERIFY(push->title().startsWith(QLatin1String("Push ")));
         QTRY_VERIFY_WITH_TIMEOUT(push->isFinished(), 600000);
+        QVERIFY2(!buildStatuses.filter(QRegularExpression(QStringLiteral("^Step \\d+/\\d+ :"))).isEmpty(),
+                 qPrintable(buildStatuses.join('\n')));
         Job *build = jobs->jobAt(0);
         QVERIFY2(build->state() == Job::State::Succeeded, qPrintable(build->errorString()));
         QVERIFY2(push->state() == Job::State::Succeeded, qPrintable(push->errorString()));
@@ -146,6 +157,65 @@ private Q_SLOTS:
         QTest::mouseClick(copy, Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), digest);
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("image-after")));
+    }
+
+    // A registry with a password: the push is refused, the login dialog comes up,
+    // and what is typed there is used for the retry (not remembered here: no keyring).
+    void refusedPushAsksForLoginAndRetries()
+    {
+        QVERIFY(m_window);
+        QTemporaryDir auth;
+        QProcess htpasswd;
+        {
+            const pddtest::GuiWatchdog::Pause blocking;
+            htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-Bbn"), QStringLiteral("ana"), QStringLiteral("senha-pdd")});
+            QVERIFY(htpasswd.waitForFinished(10000));
+        }
+        QFile pw(auth.filePath(QStringLiteral("htpasswd")));
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write(htpasswd.readAllStandardOutput());
+        pw.close();
+        std::unique_ptr<live::Registry> locked;
+        {
+            const pddtest::GuiWatchdog::Pause waiting;
+            locked = std::make_unique<live::Registry>(auth.filePath(QStringLiteral("registry")), pw.fileName());
+            QVERIFY(locked->waitUp());
+            live::docker({QStringLiteral("tag"), m_ref, locked->host() + QStringLiteral("/pddtest-imagegui:gui")});
+        }
+        // The user points REGISTRY at it; the window follows the file by itself.
+        QFile env(m_dir.filePath(QStringLiteral(".env")));
+        QVERIFY(env.open(QIODevice::Append));
+        env.write("REGISTRY=" + locked->host().toUtf8() + "\n");
+        env.close();
+        auto *panel = m_window->findChild<QWidget *>(QStringLiteral("imagePanel"));
+        auto *reference = panel->findChild<QLabel *>(QStringLiteral("referenceLabel"));
+        QTRY_COMPARE_WITH_TIMEOUT(reference->text(), locked->host() + QStringLiteral("/pddtest-imagegui:gui"), 10000);
+
+        bool dialogSeen = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&dialogSeen] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialogSeen)
+                return;
+            dialogSeen = true;
+            dialog->findChild<QLineEdit *>(QStringLiteral("registryUser"))->setText(QStringLiteral("ana"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("registryPassword"))->setText(QStringLiteral("senha-pdd"));
+            dialog->findChild<QCheckBox *>(QStringLiteral("registryRemember"))->setChecked(false);
+            pddtest::saveScreenshot(dialog, QStringLiteral("image-login"));
+            dialog->accept();
+        });
+        poll.start(100);
+        JobListModel *jobs = m_window->session()->jobs();
+        const int before = jobs->rowCount();
+        QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("pushButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->rowCount() == before + 2 && jobs->jobAt(before + 1)->isFinished(), 300000);
+        QVERIFY(dialogSeen);
+        QCOMPARE(jobs->jobAt(before)->state(), Job::State::Failed);
+        QVERIFY2(jobs->jobAt(before)->errorString().contains(QLatin1String("refused the credentials")),
+                 qPrintable(jobs->jobAt(before)->errorString()));
+        QVERIFY2(jobs->jobAt(before + 1)->state() == Job::State::Succeeded,
+                 qPrintable(jobs->jobAt(before + 1)->errorString()));
+        live::docker({QStringLiteral("image"), QStringLiteral("rm"), locked->host() + QStringLiteral("/pddtest-imagegui:gui")});
     }
 
 private:

@@ -127,6 +127,12 @@ private Q_SLOTS:
             "LoadState=loaded\nUnitFileState=enabled\nActiveState=failed\nResult=exit-code\nExecMainStatus=1\n");
         QCOMPARE(failed.summary(), QStringLiteral("Prod starts on boot: enabled · last start failed (exit-code)"));
         QVERIFY(!BootStatus::fromSystemctlShow("").known);
+
+        // No systemd as PID 1 (containers, WSL): the unit files still tell.
+        BootStatus offline;
+        offline.known = offline.managerDown = offline.installed = offline.enabled = true;
+        QCOMPARE(offline.summary(),
+                 QStringLiteral("Prod starts on boot: enabled (systemd is not running on this system now)"));
     }
 };
 

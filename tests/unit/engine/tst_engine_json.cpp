@@ -293,6 +293,20 @@ private Q_SLOTS:
         }
     }
 
+    // Layers that have not started uploading have no size yet: one small layer's
+    // bytes must not read as nearly all of the image (seen: 99% at 0.2 MB of 340 MB).
+    void pushProgressCountsLayersWithoutSizeYet()
+    {
+        PushProgress push;
+        for (const char *id : {"a", "b", "c", "d"})
+            push.apply(
+                parse(QStringLiteral("{\"status\":\"Preparing\",\"id\":\"%1\"}").arg(QLatin1String(id)).toUtf8()));
+        push.apply(parse("{\"status\":\"Pushing\",\"progressDetail\":{\"current\":200,\"total\":200},\"id\":\"a\"}"));
+        QCOMPARE(push.fraction(), 0.25); // a's bytes, b c d as large as a
+        push.apply(parse("{\"status\":\"Layer already exists\",\"id\":\"b\"}"));
+        QCOMPARE(push.fraction(), 200.0 / 600.0); // b needs nothing sent; c and d still wait
+    }
+
     void pushError()
     {
         PushProgress push;
