@@ -7,7 +7,7 @@ PDD_STACK_DEPS="docker.io docker-compose iproute2"
 PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
 xvfb xauth curl clang clang-format libclang-rt-14-dev python3 python3-venv python3-yaml busybox-static \
 gnome-keyring dbus-daemon libsecret-1-0 golang-docker-credential-helpers apache2-utils \
-pkexec polkitd procps"
+pkexec polkitd procps dbus-bin"
 
 # pdd_apt_install PKG... : installs whatever is missing, quietly, once.
 pdd_apt_install() {

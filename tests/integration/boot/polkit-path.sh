@@ -15,7 +15,7 @@ if [ "${CI:-}" != true ] && [ "${PDD_POLKIT_TEST:-0}" != 1 ]; then
 fi
 fail() { echo "polkit-path: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "needs root (to start polkitd and add the test rule)."
-for tool in pkexec dbus-daemon runuser useradd; do
+for tool in pkexec dbus-daemon dbus-send runuser useradd; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (packaging/deps.sh installs pkexec, polkitd, dbus-daemon)."
 done
 polkitd=/usr/lib/polkit-1/polkitd
@@ -42,15 +42,26 @@ cleanup() {
     rm -f "$rules"
     if [ "$had_action" -eq 1 ]; then cp "$stage/action.saved" "$action"; else rm -f "$action"; fi
     [ -z "$started_polkitd" ] || kill "$started_polkitd" 2>/dev/null || true
-    [ -z "$started_bus" ] || kill "$started_bus" 2>/dev/null || true
+    if [ -n "$started_bus" ]; then
+        kill "$started_bus" 2>/dev/null || true
+        rm -f /run/dbus/system_bus_socket /run/dbus/pid
+    fi
     rm -rf "$stage"
 }
 trap cleanup EXIT
 
-if [ ! -S /run/dbus/system_bus_socket ]; then
+bus_alive() {
+    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.GetId >/dev/null 2>&1
+}
+if ! bus_alive; then
+    # None, or a stale socket left by a bus that is gone.
+    rm -f /run/dbus/system_bus_socket /run/dbus/pid
     mkdir -p /run/dbus
+    [ -s /etc/machine-id ] || dbus-uuidgen --ensure=/etc/machine-id
     dbus-daemon --system --fork --print-pid > /tmp/pddtest-sysbus.pid
     started_bus=$(cat /tmp/pddtest-sysbus.pid)
+    bus_alive || fail "the system bus did not start."
 fi
 # This run's action names this run's helper (pkexec matches the program's path).
 [ "$had_action" -eq 0 ] || cp "$action" "$stage/action.saved"
