@@ -10,18 +10,18 @@
 #include "stack/StackSession.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
-#include <QTimer>
 #include <QProgressBar>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 // The Image tab driven like a user: a copy of compose/ whose .env points
@@ -168,7 +168,8 @@ private Q_SLOTS:
         QProcess htpasswd;
         {
             const pddtest::GuiWatchdog::Pause blocking;
-            htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-Bbn"), QStringLiteral("ana"), QStringLiteral("senha-pdd")});
+            htpasswd.start(QStringLiteral("htpasswd"),
+                           {QStringLiteral("-Bbn"), QStringLiteral("ana"), QStringLiteral("senha-pdd")});
             QVERIFY(htpasswd.waitForFinished(10000));
         }
         QFile pw(auth.filePath(QStringLiteral("htpasswd")));
@@ -215,7 +216,8 @@ private Q_SLOTS:
                  qPrintable(jobs->jobAt(before)->errorString()));
         QVERIFY2(jobs->jobAt(before + 1)->state() == Job::State::Succeeded,
                  qPrintable(jobs->jobAt(before + 1)->errorString()));
-        live::docker({QStringLiteral("image"), QStringLiteral("rm"), locked->host() + QStringLiteral("/pddtest-imagegui:gui")});
+        live::docker(
+            {QStringLiteral("image"), QStringLiteral("rm"), locked->host() + QStringLiteral("/pddtest-imagegui:gui")});
     }
 
 private:
