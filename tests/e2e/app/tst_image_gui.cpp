@@ -75,6 +75,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_window.reset();
+        m_registry.reset(); // its docker-registry process ends here
         live::docker({QStringLiteral("image"), QStringLiteral("rm"), QStringLiteral("-f"), m_ref});
     }
 

@@ -142,6 +142,10 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_service.reset();
+        const auto stopRegistries = qScopeGuard([this] {
+            m_open.reset();
+            m_locked.reset();
+        });
         for (const live::Registry *r : {m_open.get(), m_locked.get()}) {
             if (r)
                 live::docker({QStringLiteral("image"), QStringLiteral("rm"), QStringLiteral("-f"),
