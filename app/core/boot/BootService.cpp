@@ -452,12 +452,13 @@ void BootService::refresh()
         });
 }
 
-Job *BootService::action(const QString &title, bool (*precheck)(const BootStatus &), const QString &refusal, int which)
+Job *BootService::action(const QString &title, Verb verb)
 {
     auto *job = new Job(title, this);
     Q_EMIT jobStarted(job);
-    if (precheck && !precheck(m_status)) {
-        job->reportFailed(refusal);
+    if ((verb == Verb::Start || verb == Verb::Stop) && !m_status.installed) {
+        job->reportFailed(verb == Verb::Start ? tr("The boot service is not installed; install it first.")
+                                              : tr("The boot service is not installed."));
         return job;
     }
     const Job::Reporter report = job->reporter();
@@ -465,12 +466,13 @@ Job *BootService::action(const QString &title, bool (*precheck)(const BootStatus
     report.progress(-1, ::geteuid() == 0 ? tr("Running the boot helper") : tr("Asking for permission (pkexec)"));
     async::run(
         worker(), async::Target(job),
-        [backend = m_backend, env = m_env, which, report] {
+        [backend = m_backend, env = m_env, verb, report] {
             BootBackend::Outcome o;
-            switch (which) {
-            case 0: o = backend->install(env); break;
-            case 1: o = backend->remove(env); break;
-            default: o = backend->startStop(env, which == 2); break;
+            switch (verb) {
+            case Verb::Install: o = backend->install(env); break;
+            case Verb::Remove: o = backend->remove(env); break;
+            case Verb::Start:
+            case Verb::Stop: o = backend->startStop(env, verb == Verb::Start); break;
             }
             if (!o.message.isEmpty())
                 report.log(o.message);
@@ -488,24 +490,20 @@ Job *BootService::action(const QString &title, bool (*precheck)(const BootStatus
 
 Job *BootService::install()
 {
-    return action(tr("Install boot service %1").arg(unitName()), nullptr, {}, 0);
+    return action(tr("Install boot service %1").arg(unitName()), Verb::Install);
 }
 
 Job *BootService::remove()
 {
-    return action(tr("Remove boot service %1").arg(unitName()), nullptr, {}, 1);
+    return action(tr("Remove boot service %1").arg(unitName()), Verb::Remove);
 }
 
 Job *BootService::start()
 {
-    return action(
-        tr("Start %1").arg(unitName()), [](const BootStatus &s) { return s.installed; },
-        tr("The boot service is not installed; install it first."), 2);
+    return action(tr("Start %1").arg(unitName()), Verb::Start);
 }
 
 Job *BootService::stop()
 {
-    return action(
-        tr("Stop %1").arg(unitName()), [](const BootStatus &s) { return s.installed; },
-        tr("The boot service is not installed."), 3);
+    return action(tr("Stop %1").arg(unitName()), Verb::Stop);
 }

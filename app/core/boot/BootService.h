@@ -123,7 +123,9 @@ Q_SIGNALS:
     void jobStarted(Job *job);
 
 private:
-    Job *action(const QString &title, bool (*precheck)(const BootStatus &), const QString &refusal, int which);
+    enum class Verb { Install, Remove, Start, Stop };
+    // Start and stop need the unit installed; install and remove do not.
+    Job *action(const QString &title, Verb verb);
 
     Kind m_kind;
     BootEnvironment m_env;
