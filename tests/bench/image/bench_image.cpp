@@ -81,7 +81,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int rounds = argc > 1 ? qMax(1, atoi(argv[1])) : 5;
     const QString context = QStringLiteral(PDD_SOURCE_DIR "/compose/web");
-    const QString python = QStringLiteral("pdd-forge/python:3.11");
+    const QString python = QStringLiteral("postdodjango-local/python:3.11");
     QTemporaryDir tmp;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const bool haveBuildx = !imagework::buildxVersion(env).isEmpty();

@@ -19,11 +19,20 @@ check() { # NAME COMMAND...
 }
 check "systemd-analyze verify run.service" systemd-analyze verify "$src/compose/run.service"
 cd "$src"
-check "shellcheck run, setup, entrypoints, forge" shellcheck -x compose/run compose/web/entrypoint.sh \
-    packaging/setup tests/support/forge-images tests/support/forge/postgres/docker-entrypoint.sh \
-    tests/support/forge/pgadmin4/entrypoint.sh tests/support/pg-test-server tests/support/busybox-image \
-    tests/run .ci/run tests/e2e/stack/lint.sh tests/integration/lint/format.sh packaging/boot/postdodjango-boot-helper \
-    tests/integration/boot/polkit-path.sh
+# Every shell script of the tree (by name or by its #! line), so a new one is
+# checked without anyone remembering to list it.
+shell_scripts() {
+    { git ls-files --cached --others --exclude-standard 2>/dev/null || find . -type f -not -path './build*' -not -path './.git/*'; } \
+        | sed 's#^\./##' | while IFS= read -r f; do
+            [ -f "$f" ] || continue
+            case $f in build*/*) continue ;; *.sh) echo "$f"; continue ;; esac
+            if head -n1 "$f" 2>/dev/null | grep -qE '^#!.*[/ ](ba|da)?sh( |$)'; then echo "$f"; fi
+        done
+}
+scripts=$(shell_scripts)
+case $scripts in *compose/run*) ;; *) echo "FAIL the shell script list is missing compose/run: $scripts"; fail=1 ;; esac
+# shellcheck disable=SC2086 # one path per word; the tree has no spaces in script names
+check "shellcheck $(printf '%s\n' "$scripts" | wc -l) scripts (compose/run, packaging/*, tests/*)" shellcheck -x $scripts
 check "sh -n run" sh -n "$src/compose/run"
 
 # The compose files with dummy secrets (only interpolation, schema and the

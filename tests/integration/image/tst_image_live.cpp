@@ -26,10 +26,10 @@
 // to Debian's docker-registry on 127.0.0.1 (anonymous, and with htpasswd), with
 // credentials from config.json and from docker-credential-secretservice
 // against the throwaway gnome-keyring this suite runs in (with-keyring).
-// The web image is compose/web built on the forged pdd-forge/python:3.11.
+// The web image is compose/web built on the forged postdodjango-local/python:3.11.
 namespace {
-const QString kPython = QStringLiteral("pdd-forge/python:3.11");
-const QString kDebian = QStringLiteral("pdd-forge/debian:bookworm");
+const QString kPython = QStringLiteral("postdodjango-local/python:3.11");
+const QString kDebian = QStringLiteral("postdodjango-local/debian:bookworm");
 
 struct Watched
 {
@@ -106,7 +106,7 @@ private Q_SLOTS:
         }
         for (const QString &image : {kPython, kDebian}) {
             if (live::docker({QStringLiteral("image"), QStringLiteral("inspect"), image}).isNull())
-                QFAIL(qPrintable(image + QStringLiteral(" is not forged (tests/support/forge-images)")));
+                QFAIL(qPrintable(image + QStringLiteral(" is not forged (packaging/local-images, run by tests/support/forge-images)")));
         }
         QVERIFY(m_tmp.isValid());
         QDir().mkpath(m_tmp.filePath(QStringLiteral("docker-config/cli-plugins")));
