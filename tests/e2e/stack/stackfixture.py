@@ -259,7 +259,7 @@ def can_connect(host, port):
 
 
 def engine_snapshot(own_projects):
-    """Every container with its state, and every volume: what bad input must not change.
+    """Every container with its state, every volume and every network: what bad input must not change.
 
     Other test suites' objects (named or compose-labelled pddtest-*, outside
     own_projects) are left out: they may run at the same time and come and go."""
@@ -281,7 +281,14 @@ def engine_snapshot(own_projects):
         name, project = (line.split(" ") + ["", ""])[:2]
         if name and not foreign(name, project):
             vols.append(name)
-    return sorted(containers), sorted(vols)
+    nl = subprocess.run(["docker", "network", "ls", "--no-trunc", "--format", "{{.ID}} {{.Name}} " + label],
+                        stdout=subprocess.PIPE, text=True, check=True).stdout.splitlines()
+    nets = []
+    for line in nl:
+        nid, name, project = (line.split(" ") + ["", "", ""])[:3]
+        if nid and not foreign(name, project):
+            nets.append(f"{nid} {name}")
+    return sorted(containers), sorted(vols), sorted(nets)
 
 
 def registry_tags(port, name):

@@ -7,6 +7,7 @@ replicas under the advisory lock, bad input. Timings are printed for the report.
 import json
 import shlex
 import os
+import re
 import shutil
 import signal
 import socket
@@ -417,7 +418,27 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("neither .env nor .env.example exists", p.stderr)
 
-        self.assertEqual(fx.engine_snapshot(own), before, "bad input changed containers or volumes")
+        # A base image that can be neither found nor pulled (no registry is reachable
+        # here; where one is, the registry has no such image): one sentence naming the
+        # image, the daemon's reason and what to set, exit 1, nothing started or stopped,
+        # for each mode's own images and for the image web is built from.
+        for runner, flag, key in ((self.stack, "-1", "POSTGRES_IMAGE"), (self.stack, "-1", "PGADMIN_IMAGE"),
+                                  (self.stack, "-0", "NGINX_IMAGE"), (other, "-3", "PYTHON_IMAGE")):
+            image = f"pddtest-unpullable/{key.lower()}:0"
+            with self.subTest(flag=flag, key=key):
+                if runner is other:
+                    with open(os.path.join(other.compose_dir, ".env.example"), "wb") as f:
+                        f.write(crlf)
+                p = runner.run(flag, env={key: image})
+                self.assertEqual(p.returncode, 1, p.stderr)
+                self.assertRegex(
+                    p.stderr.strip().splitlines()[-1],
+                    rf"^run: could not pull {re.escape(image)}: (no registry reachable|the registry has no such image "
+                    rf"or refuses it) \(.+\)\. Set {key} in {re.escape(runner.compose_dir)}/\.env to a mirror or a "
+                    rf"local image, or run packaging/setup --local-images\.$")
+                self.assertNotIn("Creating", p.stderr, "compose was started before the images were checked")
+
+        self.assertEqual(fx.engine_snapshot(own), before, "bad input changed containers, volumes or networks")
 
     # ------------------------------------------------------------------ WAIT_TIMEOUT
     def test_8_wait_timeout_holds_and_names_the_container(self):
