@@ -6,9 +6,11 @@
 #include "image/ImageService.h"
 #include "jobs/JobListModel.h"
 #include "stack/ContainerListModel.h"
+#include "stack/PullFailure.h"
 #include "stack/StackController.h"
 #include "stack/VolumeListModel.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <utility>
@@ -37,8 +39,21 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     connect(m_stack, &StackController::jobStarted, this, &StackSession::track);
     connect(m_images, &ImageService::jobStarted, this, &StackSession::track);
     connect(m_images, &ImageService::jobFinished, this, &StackSession::jobsChanged);
-    connect(m_stack, &StackController::jobFinished, this, [this] {
+    connect(m_stack, &StackController::jobStarted, this, [this] {
+        // A new attempt: the last one's pull failure no longer describes the stack.
+        if (!m_pullProblem.isEmpty()) {
+            m_pullProblem.clear();
+            Q_EMIT problemsChanged();
+        }
+    });
+    connect(m_stack, &StackController::jobFinished, this, [this](Job *job) {
         m_monitor->refreshVolumes();
+        if (job->state() == Job::State::Failed) {
+            if (const std::optional<PullFailure> f = PullFailure::parse(job->errorString())) {
+                m_pullProblem = pullProblem(*f);
+                Q_EMIT problemsChanged();
+            }
+        }
         Q_EMIT jobsChanged();
     });
 
@@ -181,6 +196,8 @@ QStringList StackSession::problems() const
         problems << tr("Docker engine unavailable: %1").arg(m_engineProblem);
     for (const QString &problem : m_project.composeProblems())
         problems << tr("Compose file problem: %1").arg(problem);
+    if (!m_pullProblem.isEmpty())
+        problems << m_pullProblem;
     const QString other = otherFolder();
     if (!other.isEmpty())
         problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "
@@ -188,6 +205,18 @@ QStringList StackSession::problems() const
                        "STACK_NAME in its .env.")
                         .arg(m_project.projectName(m_mode), other);
     return problems;
+}
+
+QString StackSession::pullProblem(const PullFailure &f) const
+{
+    // The checkout's own setup when this folder is one; otherwise where it is found.
+    const QFileInfo setup(QDir(m_project.dir()).filePath(QStringLiteral("../packaging/setup")));
+    const QString command = setup.isFile() ? QStringLiteral("sudo %1 --local-images").arg(setup.canonicalFilePath())
+                                           : QStringLiteral("sudo packaging/setup --local-images");
+    const QString why = f.noRegistry ? tr("no image registry is reachable") : f.why;
+    return tr("Up failed: could not pull %1: %2 (%3). Set %4 in %5 to a mirror or a local image, or build local "
+              "images from Debian's packages: %6")
+        .arg(f.image, why, f.reason, f.variable, f.envFile, command);
 }
 
 bool StackSession::busy() const

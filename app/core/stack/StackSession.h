@@ -12,6 +12,7 @@
 class ContainerListModel;
 class BootService;
 class EngineMonitor;
+struct PullFailure;
 class ImageService;
 class Job;
 class JobListModel;
@@ -61,7 +62,8 @@ public:
     // when that is not this folder (issue 9.8); empty otherwise.
     QString otherFolder() const;
     // Everything the user must know before acting, one sentence each: the
-    // engine, broken compose files, another folder's containers.
+    // engine, broken compose files, a base image that could not be pulled on
+    // the last Up (until the next compose/run starts), another folder's containers.
     QStringList problems() const;
     // While compose/run runs, Up and Down wait.
     bool busy() const;
@@ -92,12 +94,14 @@ private:
     void present();
     void watchFiles();
     void onAvailabilityChanged(bool available, const QString &reason);
+    QString pullProblem(const PullFailure &failure) const;
 
     StackProject m_project;
     EngineEndpoint m_endpoint;
     StackMode m_mode = StackMode::Dev;
     QString m_engineProblem;
     QString m_otherFolderSeen;
+    QString m_pullProblem;
 
     EngineMonitor *m_monitor = nullptr;
     StackController *m_stack = nullptr;
