@@ -69,7 +69,7 @@ void CatalogModel::reload()
     const quint64 generation = ++m_generation;
     m_session->submitRead(
         this,
-        [this, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, generation](PqConnection &conn) -> DbSession::Continuation {
             CatalogQueries::Overview o = CatalogQueries::loadOverview(conn);
             return [this, generation, o] {
                 if (generation != m_generation)
@@ -156,7 +156,7 @@ void CatalogModel::fetchMore(const QModelIndex &parent)
     const quint64 generation = m_generation;
     m_session->submitRead(
         this,
-        [this, ref, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, ref, generation](PqConnection &conn) -> DbSession::Continuation {
             TableSchema schema = CatalogQueries::loadTableSchema(conn, ref);
             return [this, ref, generation, schema] {
                 if (generation == m_generation)
@@ -209,7 +209,7 @@ void CatalogModel::countRows(const QModelIndex &index)
     const TableRef ref = n->relation.ref;
     m_session->submitRead(
         this,
-        [this, ref](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, ref](PqConnection &conn) -> DbSession::Continuation {
             TableSchema schema;
             schema.relation.ref = ref;
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });

@@ -29,7 +29,7 @@ const char *const kUserSchemas = "n.nspname <> 'information_schema' AND n.nspnam
 
 } // namespace
 
-Overview loadOverview(pqxx::connection_base &conn)
+Overview loadOverview(PqConnection &conn)
 {
     pqxx::read_transaction tx(conn);
     Overview o;
@@ -54,7 +54,7 @@ Overview loadOverview(pqxx::connection_base &conn)
     return o;
 }
 
-TableSchema loadTableSchema(pqxx::connection_base &conn, const TableRef &ref)
+TableSchema loadTableSchema(PqConnection &conn, const TableRef &ref)
 {
     pqxx::read_transaction tx(conn);
     const std::string schema = ref.schema.toStdString(), name = ref.name.toStdString();

@@ -1,13 +1,10 @@
 #pragma once
 
 #include "db/CatalogTypes.h"
+#include "db/PqxxCompat.h"
 
 #include <QStringList>
 #include <QVector>
-
-namespace pqxx {
-class connection_base;
-}
 
 namespace db {
 
@@ -21,9 +18,9 @@ struct Overview
     QVector<RelationInfo> relations;
 };
 
-Overview loadOverview(pqxx::connection_base &conn);
+Overview loadOverview(PqConnection &conn);
 // Throws std::runtime_error when the relation does not exist (any more).
-TableSchema loadTableSchema(pqxx::connection_base &conn, const TableRef &ref);
+TableSchema loadTableSchema(PqConnection &conn, const TableRef &ref);
 
 } // namespace CatalogQueries
 } // namespace db

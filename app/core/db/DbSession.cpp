@@ -57,7 +57,7 @@ void DbSession::open()
     setState(State::Connecting);
     submit(
         this,
-        [this, worker = m_db.get()](pqxx::connection_base &) -> Continuation {
+        [this, worker = m_db.get()](PqConnection &) -> Continuation {
             const QString version = worker->serverVersion();
             return [this, version] {
                 m_serverVersion = version;

@@ -2,16 +2,13 @@
 
 #include "db/ConnectionSettings.h"
 #include "db/DbError.h"
+#include "db/PqxxCompat.h"
 #include "jobs/Async.h"
 
 #include <QObject>
 
 #include <functional>
 #include <memory>
-
-namespace pqxx {
-class connection_base;
-}
 
 namespace db {
 
@@ -46,7 +43,7 @@ public:
     // needed). It returns a continuation that is invoked on the GUI thread if
     // `context` still exists; failures (any exception) go to `onError` instead.
     using Continuation = std::function<void()>;
-    using Work = std::function<Continuation(pqxx::connection_base &)>;
+    using Work = std::function<Continuation(PqConnection &)>;
     using ErrorHandler = std::function<void(const DbError &)>;
     void submit(QObject *context, Work work, ErrorHandler onError);
     // As submit(), for a read that is safe to repeat (reload, page, catalog, count):

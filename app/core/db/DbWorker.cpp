@@ -37,7 +37,7 @@ DbWorker::~DbWorker()
     dropConnection();
 }
 
-pqxx::connection_base &DbWorker::connection()
+PqConnection &DbWorker::connection()
 {
     if (m_conn && m_conn->is_open())
         return *m_conn;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/ConnectionSettings.h"
+#include "db/PqxxCompat.h"
 
 #include <QString>
 
@@ -38,7 +39,7 @@ public:
     ~DbWorker();
 
     // The open connection, connecting (or reconnecting after a loss) first. Throws.
-    pqxx::connection_base &connection();
+    PqConnection &connection();
     // Drops the connection so the next call reconnects (after a broken connection).
     void dropConnection();
     bool dropIfBroken(); // true when it was broken (and is dropped now)

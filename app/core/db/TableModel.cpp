@@ -56,7 +56,7 @@ void TableModel::setTable(const TableRef &table)
     const int limit = m_pageSize;
     m_session->submitRead(
         this,
-        [this, table, generation, limit](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, table, generation, limit](PqConnection &conn) -> DbSession::Continuation {
             // Columns and the first page in one trip to the worker: the first page is
             // what the user waits for.
             TableSchema schema = CatalogQueries::loadTableSchema(conn, table);
@@ -187,7 +187,7 @@ void TableModel::countRows()
     const quint64 generation = m_generation;
     m_session->submitRead(
         this,
-        [this, schema, filters, generation](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [this, schema, filters, generation](PqConnection &conn) -> DbSession::Continuation {
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
             q.setFilters(filters);
             pqxx::read_transaction tx(conn);
@@ -255,7 +255,7 @@ void TableModel::requestPage(Direction direction)
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     m_session->submitRead(
         this,
-        [=](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [=](PqConnection &conn) -> DbSession::Continuation {
             TableQuery q(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
             q.setSort(sortColumn, ascending);
             q.setFilters(filters);

@@ -4,6 +4,7 @@
 #include "db/DbError.h"
 #include "db/GridRoles.h"
 #include "db/PageWindow.h"
+#include "db/PqxxCompat.h"
 #include "db/TableQuery.h"
 
 #include <QAbstractTableModel>
@@ -11,16 +12,12 @@
 #include <QHash>
 #include <QVariant>
 #include <QVector>
-#include <pqxx/connection_base>
+#include <pqxx/connection>
 
 #include <deque>
 #include <memory>
 
 class Job;
-
-namespace pqxx {
-class connection_base;
-}
 
 namespace db {
 
@@ -116,7 +113,7 @@ public:
     };
 
 private:
-    static DbError lockedBy(pqxx::connection_base &conn, const TableRef &ref, const QString &serverText);
+    static DbError lockedBy(PqConnection &conn, const TableRef &ref, const QString &serverText);
     enum class Direction { Forward, Backward };
     void resetWindow();
     void reloadInPlace(); // after a save: re-read the window from its first row
@@ -126,7 +123,7 @@ private:
     void setLoading(bool loading);
     void fail(const DbError &error);
     SqlParams keyOf(const Row &row) const;
-    TableQuery makeQuery(pqxx::connection_base &conn) const;
+    TableQuery makeQuery(PqConnection &conn) const;
     const Row *rowAt(int row) const;
     Row *rowAt(int row);
     QVariant currentValue(const Row &row, int column) const;

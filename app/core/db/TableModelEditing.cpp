@@ -209,7 +209,7 @@ Job *TableModel::save()
     };
     m_session->submit(
         this,
-        [schema, changes, finish](pqxx::connection_base &conn) -> DbSession::Continuation {
+        [schema, changes, finish](PqConnection &conn) -> DbSession::Continuation {
             EditBatch batch(schema, [&conn](const std::string &s) { return conn.quote_name(s); });
             try {
                 pqxx::work tx(conn); // rolled back by its destructor unless committed
@@ -240,7 +240,7 @@ Job *TableModel::save()
 }
 
 // After a lock timeout: who holds locks on the table, in one sentence the user can act on.
-DbError TableModel::lockedBy(pqxx::connection_base &conn, const TableRef &ref, const QString &serverText)
+DbError TableModel::lockedBy(PqConnection &conn, const TableRef &ref, const QString &serverText)
 {
     QStringList who;
     try {

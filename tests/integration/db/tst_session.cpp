@@ -51,7 +51,7 @@ private Q_SLOTS:
         QString answer;
         bool done = false;
         session.submit(this,
-                       [&workerThread, &answer, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                       [&workerThread, &answer, &done](db::PqConnection &c) -> DbSession::Continuation {
                            workerThread = QThread::currentThreadId();
                            pqxx::nontransaction tx(c);
                            const std::string v = tx.exec("SELECT 'hi' || 1")[0][0].as<std::string>();
@@ -75,7 +75,7 @@ private Q_SLOTS:
         std::string shown;
         bool done = false;
         session.submit(this,
-                       [&shown, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                       [&shown, &done](db::PqConnection &c) -> DbSession::Continuation {
                            pqxx::nontransaction tx(c);
                            shown =
                                tx.exec("SELECT '2024-01-02 00:00:00+00'::timestamptz::text")[0][0].as<std::string>();
@@ -128,7 +128,7 @@ private Q_SLOTS:
         bool refused = false;
         session.submit(
             this,
-            [](pqxx::connection_base &c) -> DbSession::Continuation {
+            [](db::PqConnection &c) -> DbSession::Continuation {
                 pqxx::work tx(c);
                 tx.exec("UPDATE ro_probe SET id = 2");
                 tx.commit();
@@ -137,7 +137,7 @@ private Q_SLOTS:
             [&error](const DbError &e) { error = e; });
         session.submit(
             this,
-            [](pqxx::connection_base &c) -> DbSession::Continuation {
+            [](db::PqConnection &c) -> DbSession::Continuation {
                 // Autocommit statements are refused too (the default is READ ONLY).
                 pqxx::nontransaction tx(c);
                 tx.exec("DELETE FROM ro_probe");
@@ -157,7 +157,7 @@ private Q_SLOTS:
             std::string value;
             session.submit(
                 this,
-                [sql, &value, &done](pqxx::connection_base &c) -> DbSession::Continuation {
+                [sql, &value, &done](db::PqConnection &c) -> DbSession::Continuation {
                     pqxx::nontransaction tx(c);
                     value = tx.exec(sql)[0][0].as<std::string>();
                     return [&done] { done = true; };
@@ -200,7 +200,7 @@ private Q_SLOTS:
         qint64 backend = 0;
         bool done = false;
         session->submit(this,
-                        [&backend](pqxx::connection_base &c) -> DbSession::Continuation {
+                        [&backend](db::PqConnection &c) -> DbSession::Continuation {
                             pqxx::nontransaction tx(c);
                             const qint64 pid = tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
                             return [&backend, pid] { backend = pid; };
@@ -225,7 +225,7 @@ private Q_SLOTS:
         });
         session->submit(
             this,
-            [](pqxx::connection_base &c) -> DbSession::Continuation {
+            [](db::PqConnection &c) -> DbSession::Continuation {
                 pqxx::nontransaction tx(c);
                 tx.exec("SELECT 1"); // blocks: the backend is stopped
                 return {};
@@ -254,7 +254,7 @@ private Q_SLOTS:
         session.cancelRunningQuery();
         bool done = false;
         session.submit(this,
-                       [](pqxx::connection_base &c) -> DbSession::Continuation {
+                       [](db::PqConnection &c) -> DbSession::Continuation {
                            pqxx::nontransaction tx(c);
                            tx.exec("SELECT 1");
                            return {};
