@@ -11,6 +11,7 @@ a minute; --uninstall must remove exactly what its manifest lists. Timings are
 printed for the report."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -50,17 +51,17 @@ class SetupEndToEnd(unittest.TestCase):
         cls.dir = tempfile.mkdtemp(prefix="pdd-e2e-setup-")
         cls.clone = os.path.join(cls.dir, "PostDoDjango")
         cls.prefix = os.path.join(cls.dir, "prefix")
+        cls.polkit = os.path.join(cls.dir, "polkit-1", "actions")  # where polkitd would read the action
+        os.makedirs(cls.polkit)
         # What a fresh clone holds: the tracked files (and new ones not ignored), no build, no .env.
         files = subprocess.run(["git", "-C", fx.SOURCE_DIR, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                                stdout=subprocess.PIPE, check=True).stdout
         os.makedirs(cls.clone)
-        tar = subprocess.Popen(["tar", "-C", fx.SOURCE_DIR, "--null", "-T", "-", "-cf", "-"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE)
-        untar = subprocess.run(["tar", "-C", cls.clone, "-xf", "-"], stdin=tar.stdout)
-        tar.stdin.write(files)
-        tar.stdin.close()
-        tar.wait()
-        assert untar.returncode == 0 and tar.returncode == 0
+        listing = os.path.join(cls.dir, "files")
+        with open(listing, "wb") as f:
+            f.write(files)
+        subprocess.run(f"tar -C {shlex.quote(fx.SOURCE_DIR)} --null -T {shlex.quote(listing)} -cf - "
+                       f"| tar -C {shlex.quote(cls.clone)} -xf -", shell=True, check=True)
         cls.env = dict(os.environ)
         for k in ("POSTGRES_IMAGE", "NGINX_IMAGE", "PGADMIN_IMAGE", "PYTHON_IMAGE", "DOCKER_HOST", "SUDO_USER"):
             cls.env.pop(k, None)
@@ -68,6 +69,7 @@ class SetupEndToEnd(unittest.TestCase):
         cls.env.update({
             "STACK_NAME": STACK, "WEB_IMAGE": STACK + "-web", "WEB_TAG": "e2e",
             "PDD_PREFIX": cls.prefix,
+            "PDD_POLKIT_ACTIONS_DIR": cls.polkit,
             "PDD_LOCAL_IMAGES_PREFIX": PREFIX,
             "PDD_LOCAL_IMAGES_CACHE": os.path.join(cls.dir, "local-images-cache"),
         })
@@ -177,6 +179,10 @@ class SetupEndToEnd(unittest.TestCase):
             installed = [line.strip() for line in f if line.strip()]
         self.assertIn(app, installed)
         self.assertIn(manifest, installed)
+        policy = os.path.join(self.polkit, "org.postdodjango.boot.policy")
+        self.assertIn(policy, installed)
+        with open(policy) as f:
+            self.assertIn(os.path.join(self.prefix, "libexec", "postdodjango", "postdodjango-boot-helper"), f.read())
 
         # Again: nothing changes, and quickly.
         before = self.state()
