@@ -124,12 +124,25 @@ class SetupEndToEnd(unittest.TestCase):
         binary = os.stat(os.path.join(self.prefix, "bin", "postdodjango"))
         return images, sorted(containers), env, (binary.st_mtime_ns, binary.st_size)
 
+    def fallback_to_local_images(self, before, env_path):
+        p, fallback = self.setup()
+        log(f"auto setup falling back to the local images: {fallback:.1f} s")
+        self.assertEqual(p.returncode, 0, p.stdout[-4000:])
+        self.assertRegex(p.stdout, r"setup: postgres:16 \(POSTGRES_IMAGE\) can be neither found nor pulled: .+")
+        self.assertRegex(p.stdout, r"(?m)^setup: no image registry is reachable \(.+\); using the local base images built "
+                                   r"earlier from the distribution's packages \(packaging/local-images --list shows them\)\.$")
+        self.assertEqual(self.state()[:2], before[:2], "falling back again changed the images or the containers")
+        with open(env_path) as f:
+            self.assertEqual(f.read().count("# >>> local base images"), 1)
+        for line in re.findall(r"(?m)^setup: .*(?:pulled|reachable).*$", p.stdout):
+            log(line)
+
     def test_1_cold_then_warm_then_uninstall(self):
         p, cold = self.setup("--local-images")
         log(f"cold setup --local-images: {cold:.0f} s")
         self.assertEqual(p.returncode, 0, p.stdout[-4000:])
         out = p.stdout
-        self.assertRegex(out, r"setup: building local base images from the distribution's packages \(--local-images\), "
+        self.assertRegex(out, r"setup: \(--local-images\) building local base images from the distribution's packages, "
                               r"about \d+ minutes, while the app builds\.")
         for name in NAMES:  # progress per image, with its time and size
             self.assertRegex(out, rf"local-images: \[\d/5\] {re.escape(PREFIX)}/{name}:\S+ built in \d+ s \(\d+ MB\)")
@@ -202,6 +215,18 @@ class SetupEndToEnd(unittest.TestCase):
         self.assertNotIn("building local base images", p.stdout)
         self.assertEqual(self.state(), before)
         log(f"warm setup (auto): {auto:.1f} s")
+
+        # The block removed, as its comment says to go back to the official images: where
+        # no registry is reachable, auto mode says so in one sentence and falls back again.
+        env_path = os.path.join(self.clone, "compose", ".env")
+        with open(env_path) as f:
+            text = f.read()
+        with open(env_path, "w") as f:
+            f.write(re.sub(r"(?ms)^# >>> local base images.*?^# <<< local base images\n", "", text))
+        if sh("docker", "pull", "postgres:16").returncode == 0:
+            log("an image registry is reachable here: the fallback is not shown")
+        else:
+            self.fallback_to_local_images(before, env_path)
 
         # Uninstall: exactly the manifest's files go; what stays is said, with commands.
         p, _ = self.setup("--uninstall")
