@@ -150,7 +150,7 @@ class SetupEndToEnd(unittest.TestCase):
         self.assertRegex(out, r"local-images:   postgres (Step \d+/\d+|\[\S+ \d+/\d+\]) ")
         self.assertIn("start it with: postdodjango", out)
         self.assertIn("Images:     local, built from Debian's packages", out)
-        for line in re.findall(r"local-images: .* built in .*", out):
+        for line in re.findall(r"(?m)^(?:==> .*|local-images: .* built in .*|local-images: done in .*)$", out):
             log(line)
 
         # compose/.env says which images and why.
