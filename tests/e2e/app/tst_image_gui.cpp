@@ -45,7 +45,8 @@ private Q_SLOTS:
         const EnvFile forge = EnvFile::load(source + QStringLiteral("/tests/support/forge.env"));
         const QString python = forge.fileValue(QStringLiteral("PYTHON_IMAGE"));
         if (live::docker({QStringLiteral("image"), QStringLiteral("inspect"), python}).isNull())
-            QFAIL(qPrintable(python + QStringLiteral(" is not forged (packaging/local-images, run by tests/support/forge-images)")));
+            QFAIL(qPrintable(
+                python + QStringLiteral(" is not forged (packaging/local-images, run by tests/support/forge-images)")));
         qputenv("PYTHON_IMAGE", python.toUtf8());
         QVERIFY(m_config.isValid());
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());

@@ -106,7 +106,9 @@ private Q_SLOTS:
         }
         for (const QString &image : {kPython, kDebian}) {
             if (live::docker({QStringLiteral("image"), QStringLiteral("inspect"), image}).isNull())
-                QFAIL(qPrintable(image + QStringLiteral(" is not forged (packaging/local-images, run by tests/support/forge-images)")));
+                QFAIL(qPrintable(
+                    image
+                    + QStringLiteral(" is not forged (packaging/local-images, run by tests/support/forge-images)")));
         }
         QVERIFY(m_tmp.isValid());
         QDir().mkpath(m_tmp.filePath(QStringLiteral("docker-config/cli-plugins")));
