@@ -75,10 +75,21 @@ class SetupEndToEnd(unittest.TestCase):
         })
         cls.cleanup()
         cls.tags = sh(os.path.join(cls.clone, "packaging", "local-images"), "--env", env=cls.env).stdout.split()
-        for name in NAMES:
-            sh("docker", "image", "rm", "-f", f"{PREFIX}/{name}")
-        for tag in [t.split("=", 1)[1] for t in cls.tags] + [f"{PREFIX}/debian:bookworm"]:
+        cls.remove_images()
+        for tag in cls.image_tags():
             assert sh("docker", "image", "inspect", tag).returncode != 0, tag + " exists before the test"
+
+    @classmethod
+    def image_tags(cls):
+        """This suite's local images, each built on an earlier one (pgadmin4 on python, the rest on debian)."""
+        return [f"{PREFIX}/debian:bookworm"] + [t.split("=", 1)[1] for t in cls.tags]
+
+    @classmethod
+    def remove_images(cls):
+        # Children before their bases (a base with a child cannot go), and web, built on python.
+        for tag in [f"localhost:5000/{STACK}-web:e2e"] + sorted(cls.image_tags(), key=lambda t: ("pgadmin4" not in t,
+                                                                                                  "debian" in t)):
+            sh("docker", "image", "rm", "-f", tag)
 
     @classmethod
     def cleanup(cls):
@@ -97,14 +108,10 @@ class SetupEndToEnd(unittest.TestCase):
         if not hasattr(cls, "clone"):
             return
         cls.cleanup()
-        out = subprocess.run(["docker", "image", "ls", "-q", "--filter", f"reference={PREFIX}/*"],
-                             stdout=subprocess.PIPE, text=True).stdout.split()
-        out += subprocess.run(["docker", "image", "ls", "-q", "--filter", f"reference=*/{STACK}-web"],
-                              stdout=subprocess.PIPE, text=True).stdout.split()
-        if out:
-            subprocess.run(["docker", "image", "rm", "-f", *sorted(set(out))], stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+        cls.remove_images()
+        left = [t for t in cls.image_tags() if sh("docker", "image", "inspect", t).returncode == 0]
         shutil.rmtree(cls.dir, ignore_errors=True)
+        assert not left, "could not remove " + ", ".join(left)
 
     def setup(self, *args, timeout=1800):
         t0 = time.monotonic()
@@ -115,8 +122,7 @@ class SetupEndToEnd(unittest.TestCase):
 
     def state(self):
         """What a second run must leave as it is: the images, the stack's containers, .env, the install."""
-        images = {t: sh("docker", "image", "inspect", "-f", "{{.Id}}", t).stdout.strip()
-                  for t in [t.split("=", 1)[1] for t in self.tags] + [f"{PREFIX}/debian:bookworm"]}
+        images = {t: sh("docker", "image", "inspect", "-f", "{{.Id}}", t).stdout.strip() for t in self.image_tags()}
         containers = sh("docker", "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.State}}", "--filter",
                         f"label=com.docker.compose.project={STACK}-dev").stdout.split("\n")
         with open(os.path.join(self.clone, "compose", ".env")) as f:
