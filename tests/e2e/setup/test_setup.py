@@ -131,6 +131,15 @@ class SetupEndToEnd(unittest.TestCase):
         return images, sorted(containers), env, (binary.st_mtime_ns, binary.st_size)
 
     def fallback_to_local_images(self, before, env_path):
+        # --no-local-images refuses them: compose/run's sentence, exit 1, nothing started or stopped.
+        p, _ = self.setup("--no-local-images")
+        self.assertEqual(p.returncode, 1, p.stdout[-4000:])
+        self.assertIn("setup: not building local images (--no-local-images); compose/run will say what to set.", p.stdout)
+        self.assertRegex(p.stdout, r"(?m)^run: could not pull postgres:16: no registry reachable \(.+\)\. Set POSTGRES_IMAGE in "
+                                   r".*/compose/\.env to a mirror or a local image, or run packaging/setup --local-images\.$")
+        self.assertRegex(p.stdout, r"(?m)^setup: the stack did not start \(compose/run said why, above\)")
+        self.assertEqual(self.state()[:2], before[:2], "--no-local-images changed the images or the containers")
+
         p, fallback = self.setup()
         log(f"auto setup falling back to the local images: {fallback:.1f} s")
         self.assertEqual(p.returncode, 0, p.stdout[-4000:])
@@ -146,6 +155,9 @@ class SetupEndToEnd(unittest.TestCase):
     def test_1_cold_then_warm_then_uninstall(self):
         p, cold = self.setup("--local-images")
         log(f"cold setup --local-images: {cold:.0f} s")
+        # What a user sees, kept for the report.
+        with open(os.path.join(fx.BINARY_DIR, "setup-e2e-cold.log"), "w") as f:
+            f.write(p.stdout)
         self.assertEqual(p.returncode, 0, p.stdout[-4000:])
         out = p.stdout
         self.assertRegex(out, r"setup: \(--local-images\) building local base images from the distribution's packages, "
@@ -245,6 +257,17 @@ class SetupEndToEnd(unittest.TestCase):
         self.assertTrue(os.path.isdir(self.prefix), "the prefix itself must stay")
         self.assertEqual(sh("docker", "volume", "inspect", f"{STACK}-dev_pgdata").returncode, 0,
                          "--uninstall must keep the data")
+        # Only the app: no Docker step, no images, no stack; then gone again.
+        p, app_only = self.setup("--no-stack")
+        self.assertEqual(p.returncode, 0, p.stdout[-4000:])
+        self.assertIn("(the app only, --no-stack)", p.stdout)
+        self.assertNotIn("==> Checking the stack's base images", p.stdout)
+        self.assertNotIn("==> Starting the stack", p.stdout)
+        self.assertTrue(os.path.isfile(app))
+        log(f"setup --no-stack (build folder there): {app_only:.1f} s")
+        p, _ = self.setup("--uninstall")
+        self.assertEqual(p.returncode, 0, p.stdout)
+        self.assertFalse(os.path.lexists(app))
         p, _ = self.setup("--uninstall")
         self.assertNotEqual(p.returncode, 0)
         self.assertIn("no install manifest", p.stdout)
