@@ -39,15 +39,7 @@ def sh(*args, **kw):
 class SetupEndToEnd(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        problem = None
-        if os.geteuid() != 0:
-            problem = "packaging/setup installs packages and bootstraps Debian: it needs root"
-        elif sh("docker", "info").returncode != 0:
-            problem = "the Docker daemon is not reachable"
-        if problem:
-            if fx.IN_CI:
-                raise AssertionError("CI=true and " + problem)
-            raise unittest.SkipTest(problem + " (not CI, so skipping)")
+        fx.require_root_and_docker("packaging/setup installs packages and bootstraps Debian")
         cls.dir = tempfile.mkdtemp(prefix="pdd-e2e-setup-")
         cls.clone = os.path.join(cls.dir, "PostDoDjango")
         cls.prefix = os.path.join(cls.dir, "prefix")

@@ -83,6 +83,19 @@ def require_docker(testcase_cls):
         raise unittest.SkipTest(problem + " (not CI, so skipping)")
 
 
+def require_root_and_docker(why_root):
+    """Root and a reachable daemon are preconditions: a failure under CI, a skip elsewhere."""
+    problem = None
+    if os.geteuid() != 0:
+        problem = why_root + ": it needs root"
+    elif subprocess.run(["docker", "info"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+        problem = "the Docker daemon is not reachable"
+    if problem:
+        if IN_CI:
+            raise AssertionError("CI=true and " + problem)
+        raise unittest.SkipTest(problem + " (not CI, so skipping)")
+
+
 class Stack:
     """A private copy of compose/ and the environment that points it at the test stack."""
 

@@ -20,15 +20,7 @@ PREFIX = "pddtest-li-errors"
 class LocalImagesErrors(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        problem = None
-        if os.geteuid() != 0:
-            problem = "bootstrapping Debian needs root"
-        elif subprocess.run(["docker", "info"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
-            problem = "the Docker daemon is not reachable"
-        if problem:
-            if fx.IN_CI:
-                raise AssertionError("CI=true and " + problem)
-            raise unittest.SkipTest(problem + " (not CI, so skipping)")
+        fx.require_root_and_docker("bootstrapping Debian")
 
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="pdd-li-errors-")
