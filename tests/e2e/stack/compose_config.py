@@ -13,9 +13,12 @@ Asserted:
   lists every service whatever the profile, so the profiles in the config decide;
   with --strict-services (v2) the plain `config --services` output must match too.
 - --publish prod: nothing is published but NGINX's port 80 (on PROD_HTTP_PORT).
+- --publish prod-tls: nothing but NGINX's 80 and 443 (base + prod + a TLS overlay).
 - --publish dev: everything published is on 127.0.0.1, and it is exactly the
   database, Django and pgAdmin.
 - --publish none: neither the database nor Django is published (the base file alone).
+- every service of the mode logs to json-file with max-size and max-file (a log
+  cannot fill the disk) and has a memory limit.
 Prints one line per problem and exits 1 on any."""
 import argparse
 import subprocess
@@ -55,7 +58,7 @@ def main():
     ap.add_argument("--mode", required=True, choices=["dev", "prod"])
     ap.add_argument("--services", required=True)
     ap.add_argument("--strict-services", action="store_true")
-    ap.add_argument("--publish", required=True, choices=["dev", "prod", "none"])
+    ap.add_argument("--publish", required=True, choices=["dev", "prod", "prod-tls", "none"])
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd[:1] == ["--"] else a.cmd
@@ -79,6 +82,9 @@ def main():
     if a.publish == "prod":
         if [(s, t) for s, _, _, t in published] != [("nginx", "80")]:
             problems.append(f"prod must publish only nginx:80, publishes {published}")
+    elif a.publish == "prod-tls":
+        if sorted((s, t) for s, _, _, t in published) != [("nginx", "443"), ("nginx", "80")]:
+            problems.append(f"prod with TLS must publish only nginx:80 and nginx:443, publishes {published}")
     elif a.publish == "dev":
         for s, ip, pub, t in published:
             if ip != "127.0.0.1":
@@ -89,6 +95,15 @@ def main():
         for s, ip, pub, t in published:
             if s in ("db", "web"):
                 problems.append(f"the base file alone publishes {s}:{t} on {ip or '*'}:{pub}")
+
+    for name in sorted(mode_services):
+        svc = services[name]
+        logging = svc.get("logging") or {}
+        options = logging.get("options") or {}
+        if logging.get("driver") != "json-file" or not options.get("max-size") or not options.get("max-file"):
+            problems.append(f"{name} logs without a size cap: {logging}")
+        if not svc.get("mem_limit") and not (((svc.get("deploy") or {}).get("resources") or {}).get("limits") or {}).get("memory"):
+            problems.append(f"{name} has no memory limit")
 
     for p in problems:
         print(p)

@@ -39,7 +39,7 @@ check "sh -n run" sh -n "$src/compose/run"
 # merged result are checked). Each mode is the base plus its overlay; the base
 # alone must also pass and publish neither the database nor Django.
 export POSTGRES_PASSWORD=x DJANGO_SECRET_KEY=x PGADMIN_DEFAULT_PASSWORD=x
-unset DEV_DB_PORT DEV_WEB_PORT PGADMIN_PORT PROD_HTTP_PORT
+unset DEV_DB_PORT DEV_WEB_PORT PGADMIN_PORT PROD_HTTP_PORT PROD_HTTPS_PORT TLS_MODE
 cc="$src/tests/e2e/stack/compose_config.py"
 compose_checks() { # LABEL STRICT CLI...
     label=$1 strict=$2
@@ -52,6 +52,14 @@ compose_checks() { # LABEL STRICT CLI...
             -p "pddlint-$mode" --profile "$mode"
         check "$label config base alone --profile $mode: db and web unpublished" python3 "$cc" --mode "$mode" \
             --services "$want" ${strict:+"$strict"} --publish none -- "$@" -f "$base" -p "pddlint-$mode" --profile "$mode"
+    done
+    # prod with TLS: the overlay compose/run adds for TLS_MODE (self-signed and files; letsencrypt).
+    base="$src/compose/docker-compose.yml" overlay="$src/compose/docker-compose.prod.yml"
+    for tls in tls:db,web,nginx letsencrypt:db,web,nginx,certbot; do
+        file=${tls%%:*} want=${tls#*:}
+        check "$label config base+prod+$file: services {$want}, ports 80 and 443" env PDD_TLS_CERT=/dev/null PDD_TLS_KEY=/dev/null \
+            python3 "$cc" --mode prod --services "$want" ${strict:+"$strict"} --publish prod-tls -- "$@" -f "$base" \
+            -f "$overlay" -f "$src/compose/docker-compose.$file.yml" -p pddlint-prod --profile prod
     done
 }
 ran=0
