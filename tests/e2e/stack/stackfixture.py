@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -28,6 +29,7 @@ PORTS = {
     "PGADMIN_PORT": _BASE + 2,
     "PROD_HTTP_PORT": _BASE + 3,
     "DEV_HOST_WEB_PORT": _BASE + 4,
+    "PROD_HTTPS_PORT": _BASE + 6,
 }
 REGISTRY_PORT = _BASE + 5
 WEB_IMAGE = "pddtest-e2e-web"
@@ -40,6 +42,13 @@ WEB_TAG = "e2e"
 # of .env (the compose file's defaults apply).
 HOSTILE = os.environ.get("PDD_E2E_HOSTILE") == "1"
 DOMAIN = "shop.example.org"
+# Settings the suite gives the stack beside ports and names: small log caps (the
+# log-cap scenario fills them), and in the hostile run an admin path of its own.
+LOG_MAX_SIZE, LOG_MAX_FILE = "1m", "2"
+SETTINGS = {"LOG_MAX_SIZE": LOG_MAX_SIZE, "LOG_MAX_FILE": LOG_MAX_FILE}
+ADMIN_PATH = "gestao-7f3a" if HOSTILE else "admin"
+if HOSTILE:
+    SETTINGS["DJANGO_ADMIN_PATH"] = ADMIN_PATH
 if HOSTILE:
     os.umask(0o077)
 
@@ -61,8 +70,9 @@ def compose_v2_available():
                           stderr=subprocess.DEVNULL).returncode == 0
 
 
-def require_docker(testcase_cls):
-    """Docker and the forged images are preconditions: a failure under CI, a skip elsewhere."""
+def require_docker(testcase_cls, images=None):
+    """Docker and the forged images (all, or the keys of forge.env in images) are
+    preconditions: a failure under CI, a skip elsewhere."""
     problem = None
     if shutil.which("docker") is None:
         problem = "docker CLI not installed"
@@ -72,8 +82,8 @@ def require_docker(testcase_cls):
     elif subprocess.run(["docker", "info"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
         problem = "the Docker daemon is not reachable"
     else:
-        missing = [img for img in forge_env().values()
-                   if subprocess.run(["docker", "image", "inspect", img], stdout=subprocess.DEVNULL,
+        missing = [img for key, img in forge_env().items() if (images is None or key in images)
+                   and subprocess.run(["docker", "image", "inspect", img], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL).returncode != 0]
         if missing:
             problem = "forged images missing (run tests/support/forge-images): " + ", ".join(missing)
@@ -110,6 +120,7 @@ class Stack:
         self.env = dict(os.environ)
         self.env.update(forge_env())
         self.env.update({k: str(v) for k, v in PORTS.items()})
+        self.env.update(SETTINGS)
         self.env.update({
             "STACK_NAME": stack_name,
             "REGISTRY": f"127.0.0.1:{REGISTRY_PORT}",
@@ -196,14 +207,25 @@ class Stack:
                 subprocess.run(["docker", "volume", "rm", *vols], stdout=subprocess.DEVNULL)
 
 
-def http(url, headers=None, timeout=10):
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def http(url, headers=None, timeout=10, cafile=None, follow=True):
     """(status, headers as a list of (name, value), body text); HTTP errors are results, not exceptions.
-    In the hostile run every request names the configured domain, as a browser would."""
+    In the hostile run every request names the configured domain, as a browser would.
+    cafile: the certificate(s) an https:// URL is verified against; follow=False
+    returns a redirect instead of following it."""
     h = {"Host": DOMAIN} if HOSTILE else {}
     h.update(headers or {})
     req = urllib.request.Request(url, headers=h)
+    handlers = [] if follow else [_NoRedirect()]
+    if cafile:
+        handlers.append(urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=cafile)))
+    opener = urllib.request.build_opener(*handlers)
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
+        with opener.open(req, timeout=timeout) as r:
             return r.status, r.getheaders(), r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.headers.items(), e.read()

@@ -82,12 +82,13 @@ def run_reading(env_path):
     return values
 
 
-def compose_reading(cli, env_path):
-    """KEY as the Compose CLI reads it from the .env next to a one-service file."""
+def compose_reading(cli, env_path, key="KEY"):
+    """key as the Compose CLI reads it from the .env next to a one-service file
+    (written beside env_path: pass a .env in a folder of its own)."""
     label, argv, extra = cli
     d = os.path.dirname(env_path)
     with open(os.path.join(d, "docker-compose.yml"), "w") as f:
-        f.write("services:\n  s:\n    image: busybox\n    environment:\n      V: ${KEY-__UNSET__}\n")
+        f.write(f"services:\n  s:\n    image: busybox\n    environment:\n      V: ${{{key}-__UNSET__}}\n")
     env = {k: v for k, v in os.environ.items() if k not in ("KEY", "OTHER", "A")}
     env.update(extra)
     p = subprocess.run(argv + ["--project-directory", d, "-f", os.path.join(d, "docker-compose.yml"), "config"],
@@ -159,6 +160,69 @@ class RunWithoutEngine(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("still holds the placeholder __GENERATE__ for POSTGRES_PASSWORD", p.stderr)
 
+    def write_env(self, text):
+        path = os.path.join(self.compose, ".env")
+        old = os.umask(0o077)
+        try:
+            with open(path, "w") as f:
+                f.write(text)
+        finally:
+            os.umask(old)
+        return path
+
+    def test_short_secret_key_warns_and_says_how_to_rotate(self):
+        short = "0123456789abcdef" * 3  # 48 characters: what run generated before it made 64
+        self.write_env(f"STACK_NAME=pddtest-cli\nDJANGO_SECRET_KEY={short}\n")
+        dead = {"DOCKER_HOST": "unix:///nonexistent.sock"}
+        for flag in ("-0", "-1", "-2"):
+            p = run(self.run_sh, flag, env=dead)
+            self.assertEqual(p.returncode, 1)
+            first = p.stderr.splitlines()[0]
+            self.assertEqual(first, f"run: warning: DJANGO_SECRET_KEY in {self.compose}/.env has 48 characters; Django's "
+                                    f"deployment check wants at least 50. Rotate it: sh {self.compose}/run "
+                                    "--rotate-secret-key (signed-in users stay signed in), then start the stack again.")
+            self.assertIn("Docker daemon is not reachable", p.stderr)
+        for flag in ("-5", "-6", "-3"):  # stopping, status and building have no use for the key
+            self.assertNotIn("warning", run(self.run_sh, flag, env=dead).stderr)
+        self.write_env(f"STACK_NAME=pddtest-cli\nDJANGO_SECRET_KEY={'a1' * 32}\n")
+        self.assertNotIn("warning", run(self.run_sh, "-0", env=dead).stderr)
+
+    def test_rotate_secret_key_keeps_the_old_one_as_fallback(self):
+        p = run(self.run_sh, "--rotate-secret-key")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(".env does not exist yet", p.stderr)
+        short = "0123456789abcdef" * 3
+        path = self.write_env(f"# mine\nSTACK_NAME=pddtest-cli\nDJANGO_SECRET_KEY={short}\nPOSTGRES_PASSWORD=pw\n")
+        p = run(self.run_sh, "--rotate-secret-key", env={"DOCKER_HOST": "unix:///nonexistent.sock"})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("DJANGO_SECRET_KEY_FALLBACKS", p.stderr)
+        values = run_reading(path)
+        self.assertRegex(values["DJANGO_SECRET_KEY"], r"^[0-9a-f]{64}$")
+        self.assertEqual(values["DJANGO_SECRET_KEY_FALLBACKS"], short)
+        self.assertEqual((values["STACK_NAME"], values["POSTGRES_PASSWORD"]), ("pddtest-cli", "pw"))
+        with open(path) as f:
+            self.assertTrue(f.read().startswith("# mine\n"), "the rest of .env is kept as it was")
+        self.assertEqual(os.stat(path).st_mode & 0o777, 0o600)
+        self.assertNotIn(short, p.stderr + p.stdout, "no key is printed")
+        # A second rotation: the first new key becomes the fallback, once.
+        first = values["DJANGO_SECRET_KEY"]
+        self.assertEqual(run(self.run_sh, "--rotate-secret-key").returncode, 0)
+        values = run_reading(path)
+        self.assertEqual(values["DJANGO_SECRET_KEY_FALLBACKS"], first)
+        self.assertNotEqual(values["DJANGO_SECRET_KEY"], first)
+        with open(path) as f:
+            self.assertEqual(f.read().count("DJANGO_SECRET_KEY_FALLBACKS="), 1)
+        # A key with characters .env must quote (Django's own generator uses them) is quoted.
+        self.write_env("DJANGO_SECRET_KEY='django-insecure-a#b$c!d'\n")
+        self.assertEqual(run(self.run_sh, "--rotate-secret-key").returncode, 0)
+        self.assertEqual(run_reading(path)["DJANGO_SECRET_KEY_FALLBACKS"], "django-insecure-a#b$c!d")
+        alone = os.path.join(self.tmp, "alone")
+        os.mkdir(alone)
+        shutil.copy(path, os.path.join(alone, ".env"))
+        for cli in compose_clis():
+            self.assertEqual(compose_reading(cli, os.path.join(alone, ".env"), "DJANGO_SECRET_KEY_FALLBACKS"),
+                             "django-insecure-a#b$c!d", cli[0])
+
     def test_boot_unit_for_hostile_paths_verifies(self):
         if shutil.which("systemd-analyze") is None:
             if fx.IN_CI:
@@ -204,7 +268,7 @@ class PgadminServerFile(unittest.TestCase):
 class SettingsLists(unittest.TestCase):
     """Every setting the web code reads is passed into the container and listed in
     .env.example, or set by the stack itself (not the user's business)."""
-    INTERNAL = {"POSTGRES_HOST", "POSTGRES_PORT", "DJANGO_MODE", "DJANGO_DEBUG", "DJANGO_STATIC_ROOT",
+    INTERNAL = {"POSTGRES_HOST", "POSTGRES_PORT", "DJANGO_MODE", "DJANGO_DEBUG", "DJANGO_STATIC_ROOT", "DJANGO_TLS",
                 "DJANGO_SETTINGS_MODULE", "PGADMIN_SERVER_JSON_FILE"}
     READ_BY_OTHERS = {"GUNICORN_CMD_ARGS", "HOME"}  # gunicorn itself; the dev server's home
 
@@ -226,7 +290,8 @@ class SettingsLists(unittest.TestCase):
     def passed_to_web(self):
         """web's environment in base + overlays: {NAME: the .env variables its value refers to}."""
         passed = {}
-        for f in ("docker-compose.yml", "docker-compose.dev.yml", "docker-compose.prod.yml"):
+        for f in ("docker-compose.yml", "docker-compose.dev.yml", "docker-compose.prod.yml", "docker-compose.tls.yml",
+                  "docker-compose.letsencrypt.yml"):
             with open(os.path.join(COMPOSE, f)) as fh:
                 env = (yaml.safe_load(fh)["services"].get("web") or {}).get("environment") or {}
             for k, v in env.items():

@@ -7,6 +7,7 @@ replicas under the advisory lock, bad input. Timings are printed for the report.
 import json
 import shlex
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -70,7 +71,7 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(os.stat(env_path).st_mode & 0o777, 0o600)
         values = self.stack.dotenv()
         for key in ("POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD", "DJANGO_SUPERUSER_PASSWORD"):
-            self.assertRegex(values[key], r"^[0-9a-f]{48}$", key)
+            self.assertRegex(values[key], r"^[0-9a-f]{64}$", key)
         self.assertEqual(len({values["POSTGRES_PASSWORD"], values["DJANGO_SECRET_KEY"]}), 2)
         ref = f"127.0.0.1:{fx.REGISTRY_PORT}/{fx.WEB_IMAGE}:{fx.WEB_TAG}"
         user = subprocess.run(["docker", "image", "inspect", "-f", "{{.Config.User}}", ref], stdout=subprocess.PIPE,
@@ -187,58 +188,120 @@ class StackEndToEnd(unittest.TestCase):
                 proc.stdout.close()
 
     # ------------------------------------------------------------------ -0
+    @property
+    def ca(self):
+        """The self-signed certificate run made, which a client trusts to reach prod."""
+        return os.path.join(self.stack.compose_dir, "tls", "self-signed", "fullchain.pem")
+
+    def prod_url(self, path="/"):
+        return f"https://127.0.0.1:{fx.PORTS['PROD_HTTPS_PORT']}{path}"
+
+    def prod(self, path="/", cafile=None, **kw):
+        return fx.http(self.prod_url(path), cafile=cafile or self.ca, **kw)
+
+    def s_client(self, *args, cafile=None):
+        """openssl s_client against prod's HTTPS port: (exit code, everything it printed)."""
+        p = subprocess.run(["openssl", "s_client", "-connect", f"127.0.0.1:{fx.PORTS['PROD_HTTPS_PORT']}",
+                            "-servername", fx.DOMAIN if fx.HOSTILE else "localhost", "-CAfile", cafile or self.ca,
+                            *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, timeout=30)
+        return p.returncode, p.stdout
+
     def test_4_prod_behind_nginx(self):
         p = self.stack.run("-0")
         self.assertEqual(p.returncode, 0, p.stderr[-3000:])
         log(f"-0 to healthy (dev still running): {p.seconds:.1f} s")
-        base = f"http://127.0.0.1:{fx.PORTS['PROD_HTTP_PORT']}"
+        https_port, http_port = fx.PORTS["PROD_HTTPS_PORT"], fx.PORTS["PROD_HTTP_PORT"]
+        self.assertIn("made a self-signed certificate", p.stderr)
+        self.assertIn(f"prod is up: https://127.0.0.1:{https_port}/ (NGINX, TLS_MODE=self-signed;", p.stderr)
+        key = os.path.join(os.path.dirname(self.ca), "privkey.pem")
+        self.assertEqual(os.stat(key).st_mode & 0o777, 0o600, "the private key must be private")
+        nginx = self.stack.container("prod", "nginx")
+        self.assertEqual(fx.inspect(nginx, "{{.State.Health.Status}}"), "healthy", "run -0 waits for NGINX's healthcheck")
 
-        status, headers, body = fx.http(base + "/")
+        # Plain HTTP only redirects, to the same path on the HTTPS port.
+        host = fx.DOMAIN if fx.HOSTILE else "127.0.0.1"
+        status, headers, _ = fx.http(f"http://127.0.0.1:{http_port}/some/page?q=1", follow=False)
+        self.assertEqual(status, 301)
+        self.assertEqual(fx.header_values(headers, "Location"), [f"https://{host}:{https_port}/some/page?q=1"])
+
+        status, headers, body = self.prod("/")
         self.assertEqual(status, 200)
         self.assertEqual(fx.header_values(headers, "Server"), ["nginx"])
         self.assertIn(b"PostDoDjango is running", body)
         self.assertNotIn(self.dev_row.encode(), body, "prod must not see dev data")
         self.assertEqual(fx.header_values(headers, "X-Frame-Options"), ["DENY"])
         self.assertEqual(fx.header_values(headers, "X-Content-Type-Options"), ["nosniff"])
+        self.assertEqual(fx.header_values(headers, "Strict-Transport-Security"), ["max-age=86400"])
+        self.assertEqual(fx.header_values(headers, "Cache-Control"), ["no-store"], "HTML is never cached")
 
-        status, headers, body = fx.http(base + "/static/admin/css/base.css", headers={"Accept-Encoding": "gzip"})
+        # TLS: 1.2 and 1.3 with HTTP/2 offered; 1.0 and 1.1 refused by the server (the
+        # client is allowed them: SECLEVEL=0).
+        for proto, want in (("-tls1_2", "TLSv1.2"), ("-tls1_3", "TLSv1.3")):
+            rc, out = self.s_client(proto, "-alpn", "h2,http/1.1", "-verify_return_error")
+            self.assertEqual(rc, 0, out[-1500:])
+            self.assertIn(f"New, {want}, Cipher is", out)
+            self.assertIn("ALPN protocol: h2", out)
+            self.assertIn("Verify return code: 0 (ok)", out)
+        for proto in ("-tls1", "-tls1_1"):
+            rc, out = self.s_client(proto, "-cipher", "DEFAULT@SECLEVEL=0")
+            self.assertNotEqual(rc, 0, f"{proto} was accepted:\n{out[-1500:]}")
+            self.assertRegex(out, r"alert protocol version|unsupported protocol|no protocols available", out[-1500:])
+        curl = subprocess.run(["curl", "-sS", "--http2", "--cacert", self.ca, "-o", "/dev/null", "-w", "%{http_version} %{http_code}",
+                               "--resolve", f"{host}:{https_port}:127.0.0.1", f"https://{host}:{https_port}/"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=30)
+        self.assertEqual(curl.stdout, "2 200", curl.stderr)
+
+        # Django's own deployment checklist, inside the prod container: nothing left. The two
+        # silenced checks are HSTS preload and includeSubDomains, off by choice (README).
+        web = self.stack.container("prod", "web")
+        check = subprocess.run(["docker", "exec", web, "python", "manage.py", "check", "--deploy"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        log(f"check --deploy, TLS on: {check.stdout.strip()}")
+        self.assertEqual(check.returncode, 0, check.stdout)
+        self.assertEqual(check.stdout.strip(), "System check identified no issues (2 silenced).")
+        # With TLS_MODE=off what is left is the proxy's business, and only that.
+        off = subprocess.run(["docker", "exec", "-e", "DJANGO_TLS=0", web, "python", "manage.py", "check", "--deploy"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.assertEqual(sorted(set(re.findall(r"\(security\.(W\d+)\)", off.stdout))), ["W004", "W008", "W012", "W016"],
+                         off.stdout)
+
+        # Static files: hashed names, kept a year; the unhashed copies a few minutes.
+        hashed = re.search(rb'href="(/static/notes/site\.[0-9a-f]{12}\.css)"', body)
+        self.assertIsNotNone(hashed, body[:600])
+        status, headers, css = self.prod(hashed.group(1).decode())
+        self.assertEqual(status, 200)
+        self.assertIn(b"font-family", css)
+        self.assertEqual(fx.header_values(headers, "Cache-Control"), ["public, max-age=31536000, immutable"])
+        self.assertEqual(fx.header_values(headers, "Permissions-Policy"), ["geolocation=(), camera=(), microphone=()"])
+        self.assertEqual(fx.header_values(headers, "Strict-Transport-Security"), ["max-age=86400"])
+        status, headers, body = self.prod("/static/admin/css/base.css", headers={"Accept-Encoding": "gzip"})
         self.assertEqual(status, 200)
         self.assertEqual(fx.header_values(headers, "Server"), ["nginx"])
-        self.assertEqual(fx.header_values(headers, "Cache-Control"), ["max-age=2592000"])
-        self.assertEqual(len(fx.header_values(headers, "Expires")), 1)
+        self.assertEqual(fx.header_values(headers, "Cache-Control"), ["public, max-age=300"])
         self.assertEqual(fx.header_values(headers, "Content-Encoding"), ["gzip"])
         self.assertEqual(body[:2], b"\x1f\x8b")
-        self.assertEqual(fx.header_values(headers, "Permissions-Policy"), ["geolocation=(), camera=(), microphone=()"])
-        status, _, body = fx.http(base + "/static/notes/site.css")
-        self.assertEqual(status, 200)
-        self.assertIn(b"font-family", body)
 
-        web = self.stack.container("prod", "web")
         workers = fx.docker_logs(web).count("Booting worker with pid")
         self.assertEqual(workers, min(2 * len(os.sched_getaffinity(0)) + 1, 8), "gunicorn's default worker count")
         if fx.HOSTILE:
             # Prod came up with only the domain allowed, and the domain alone is allowed.
-            self.assertEqual(fx.http(base + "/", headers={"Host": f"127.0.0.1:{fx.PORTS['PROD_HTTP_PORT']}"})[0], 400)
-            self.assertEqual(fx.http(base + "/healthz", headers={"Host": "evil.example.com"})[0], 400)
+            self.assertEqual(self.prod("/", headers={"Host": f"127.0.0.1:{https_port}"})[0], 400)
+            self.assertEqual(self.prod("/healthz", headers={"Host": "evil.example.com"})[0], 400)
 
         # /healthz tells the world "error", never the database's own message.
         db = self.stack.container("prod", "db")
         subprocess.run(["docker", "stop", db], stdout=subprocess.DEVNULL, check=True)
         try:
-            status, _, body = fx.http(base + "/healthz")
+            status, _, body = self.prod("/healthz")
             self.assertEqual((status, json.loads(body)), (503, {"status": "error", "database": "error"}))
             fx.wait_for(lambda: "health check: the database does not answer" in fx.docker_logs(web), 10,
                         "the database error in web's log")
         finally:
             subprocess.run(["docker", "start", db], stdout=subprocess.DEVNULL, check=True)
-        fx.wait_for(lambda: fx.http(base + "/healthz")[0] == 200, 120, "healthz back to 200 after the database")
+        fx.wait_for(lambda: self.prod("/healthz")[0] == 200, 120, "healthz back to 200 after the database")
 
-        status, _, body = fx.http(base + "/admin/login/")
-        self.assertEqual(status, 200)
-        self.assertIn(b'name="username"', body)
-        self.assertIn(b"Django administration", body)
-
-        status, _, body = fx.http(base + "/no-such-page-" + uuid.uuid4().hex)
+        status, _, body = self.prod("/no-such-page-" + uuid.uuid4().hex)
         self.assertEqual(status, 404)
         self.assertNotIn(b"URLconf", body, "DEBUG must be off in prod (no technical 404 page)")
         self.assertNotIn(b"DEBUG = True", body)
@@ -247,10 +310,141 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(self.superusers("prod"), "0", "no superuser unless CREATE_SUPERUSER=1")
         self.assertEqual(fx.docker_port(self.stack.container("prod", "web"), 8000), [])
         self.assertEqual(fx.docker_port(self.stack.container("prod", "db"), 5432), [])
-        self.assertTrue(fx.docker_port(self.stack.container("prod", "nginx"), 80))
+        self.assertTrue(fx.docker_port(nginx, 80))
+        self.assertTrue(fx.docker_port(nginx, 443))
         self.stack.psql("prod", f"INSERT INTO notes_note (text, created) VALUES ('{self.prod_row}', now())")
-        status, _, body = fx.http(base + "/")
+        status, _, body = self.prod("/")
         self.assertIn(self.prod_row.encode(), body)
+
+        # Memory caps a 2 GB server survives, as the compose file sets them.
+        for service, limit in (("db", 512), ("web", 768), ("nginx", 128)):
+            self.assertEqual(fx.inspect(self.stack.container("prod", service), "{{.HostConfig.Memory}}"),
+                             str(limit * 1024 * 1024), service)
+
+        # The admin, at DJANGO_ADMIN_PATH; its login page is rate-limited by NGINX.
+        login = f"/{fx.ADMIN_PATH}/login/"
+        status, _, body = self.prod(login)
+        self.assertEqual(status, 200)
+        self.assertIn(b'name="username"', body)
+        self.assertIn(b"Django administration", body)
+        if fx.ADMIN_PATH != "admin":
+            self.assertEqual(self.prod("/admin/login/")[0], 404, "the admin moved; the old path must not answer")
+        burst = 5  # ADMIN_LOGIN_BURST's default, at ADMIN_LOGIN_RATE=10r/m
+        statuses = [self.prod(login)[0] for _ in range(3 * burst)]
+        log(f"login flood, {len(statuses)} requests: {statuses}")
+        self.assertIn(429, statuses, "a login flood must be refused")
+        first = statuses.index(429)
+        self.assertLessEqual(first, burst + 1, f"the limit let {first} requests through past the first")
+        self.assertEqual(set(statuses[:first]), {200})
+        self.assertEqual(self.prod("/")[0], 200, "the limit is on the login page only")
+
+    # ------------------------------------------------------------------ own certificate
+    def make_ca(self, d):
+        ca_key, ca = os.path.join(d, "ca.key"), os.path.join(d, "ca.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "3",
+                        "-subj", "/O=PostDoDjango tests/CN=PostDoDjango test CA", "-keyout", ca_key, "-out", ca,
+                        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return ca, ca_key
+
+    def make_leaf(self, d, ca, ca_key, name, days=3):
+        key, csr, cert, ext = (os.path.join(d, f"{name}.{e}") for e in ("key", "csr", "pem", "ext"))
+        with open(ext, "w") as f:
+            f.write(f"subjectAltName=DNS:{fx.DOMAIN},DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
+        subprocess.run(["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={fx.DOMAIN}", "-keyout", key,
+                        "-out", csr], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial", "-sha256",
+                        "-days", str(days), "-extfile", ext, "-out", cert], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        return cert, key
+
+    def serial_served(self, cafile):
+        rc, out = self.s_client("-showcerts", cafile=cafile)
+        pem = re.search(r"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", out, re.S)
+        self.assertIsNotNone(pem, out[-1500:])
+        p = subprocess.run(["openssl", "x509", "-noout", "-serial", "-issuer"], input=pem.group(0),
+                           stdout=subprocess.PIPE, text=True, check=True)
+        return p.stdout
+
+    def test_4a_own_certificate_files(self):
+        d = tempfile.mkdtemp(prefix="pdd-e2e-ca-", dir=self.stack.dir)
+        ca, ca_key = self.make_ca(d)
+        cert, key = self.make_leaf(d, ca, ca_key, "site")
+        files = {"TLS_MODE": "files", "TLS_CERT_FILE": cert, "TLS_KEY_FILE": key}
+
+        # The wrong key for the certificate: one sentence, and NGINX keeps serving the old one.
+        nginx = self.stack.container("prod", "nginx")
+        _, other_key = self.make_leaf(d, ca, ca_key, "other")
+        p = self.stack.run("-0", env=dict(files, TLS_KEY_FILE=other_key))
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr.strip().splitlines()[-1],
+                         f"run: TLS_KEY_FILE={other_key} is not the key of TLS_CERT_FILE={cert}; prod was not started.")
+        self.assertEqual(self.stack.container("prod", "nginx"), nginx)
+        self.assertEqual(self.prod("/")[0], 200)
+
+        p = self.stack.run("-0", env=files)
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        log(f"-0 switching to TLS_MODE=files: {p.seconds:.1f} s")
+        status, _, body = self.prod("/", cafile=ca)
+        self.assertEqual(status, 200)
+        self.assertIn(self.prod_row.encode(), body)
+        first = self.serial_served(ca)
+        self.assertIn("CN = PostDoDjango test CA", first)
+
+        # Renewed in place (a new file under the same name, as an ACME client does): the
+        # next -0 sees NGINX serving the old one and starts it again with the new one.
+        renewed, renewed_key = self.make_leaf(d, ca, ca_key, "renewed")
+        os.replace(renewed, cert)
+        os.replace(renewed_key, key)
+        p = self.stack.run("-0", env=files)
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        self.assertIn("the certificate changed; starting NGINX again with it", p.stderr)
+        second = self.serial_served(ca)
+        self.assertNotEqual(first, second)
+
+        # Back to the self-signed certificate for the scenarios after this one.
+        p = self.stack.run("-0")
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        self.assertNotIn("made a self-signed certificate", p.stderr, "it is made once, not on every start")
+        self.assertEqual(self.prod("/")[0], 200)
+
+    # ------------------------------------------------------------------ log cap
+    def test_4b_logs_never_outgrow_their_cap(self):
+        nginx = self.stack.container("prod", "nginx")
+        self.assertEqual(json.loads(fx.inspect(nginx, "{{json .HostConfig.LogConfig}}")),
+                         {"Type": "json-file", "Config": {"max-file": fx.LOG_MAX_FILE, "max-size": fx.LOG_MAX_SIZE}})
+        if os.geteuid() != 0:
+            if fx.IN_CI:
+                raise AssertionError("CI=true and not root: the log files under /var/lib/docker cannot be read")
+            self.skipTest("not root: the log files under /var/lib/docker cannot be read")
+        path = fx.inspect(nginx, "{{.LogPath}}")
+        cap = 1024 * 1024
+        line = "x" * 200
+        # 20 s of lines as fast as a shell writes them, into the container's own stdout.
+        flood = subprocess.Popen(["docker", "exec", nginx, "sh", "-c",
+                                  f"timeout 20 sh -c 'while :; do echo {line}; done' >/proc/1/fd/1; true"])
+        biggest, rotations, inode = 0, 0, None
+        try:
+            while flood.poll() is None:
+                try:
+                    st = os.stat(path)
+                except FileNotFoundError:
+                    continue  # between the rename and the new file
+                if inode is not None and st.st_ino != inode:
+                    rotations += 1
+                inode = st.st_ino
+                biggest = max(biggest, st.st_size)
+                time.sleep(0.02)
+        finally:
+            flood.wait(60)
+        files = sorted(f for f in os.listdir(os.path.dirname(path)) if f.startswith(os.path.basename(path)))
+        log(f"log cap {fx.LOG_MAX_SIZE} x {fx.LOG_MAX_FILE}: 20 s of logging, {rotations} rotations seen, "
+            f"largest file {biggest} bytes, files {files}")
+        self.assertGreaterEqual(rotations, 3, "the flood did not fill the cap several times over")
+        # Docker rotates before a write once the file has reached max-size: one log entry of slack.
+        self.assertLessEqual(biggest, cap + 1024)
+        self.assertLessEqual(len(files), int(fx.LOG_MAX_FILE))
+        self.assertEqual(self.prod("/")[0], 200)
 
     # ------------------------------------------------------------------ volumes
     def count(self, mode, text):
@@ -383,6 +577,27 @@ class StackEndToEnd(unittest.TestCase):
         self.assertIn(f"port {port} is already in use", p.stderr)
         self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
 
+        # TLS settings run cannot use: one sentence each, before anything starts.
+        for env, sentence in (
+                ({"TLS_MODE": "https"}, f"run: TLS_MODE=https in {self.stack.compose_dir}/.env is none of self-signed, "
+                                        "files, letsencrypt, off."),
+                ({"TLS_MODE": "files", "TLS_CERT_FILE": "", "TLS_KEY_FILE": ""},
+                 f"run: TLS_MODE=files needs TLS_CERT_FILE (the certificate chain, PEM) and TLS_KEY_FILE (its private "
+                 f"key) in {self.stack.compose_dir}/.env; prod was not started."),
+                ({"TLS_MODE": "files", "TLS_CERT_FILE": "certs/none.pem", "TLS_KEY_FILE": "certs/none.key"},
+                 f"run: TLS_CERT_FILE={self.stack.compose_dir}/certs/none.pem cannot be read (missing, or not readable "
+                 f"by {pwd.getpwuid(os.getuid()).pw_name}); prod was not started."),
+                ({"TLS_MODE": "files", "TLS_CERT_FILE": os.path.join(self.stack.compose_dir, "run"),
+                  "TLS_KEY_FILE": os.path.join(self.stack.compose_dir, "run")},
+                 f"run: TLS_CERT_FILE={self.stack.compose_dir}/run is not a PEM certificate; prod was not started."),
+                ({"TLS_MODE": "letsencrypt", "TLS_DOMAINS": "shop.example.org", "LETSENCRYPT_EMAIL": ""},
+                 f"run: TLS_MODE=letsencrypt needs LETSENCRYPT_EMAIL in {self.stack.compose_dir}/.env (Let's "
+                 "Encrypt's account address); prod was not started.")):
+            with self.subTest(tls=env):
+                p = self.stack.run("-0", env=dict(env, CERTBOT_IMAGE=fx.forge_env()["NGINX_IMAGE"]))
+                self.assertEqual(p.returncode, 1, p.stderr)
+                self.assertEqual(p.stderr.strip().splitlines(), [sentence])
+
         # A copy without .env of a stack whose database volumes exist: no new secrets
         # (the volume keeps the old password), one sentence, nothing created.
         same = fx.Stack()
@@ -409,7 +624,7 @@ class StackEndToEnd(unittest.TestCase):
             text = f.read()
         self.assertNotRegex(text, rb"(?m)^[A-Z_]+=__GENERATE__")
         self.assertNotIn(b"\r", text)
-        self.assertRegex(other.dotenv()["POSTGRES_PASSWORD"], r"^[0-9a-f]{48}$")
+        self.assertRegex(other.dotenv()["POSTGRES_PASSWORD"], r"^[0-9a-f]{64}$")
         self.assertNotEqual(other.dotenv()["POSTGRES_PASSWORD"], self.stack.dotenv()["POSTGRES_PASSWORD"])
         # ... and without .env.example either: a clear error.
         os.remove(os.path.join(other.compose_dir, ".env"))
@@ -470,8 +685,8 @@ class StackEndToEnd(unittest.TestCase):
         self.assertEqual(stop, ["/bin/sh", os.path.join(self.stack.compose_dir, "run"), "-5", "prod"])
         # What the test's environment gave the stack goes into .env, where a server keeps it.
         keep = {k: v for k, v in self.stack.env.items()
-                if k in fx.forge_env() or k in fx.PORTS or k in ("STACK_NAME", "REGISTRY", "WEB_IMAGE", "WEB_TAG",
-                                                                 "DJANGO_ALLOWED_HOSTS")}
+                if k in fx.forge_env() or k in fx.PORTS or k in fx.SETTINGS
+                or k in ("STACK_NAME", "REGISTRY", "WEB_IMAGE", "WEB_TAG", "DJANGO_ALLOWED_HOSTS")}
         with open(os.path.join(self.stack.compose_dir, ".env"), "a") as f:
             f.write("\n" + "".join(f"{k}={v}\n" for k, v in sorted(keep.items())))
 
@@ -500,8 +715,7 @@ class StackEndToEnd(unittest.TestCase):
         ok = as_systemd(start)
         self.assertEqual(ok.returncode, 0, ok.stderr[-3000:])
         log(f"ExecStart under env -i to healthy: {ok.seconds:.1f} s")
-        base = f"http://127.0.0.1:{port}"
-        status, _, body = fx.http(base + "/")
+        status, _, body = self.prod("/")
         self.assertEqual(status, 200)
         self.assertIn(self.prod_row.encode(), body)
 
