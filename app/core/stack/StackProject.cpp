@@ -28,7 +28,43 @@ QStringList StackProject::composeFiles(StackMode mode) const
     // A stack without overlays (an older copy, or a user's own) is still a stack.
     if (QFileInfo::exists(overlayFile(mode)))
         files << overlayFile(mode);
+    if (mode == StackMode::Prod) {
+        const QString tls = TlsModes::overlay(tlsMode().value_or(TlsMode::Off));
+        const QString file = QDir(m_dir).filePath(QStringLiteral("docker-compose.%1.yml").arg(tls));
+        if (!tls.isEmpty() && QFileInfo::exists(file))
+            files << file;
+    }
     return files;
+}
+
+std::optional<TlsMode> StackProject::tlsMode() const
+{
+    return TlsModes::parse(m_env.value(QStringLiteral("TLS_MODE")));
+}
+
+namespace {
+QString absoluteIn(const QString &dir, const QString &path)
+{
+    return path.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absoluteFilePath(path));
+}
+} // namespace
+
+QString StackProject::tlsCertificateFile() const
+{
+    switch (tlsMode().value_or(TlsMode::Off)) {
+    case TlsMode::SelfSigned: return QDir(m_dir).filePath(QStringLiteral("tls/self-signed/fullchain.pem"));
+    case TlsMode::Files: return absoluteIn(m_dir, m_env.value(QStringLiteral("TLS_CERT_FILE")));
+    default: return {};
+    }
+}
+
+QString StackProject::tlsKeyFile() const
+{
+    switch (tlsMode().value_or(TlsMode::Off)) {
+    case TlsMode::SelfSigned: return QDir(m_dir).filePath(QStringLiteral("tls/self-signed/privkey.pem"));
+    case TlsMode::Files: return absoluteIn(m_dir, m_env.value(QStringLiteral("TLS_KEY_FILE")));
+    default: return {};
+    }
 }
 
 QString StackProject::stackNameProblem() const
@@ -47,6 +83,9 @@ QStringList StackProject::composeProblems() const
     QStringList out;
     if (const QString name = stackNameProblem(); !name.isEmpty())
         out << name;
+    if (!tlsMode())
+        out << QStringLiteral("TLS_MODE=%1 in %2 is none of self-signed, files, letsencrypt, off.")
+                   .arg(m_env.value(QStringLiteral("TLS_MODE")), QDir::toNativeSeparators(envFilePath()));
     for (StackMode mode : modes()) {
         const ComposeProject p = m_compose.value(mode);
         if (!p.isValid() && !out.contains(p.error().toString()))
@@ -64,6 +103,13 @@ void StackProject::reload()
 {
     m_env = EnvFile::load(envFilePath());
     m_env.setEnvironment(m_processEnv);
+    // What compose/run passes the TLS overlay, so it reads here as there.
+    QProcessEnvironment withTls = m_processEnv;
+    if (const QString cert = tlsCertificateFile(); !cert.isEmpty()) {
+        withTls.insert(QStringLiteral("PDD_TLS_CERT"), cert);
+        withTls.insert(QStringLiteral("PDD_TLS_KEY"), tlsKeyFile());
+        m_env.setEnvironment(withTls);
+    }
     m_compose.clear();
     for (StackMode mode : modes())
         m_compose.insert(mode, ComposeProject::load(composeFiles(mode), m_env));
@@ -77,12 +123,14 @@ QString StackProject::stackName() const
 QUrl StackProject::webUrl(StackMode mode) const
 {
     const bool prod = mode == StackMode::Prod;
-    const int port = prod ? m_env.intValue(QStringLiteral("PROD_HTTP_PORT"), 80)
-                          : m_env.intValue(QStringLiteral("DEV_WEB_PORT"), 8000);
+    const bool tls = prod && tlsMode().value_or(TlsMode::Off) != TlsMode::Off;
+    const int port = tls ? m_env.intValue(QStringLiteral("PROD_HTTPS_PORT"), 443)
+        : prod           ? m_env.intValue(QStringLiteral("PROD_HTTP_PORT"), 80)
+                         : m_env.intValue(QStringLiteral("DEV_WEB_PORT"), 8000);
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    if (port != 80)
+    if (port != (tls ? 443 : 80))
         url.setPort(port);
     url.setPath(QStringLiteral("/"));
     return url;

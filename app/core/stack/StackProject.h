@@ -4,6 +4,7 @@
 #include "compose/EnvFile.h"
 #include "image/ImageWork.h"
 #include "stack/StackMode.h"
+#include "stack/TlsMode.h"
 
 #include <QMap>
 #include <QUrl>
@@ -28,8 +29,16 @@ public:
     QString composeFile() const;
     // The mode's overlay path, whether or not it exists.
     QString overlayFile(StackMode mode) const;
-    // What a mode reads, in order: the base, then its overlay if present.
+    // What a mode reads, in order: the base, then its overlay if present, and
+    // for prod with TLS on the TLS overlay compose/run adds (docker-compose.tls.yml
+    // or docker-compose.letsencrypt.yml).
     QStringList composeFiles(StackMode mode) const;
+    // TLS_MODE; nullopt when .env names none of the modes (a compose problem).
+    std::optional<TlsMode> tlsMode() const;
+    // The certificate and key NGINX gets with TLS_MODE=self-signed or files, as
+    // compose/run passes them (PDD_TLS_CERT, PDD_TLS_KEY); empty otherwise.
+    QString tlsCertificateFile() const;
+    QString tlsKeyFile() const;
     QString envFilePath() const;
     const EnvFile &env() const { return m_env; }
     // The merged project of a mode; empty for a mode the stack does not have.
@@ -52,7 +61,8 @@ public:
     QStringList volumes(StackMode mode) const { return compose(mode).volumesForMode(StackModes::key(mode)); }
 
     // dev: http://127.0.0.1:DEV_WEB_PORT/ (runserver in Docker);
-    // prod: http://127.0.0.1:PROD_HTTP_PORT/ (nginx).
+    // prod: https://127.0.0.1:PROD_HTTPS_PORT/ with TLS on, else
+    // http://127.0.0.1:PROD_HTTP_PORT/ (nginx).
     QUrl webUrl(StackMode mode) const;
 
     // The dev database as published on loopback (prod's is never published).

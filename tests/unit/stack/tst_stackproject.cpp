@@ -47,6 +47,15 @@ private Q_SLOTS:
         QTest::newRow("environment wins") << QByteArray("STACK_NAME=s\nDEV_WEB_PORT=28000\n") << "STACK_NAME=pddtest-gui"
                                           << "http://127.0.0.1:28000/" << "http://127.0.0.1/" << "pddtest-gui-dev"
                                           << "postgres@127.0.0.1:5432/app";
+        QTest::newRow("TLS on: prod's URL is https on PROD_HTTPS_PORT")
+            << QByteArray("TLS_MODE=self-signed\nPROD_HTTP_PORT=28080\nPROD_HTTPS_PORT=28443\n") << ""
+            << "http://127.0.0.1:8000/" << "https://127.0.0.1:28443/" << "postdodjango-dev" << "postgres@127.0.0.1:5432/app";
+        QTest::newRow("TLS on, port 443") << QByteArray("TLS_MODE=letsencrypt\nPROD_HTTP_PORT=28080\n") << ""
+                                          << "http://127.0.0.1:8000/" << "https://127.0.0.1/" << "postdodjango-dev"
+                                          << "postgres@127.0.0.1:5432/app";
+        QTest::newRow("TLS off in the environment") << QByteArray("TLS_MODE=files\nPROD_HTTP_PORT=28080\n") << "TLS_MODE=off"
+                                                    << "http://127.0.0.1:8000/" << "http://127.0.0.1:28080/"
+                                                    << "postdodjango-dev" << "postgres@127.0.0.1:5432/app";
         // clang-format on
     }
     void derivesNamesUrlsAndDatabase()
@@ -72,6 +81,106 @@ private Q_SLOTS:
         const auto d = p.devDatabase();
         QCOMPARE(QStringLiteral("%1@%2:%3/%4").arg(d.user, d.host).arg(d.port).arg(d.database), db);
         QCOMPARE(p.services(M("prod")).size(), 2);
+    }
+
+    // Prod with TLS reads the overlay compose/run adds, with the certificate paths run gives it.
+    void tlsOverlayJoinsProd_data()
+    {
+        QTest::addColumn<QByteArray>("dotEnv");
+        QTest::addColumn<QStringList>("prodServices");
+        QTest::addColumn<QString>("cert"); // relative to the stack folder, or empty
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("off") << QByteArray("TLS_MODE=off\n") << QStringList{"db", "nginx"} << ""
+                             << "";
+        QTest::newRow("unset") << QByteArray() << QStringList{"db", "nginx"} << ""
+                               << "";
+        QTest::newRow("self-signed") << QByteArray("TLS_MODE=self-signed\n") << QStringList{"db", "nginx"}
+                                     << "tls/self-signed/fullchain.pem"
+                                     << "";
+        QTest::newRow("files") << QByteArray("TLS_MODE=files\nTLS_CERT_FILE=certs/site.pem\nTLS_KEY_FILE=/etc/k.pem\n")
+                               << QStringList{"db", "nginx"} << "certs/site.pem"
+                               << "";
+        QTest::newRow("files without files") << QByteArray("TLS_MODE=files\n") << QStringList{} << ""
+                                             << "PDD_TLS_CERT is not set; start prod with sh run -0";
+        QTest::newRow("letsencrypt") << QByteArray("TLS_MODE=letsencrypt\n") << QStringList{"certbot", "db", "nginx"}
+                                     << ""
+                                     << "";
+        QTest::newRow("a mode run does not know") << QByteArray("TLS_MODE=https\n") << QStringList{"db", "nginx"} << ""
+                                                  << "is none of self-signed, files, letsencrypt, off.";
+    }
+    void tlsOverlayJoinsProd()
+    {
+        QFETCH(QByteArray, dotEnv);
+        QFETCH(QStringList, prodServices);
+        QFETCH(QString, cert);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        writeFile(dir.filePath("docker-compose.yml"), kCompose);
+        writeFile(dir.filePath("docker-compose.tls.yml"),
+                  "services:\n  nginx:\n    volumes:\n      - ${PDD_TLS_CERT:?PDD_TLS_CERT is not set; start prod with "
+                  "sh run -0}:/etc/nginx/tls/fullchain.pem:ro\n");
+        writeFile(dir.filePath("docker-compose.letsencrypt.yml"),
+                  "services:\n  certbot:\n    image: c\n    profiles: [prod]\nvolumes:\n  letsencrypt:\n");
+        if (!dotEnv.isEmpty())
+            writeFile(dir.filePath(".env"), dotEnv);
+        const StackProject p(dir.path(), QProcessEnvironment());
+        if (problem.isEmpty()) {
+            QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
+        } else {
+            QCOMPARE(p.composeProblems().size(), 1);
+            QVERIFY2(p.composeProblems().first().contains(problem), qPrintable(p.composeProblems().first()));
+        }
+        QStringList got;
+        for (const ComposeService &s : p.services(M("prod")))
+            got << s.name;
+        got.sort();
+        QCOMPARE(got, prodServices);
+        QCOMPARE(p.composeFiles(M("dev")), QStringList{dir.filePath("docker-compose.yml")});
+        QCOMPARE(p.tlsCertificateFile(), cert.isEmpty() ? QString() : dir.filePath(cert));
+        if (dotEnv.contains("TLS_KEY_FILE"))
+            QCOMPARE(p.tlsKeyFile(), QStringLiteral("/etc/k.pem"));
+    }
+
+    // The shipped stack, as compose/run runs it, for every TLS_MODE.
+    void shippedStackInEveryTlsMode_data()
+    {
+        QTest::addColumn<QString>("tlsMode");
+        QTest::addColumn<QStringList>("prodServices");
+        QTest::addColumn<QString>("prodUrl");
+        QTest::newRow("off") << "off" << QStringList{"db", "nginx", "web"} << "http://127.0.0.1:28080/";
+        QTest::newRow("self-signed") << "self-signed" << QStringList{"db", "nginx", "web"}
+                                     << "https://127.0.0.1:28443/";
+        QTest::newRow("letsencrypt") << "letsencrypt" << QStringList{"certbot", "db", "nginx", "web"}
+                                     << "https://127.0.0.1:28443/";
+    }
+    void shippedStackInEveryTlsMode()
+    {
+        QFETCH(QString, tlsMode);
+        QFETCH(QStringList, prodServices);
+        QFETCH(QString, prodUrl);
+        QTemporaryDir dir;
+        const QDir shipped(qEnvironmentVariable("PDD_SOURCE_DIR") + QStringLiteral("/compose"));
+        for (const QString &f : shipped.entryList({"docker-compose*.yml"}, QDir::Files))
+            QVERIFY(QFile::copy(shipped.filePath(f), dir.filePath(f)));
+        QCOMPARE(QDir(dir.path()).entryList({"docker-compose*.yml"}).size(), 5);
+        QProcessEnvironment pe;
+        for (const char *secret : {"POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD"})
+            pe.insert(QLatin1String(secret), QStringLiteral("x"));
+        pe.insert("TLS_MODE", tlsMode);
+        pe.insert("PROD_HTTP_PORT", "28080");
+        pe.insert("PROD_HTTPS_PORT", "28443");
+        const StackProject p(dir.path(), pe);
+        QVERIFY2(p.composeProblems().isEmpty(), qPrintable(p.composeProblems().join('\n')));
+        QStringList got;
+        for (const ComposeService &s : p.services(M("prod"))) {
+            got << s.name;
+            if (s.name == QLatin1String("nginx"))
+                QCOMPARE(s.ports.size(), tlsMode == QLatin1String("off") ? 1 : 2);
+        }
+        got.sort();
+        QCOMPARE(got, prodServices);
+        QCOMPARE(p.webUrl(M("prod")).toString(), prodUrl);
+        QCOMPARE(p.volumes(M("prod")).contains(QStringLiteral("letsencrypt")), tlsMode == QLatin1String("letsencrypt"));
     }
 
     void reloadPicksUpAFixedFile()
