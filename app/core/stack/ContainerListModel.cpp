@@ -306,28 +306,39 @@ QString portText(const QString &ip, int host, int container, const QString &prot
         s += QLatin1Char('/') + proto;
     return s;
 }
+
+// By container port, so what the files declare and what the daemon lists (in
+// its own order) read the same: "80→80, 443→443".
+QString joinByContainerPort(QVector<QPair<int, QString>> parts)
+{
+    std::stable_sort(parts.begin(), parts.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList texts;
+    for (const auto &p : std::as_const(parts))
+        texts << p.second;
+    return texts.join(QStringLiteral(", "));
+}
 } // namespace
 
 QString ContainerListModel::formatPorts(const QVector<PortBinding> &ports)
 {
-    QStringList parts;
+    QVector<QPair<int, QString>> parts;
     for (const PortBinding &p : ports) {
         if (p.hostPort <= 0)
             continue; // exposed but not published: not reachable from the host
         const QString text = portText(p.hostIp, p.hostPort, p.containerPort, p.protocol);
         // The daemon lists IPv4 and IPv6 bindings separately; once is enough.
-        if (!parts.contains(text))
-            parts << text;
+        if (!std::any_of(parts.cbegin(), parts.cend(), [&](const auto &q) { return q.second == text; }))
+            parts.append({p.containerPort, text});
     }
-    return parts.join(QStringLiteral(", "));
+    return joinByContainerPort(parts);
 }
 
 QString ContainerListModel::formatPorts(const QVector<ComposePort> &ports)
 {
-    QStringList parts;
+    QVector<QPair<int, QString>> parts;
     for (const ComposePort &p : ports)
-        parts << portText(p.hostIp, p.hostPort, p.containerPort, p.protocol);
-    return parts.join(QStringLiteral(", "));
+        parts.append({p.containerPort, portText(p.hostIp, p.hostPort, p.containerPort, p.protocol)});
+    return joinByContainerPort(parts);
 }
 
 QString ContainerListModel::formatUptime(qint64 s)

@@ -48,6 +48,7 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     });
     connect(m_stack, &StackController::jobFinished, this, [this](Job *job) {
         m_monitor->refreshVolumes();
+        readCertificate();
         if (job->state() == Job::State::Failed) {
             if (const std::optional<PullFailure> f = PullFailure::parse(job->errorString())) {
                 m_pullProblem = pullProblem(*f);
@@ -85,6 +86,21 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     connect(&m_uptimeTick, &QTimer::timeout, m_containers, &ContainerListModel::refreshUptime);
     m_uptimeTick.start();
 
+    m_certificateProbe = new CertificateProbe(this);
+    connect(m_certificateProbe, &CertificateProbe::finished, this, [this](const EdgeCertificate &c) {
+        const bool warned = !m_certificate.warning(QDateTime::currentDateTimeUtc()).isEmpty();
+        m_certificate = c;
+        qCDebug(lcStack) << "edge certificate" << c.subject << c.issuer << c.notAfter << c.error;
+        Q_EMIT certificateChanged();
+        if (warned || !c.warning(QDateTime::currentDateTimeUtc()).isEmpty())
+            Q_EMIT problemsChanged();
+    });
+    // Certificates change rarely and outside the app (a renewal, run -0 in a
+    // terminal): a loopback handshake a minute keeps the date true.
+    m_certificateTick.setInterval(60 * 1000);
+    connect(&m_certificateTick, &QTimer::timeout, this, &StackSession::readCertificate);
+    m_certificateTick.start();
+
     present();
 }
 
@@ -107,6 +123,8 @@ void StackSession::startMonitoring()
 void StackSession::stop()
 {
     m_uptimeTick.stop();
+    m_certificateTick.stop();
+    m_certificateProbe->cancel();
     m_reloadDebounce.stop();
     m_monitor->stop();
 }
@@ -161,8 +179,23 @@ void StackSession::present()
         m_boot->setEnvironment(env);
     }
     m_otherFolderSeen = otherFolder();
+    readCertificate();
     Q_EMIT presented();
     Q_EMIT problemsChanged();
+}
+
+void StackSession::readCertificate()
+{
+    const QUrl url = m_project.webUrl(m_mode);
+    if (url.scheme() != QLatin1String("https")) {
+        m_certificateProbe->cancel();
+        if (!m_certificate.isNull() || !m_certificate.error.isEmpty()) {
+            m_certificate = {};
+            Q_EMIT certificateChanged();
+        }
+        return;
+    }
+    m_certificateProbe->probe(url.host(), quint16(url.port(443)));
 }
 
 void StackSession::onAvailabilityChanged(bool available, const QString &reason)
@@ -198,6 +231,8 @@ QStringList StackSession::problems() const
         problems << tr("Compose file problem: %1").arg(problem);
     if (!m_pullProblem.isEmpty())
         problems << m_pullProblem;
+    if (const QString expiry = m_certificate.warning(QDateTime::currentDateTimeUtc()); !expiry.isEmpty())
+        problems << expiry;
     const QString other = otherFolder();
     if (!other.isEmpty())
         problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "

@@ -2,6 +2,7 @@
 
 #include "engine/ContainerState.h"
 #include "engine/EngineEndpoint.h"
+#include "stack/EdgeCertificate.h"
 #include "stack/StackMode.h"
 #include "stack/StackProject.h"
 
@@ -67,6 +68,11 @@ public:
     QStringList problems() const;
     // While compose/run runs, Up and Down wait.
     bool busy() const;
+    // Prod with TLS on: the certificate the running NGINX presents (read again
+    // after each compose/run job, on every reload and once a minute); null
+    // otherwise. problems() warns EdgeCertificate::warnDays before it expires.
+    const EdgeCertificate &edgeCertificate() const { return m_certificate; }
+    void readCertificate();
     // The dev database as compose/.env publishes it on loopback.
     StackProject::DbDefaults devDatabase() const { return m_project.devDatabase(); }
 
@@ -89,6 +95,8 @@ Q_SIGNALS:
     void availabilityChanged(bool available);
     // A Job started or ended, so busy() or an action's availability may differ.
     void jobsChanged();
+    // edgeCertificate() was read again (or cleared).
+    void certificateChanged();
 
 private:
     void present();
@@ -113,4 +121,7 @@ private:
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;
+    CertificateProbe *m_certificateProbe = nullptr;
+    EdgeCertificate m_certificate;
+    QTimer m_certificateTick;
 };

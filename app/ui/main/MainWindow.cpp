@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStyle>
+#include <QTextDocumentFragment>
 
 #include <utility>
 
@@ -66,6 +67,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     connect(m_session, &StackSession::presented, this, &MainWindow::present);
     connect(m_session, &StackSession::problemsChanged, this, &MainWindow::updateBanner);
     connect(m_session, &StackSession::jobsChanged, this, &MainWindow::updateActions);
+    connect(m_session, &StackSession::certificateChanged, this, &MainWindow::updateWebLabel);
     // A state change (the selected service's container starting) can matter to the log pane too.
     connect(containers, &QAbstractItemModel::dataChanged, this, &MainWindow::onContainerSelectionChanged);
     // Rows come and go by insert and remove, so the view keeps the user's place itself.
@@ -203,8 +205,34 @@ void MainWindow::present()
     // Qt appends the application display name ("— PostDoDjango") itself.
     setWindowTitle(tr("%1 (%2)").arg(p.stackName(), StackModes::key(mode())));
     m_ui->actionOpenWeb->setToolTip(tr("Open %1 in the browser").arg(p.webUrl(mode()).toString()));
+    updateWebLabel();
     updateDatabaseDefaults();
     updateActions();
+}
+
+// The site's address with its scheme, and in prod with TLS what its certificate says.
+void MainWindow::updateWebLabel()
+{
+    const QString url = project().webUrl(mode()).toString();
+    QString text = QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped());
+    const EdgeCertificate &c = m_session->edgeCertificate();
+    if (url.startsWith(QLatin1String("https:"))) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString summary = c.summary(now).toHtmlEscaped();
+        const bool warn =
+            c.state(now) == EdgeCertificate::State::ExpiresSoon || c.state(now) == EdgeCertificate::State::Expired;
+        text += QStringLiteral(" &middot; ")
+            + (warn ? QStringLiteral("<b>%1</b>").arg(summary) : QStringLiteral("<span>%1</span>").arg(summary));
+    } else if (mode() == StackMode::Prod) {
+        text += QStringLiteral(" &middot; ") + tr("plain HTTP (TLS_MODE=off)").toHtmlEscaped();
+    }
+    m_ui->webLabel->setText(text);
+    m_ui->webLabel->setFocusPolicy(Qt::NoFocus); // a link makes QLabel take focus; Open does this by keyboard
+    // The label may be cut short in a narrow window; the tooltip has it whole.
+    QString tip = QTextDocumentFragment::fromHtml(text).toPlainText();
+    if (!c.details().isEmpty())
+        tip += QLatin1Char('\n') + c.details();
+    m_ui->webLabel->setToolTip(tip);
 }
 
 void MainWindow::onAvailabilityChanged(bool available)

@@ -50,6 +50,7 @@ private:
     void present();
     void onAvailabilityChanged(bool available);
     void updateBanner();
+    void updateWebLabel();
     void updateActions();
     void onContainerSelectionChanged();
     void containerAction(ContainerAction action);

@@ -117,6 +117,9 @@ private Q_SLOTS:
         qputenv("DEV_DB_PORT", "28132");
         qputenv("PGADMIN_PORT", "28150");
         qputenv("PROD_HTTP_PORT", "28180");
+        qputenv("PROD_HTTPS_PORT", "28143");
+        // What the .env made on the first Up says; set here too, so the files read the same before it.
+        qputenv("TLS_MODE", "self-signed");
         removeLeftovers();
 
         m_window = std::make_unique<MainWindow>(m_dir.path(), EngineEndpoint::fromEnvironment());
@@ -140,7 +143,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("ports");
         QTest::newRow("dev") << "dev" << QStringList{"db", "web", "pgadmin"}
                              << QStringList{"127.0.0.1:28132→5432", "127.0.0.1:28100→8000", "127.0.0.1:28150→80"};
-        QTest::newRow("prod") << "prod" << QStringList{"db", "web", "nginx"} << QStringList{"", "", "28180→80"};
+        QTest::newRow("prod") << "prod" << QStringList{"db", "web", "nginx"}
+                              << QStringList{"", "", "28180→80, 28143→443"};
     }
     void upAndDown()
     {
@@ -168,6 +172,21 @@ private Q_SLOTS:
                      QStringLiteral("running"));
         // Running: what the daemon really published, which must be the same.
         QCOMPARE(publishedPorts(model, services), ports);
+        auto *web = m_window->findChild<QLabel *>(QStringLiteral("webLabel"));
+        if (mode == QLatin1String("prod")) {
+            // The prod address with its scheme, and what the running NGINX's certificate says.
+            QTRY_VERIFY2_WITH_TIMEOUT(web->text().contains(QStringLiteral("valid until")), qPrintable(web->text()),
+                                      15000);
+            QVERIFY2(web->text().contains(QStringLiteral("https://127.0.0.1:28143/")), qPrintable(web->text()));
+            QVERIFY2(web->text().contains(QStringLiteral("self-signed, valid until")), qPrintable(web->text()));
+            QVERIFY2(web->toolTip().contains(QStringLiteral("issued by PostDoDjango self-signed")),
+                     qPrintable(web->toolTip()));
+            QVERIFY2(web->text().contains(QStringLiteral("(397 days left)"))
+                         || web->text().contains(QStringLiteral("(396 days left)")),
+                     qPrintable(web->text()));
+        } else {
+            QVERIFY2(web->text().contains(QStringLiteral("http://127.0.0.1:28100/")), qPrintable(web->text()));
+        }
 
         // The Logs pane follows the selected container. In prod "db" is still
         // selected from dev (same service name), so nothing here changes the

@@ -1,0 +1,160 @@
+#include "EdgeCertificate.h"
+
+#include "StackLog.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSslCertificate>
+#include <QSslSocket>
+#include <QStringList>
+#include <QTimer>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EdgeCertificate", text);
+}
+
+// "14 days", "1 day": two source strings until the app has its English plural
+// forms (%n with a numerus translation, issue 16).
+QString days(qint64 n)
+{
+    return n == 1 || n == -1 ? tr("1 day") : tr("%1 days").arg(qAbs(n));
+}
+
+QString firstOf(const QStringList &values)
+{
+    return values.isEmpty() ? QString() : values.first();
+}
+
+EdgeCertificate fromQt(const QSslCertificate &c)
+{
+    EdgeCertificate e;
+    e.subject = firstOf(c.subjectInfo(QSslCertificate::CommonName));
+    if (e.subject.isEmpty())
+        e.subject = firstOf(c.subjectAlternativeNames().values());
+    const QString org = firstOf(c.issuerInfo(QSslCertificate::Organization));
+    const QString cn = firstOf(c.issuerInfo(QSslCertificate::CommonName));
+    e.issuer = org.isEmpty() || org == cn ? cn : cn.isEmpty() ? org : QStringLiteral("%1 (%2)").arg(cn, org);
+    e.selfSigned = c.isSelfSigned();
+    e.notAfter = c.expiryDate();
+    return e;
+}
+} // namespace
+
+qint64 EdgeCertificate::daysLeft(const QDateTime &now) const
+{
+    const qint64 secs = now.secsTo(notAfter);
+    return secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+}
+
+EdgeCertificate::State EdgeCertificate::state(const QDateTime &now) const
+{
+    if (isNull())
+        return State::Unknown;
+    if (notAfter <= now)
+        return State::Expired;
+    return daysLeft(now) <= warnDays ? State::ExpiresSoon : State::Valid;
+}
+
+QString EdgeCertificate::summary(const QDateTime &now) const
+{
+    if (isNull())
+        return error.isEmpty() ? tr("certificate not read yet") : tr("certificate not read: %1").arg(error);
+    const QString date = QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat);
+    const QString by = selfSigned ? tr("self-signed") : tr("issued by %1").arg(issuer);
+    if (state(now) == State::Expired)
+        return tr("%1, expired on %2").arg(by, date);
+    return tr("%1, valid until %2 (%3 left)").arg(by, date, days(daysLeft(now)));
+}
+
+QString EdgeCertificate::details() const
+{
+    if (isNull())
+        return error;
+    return tr("Certificate for %1, issued by %2, valid until %3")
+        .arg(subject, issuer, QLocale().toString(notAfter.toLocalTime(), QLocale::LongFormat));
+}
+
+QString EdgeCertificate::warning(const QDateTime &now) const
+{
+    const QString date = QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat);
+    switch (state(now)) {
+    case State::Expired:
+        return tr("The prod certificate (%1) expired on %2: browsers refuse the site. Renew it, then press Up.")
+            .arg(issuer, date);
+    case State::ExpiresSoon:
+        return tr("The prod certificate (%1) expires on %2, in %3: renew it before then, then press Up.")
+            .arg(issuer, date, days(daysLeft(now)));
+    default: return {};
+    }
+}
+
+CertificateProbe::CertificateProbe(QObject *parent) : QObject(parent)
+{
+    m_timeout = new QTimer(this);
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        EdgeCertificate e;
+        e.error = tr("no TLS answer from %1 within the time limit").arg(m_where);
+        finish(e);
+    });
+}
+
+CertificateProbe::~CertificateProbe()
+{
+    cancel();
+}
+
+bool CertificateProbe::running() const
+{
+    return !m_socket.isNull();
+}
+
+void CertificateProbe::cancel()
+{
+    m_timeout->stop();
+    if (QSslSocket *s = m_socket.data()) {
+        m_socket = nullptr;
+        s->disconnect(this);
+        s->abort();
+        s->deleteLater();
+    }
+}
+
+void CertificateProbe::probe(const QString &host, quint16 port, const QString &serverName, int timeoutMs)
+{
+    cancel();
+    m_where = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (!QSslSocket::supportsSsl()) {
+        EdgeCertificate e;
+        e.error = tr("this Qt has no TLS backend");
+        Q_EMIT finished(e);
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    m_socket = socket;
+    // Ask for the certificate, do not judge it: trust is the browser's business.
+    socket->setPeerVerifyMode(QSslSocket::QueryPeer);
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        const QSslCertificate c = socket->peerCertificate();
+        EdgeCertificate e = fromQt(c);
+        if (c.isNull())
+            e.error = tr("%1 sent no certificate").arg(m_where);
+        finish(e);
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
+        EdgeCertificate e;
+        e.error = tr("%1: %2").arg(m_where, socket->errorString());
+        finish(e);
+    });
+    m_timeout->start(timeoutMs);
+    qCDebug(lcStack) << "reading the certificate of" << m_where << serverName;
+    socket->connectToHostEncrypted(host, port, serverName.isEmpty() ? host : serverName);
+}
+
+void CertificateProbe::finish(const EdgeCertificate &certificate)
+{
+    cancel();
+    Q_EMIT finished(certificate);
+}
