@@ -204,7 +204,7 @@ class StackEndToEnd(unittest.TestCase):
         p = subprocess.run(["openssl", "s_client", "-connect", f"127.0.0.1:{fx.PORTS['PROD_HTTPS_PORT']}",
                             "-servername", fx.DOMAIN if fx.HOSTILE else "localhost", "-CAfile", cafile or self.ca,
                             *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, timeout=30)
+                           encoding="utf-8", errors="replace", timeout=30)  # it prints the session's raw bytes too
         return p.returncode, p.stdout
 
     def test_4_prod_behind_nginx(self):
