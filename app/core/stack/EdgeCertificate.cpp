@@ -36,7 +36,13 @@ EdgeCertificate fromQt(const QSslCertificate &c)
     const QString org = firstOf(c.issuerInfo(QSslCertificate::Organization));
     const QString cn = firstOf(c.issuerInfo(QSslCertificate::CommonName));
     e.issuer = org.isEmpty() || org == cn ? cn : cn.isEmpty() ? org : QStringLiteral("%1 (%2)").arg(cn, org);
-    e.selfSigned = c.isSelfSigned();
+    // Qt's isSelfSigned() also wants the certificate to be fit to sign
+    // certificates, which a server's own (compose/run's: no keyCertSign) is not;
+    // issued by the name it is for is what self-signed means to the user.
+    bool sameName = c.issuerInfoAttributes() == c.subjectInfoAttributes();
+    for (const QByteArray &attribute : c.subjectInfoAttributes())
+        sameName = sameName && c.issuerInfo(attribute) == c.subjectInfo(attribute);
+    e.selfSigned = c.isSelfSigned() || sameName;
     e.notAfter = c.expiryDate();
     return e;
 }

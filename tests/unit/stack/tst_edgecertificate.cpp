@@ -81,7 +81,10 @@ private Q_SLOTS:
         openssl.start(QStringLiteral("openssl"),
                       {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "20", "-subj",
                        "/O=PostDoDjango test/CN=probe.test", "-addext", "subjectAltName=DNS:probe.test,IP:127.0.0.1",
-                       "-keyout", dir.filePath("key.pem"), "-out", dir.filePath("cert.pem")});
+                       // As compose/run makes it: a server's certificate, not one fit to sign others.
+                       "-addext", "keyUsage=critical,digitalSignature,keyEncipherment", "-addext",
+                       "extendedKeyUsage=serverAuth", "-keyout", dir.filePath("key.pem"), "-out",
+                       dir.filePath("cert.pem")});
         QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
                  "openssl could not make the test certificate");
         QFile certFile(dir.filePath("cert.pem")), keyFile(dir.filePath("key.pem"));
