@@ -1,20 +1,14 @@
+#include "TestTlsServer.h"
 #include "stack/EdgeCertificate.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 // What the window and the banner say about prod's certificate, and reading it
-// from a real TLS server on loopback (Qt's QSslServer with a certificate made
-// by openssl for the test).
+// from a real TLS server on loopback (tests/support/TestTlsServer.h).
 class TestEdgeCertificate : public QObject
 {
     Q_OBJECT
@@ -76,29 +70,12 @@ private Q_SLOTS:
     {
         if (!QSslSocket::supportsSsl())
             QFAIL("Qt has no TLS backend here (Debian: the OpenSSL one ships with libqt6network6)");
-        QTemporaryDir dir;
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "20", "-subj",
-                       "/O=PostDoDjango test/CN=probe.test", "-addext", "subjectAltName=DNS:probe.test,IP:127.0.0.1",
-                       // As compose/run makes it: a server's certificate, not one fit to sign others.
-                       "-addext", "keyUsage=critical,digitalSignature,keyEncipherment", "-addext",
-                       "extendedKeyUsage=serverAuth", "-keyout", dir.filePath("key.pem"), "-out",
-                       dir.filePath("cert.pem")});
-        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
-                 "openssl could not make the test certificate");
-        QFile certFile(dir.filePath("cert.pem")), keyFile(dir.filePath("key.pem"));
-        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
-        config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-        QSslServer server;
-        server.setSslConfiguration(config);
-        QVERIFY(server.listen(QHostAddress::LocalHost));
+        pddtest::TestTlsServer server(20);
+        QVERIFY2(server.listening(), qPrintable(server.why()));
 
         CertificateProbe probe;
         QSignalSpy done(&probe, &CertificateProbe::finished);
-        probe.probe(QStringLiteral("127.0.0.1"), server.serverPort());
+        probe.probe(QStringLiteral("127.0.0.1"), server.port());
         QVERIFY(probe.running());
         QVERIFY(done.wait(10000));
         const auto c = done.first().first().value<EdgeCertificate>();

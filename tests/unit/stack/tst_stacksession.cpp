@@ -1,3 +1,4 @@
+#include "TestTlsServer.h"
 #include "engine/EngineMonitor.h"
 #include "jobs/Job.h"
 #include "jobs/JobListModel.h"
@@ -148,6 +149,34 @@ private Q_SLOTS:
         m_session->containers()->removeContainer(c.id);
         QVERIFY(m_session->otherFolder().isEmpty());
         QCOMPARE(problems.count(), 2);
+        QVERIFY(m_session->problems().isEmpty());
+    }
+
+    // Prod with TLS: the certificate the edge presents is read, and one that
+    // expires within 14 days is a problem (the banner) until the mode is dev.
+    void prodCertificateIsReadAndWarnedBeforeItExpires()
+    {
+        pddtest::TestTlsServer edge(5);
+        QVERIFY2(edge.listening(), qPrintable(edge.why()));
+        replaceFile(m_dir->filePath(QStringLiteral(".env")),
+                    QStringLiteral("STACK_NAME=alpha\nTLS_MODE=files\nTLS_CERT_FILE=c.pem\nTLS_KEY_FILE=k.pem\n"
+                                   "PROD_HTTPS_PORT=%1\n")
+                        .arg(edge.port())
+                        .toUtf8());
+        m_session->reload();
+        QSignalSpy certificate(m_session.get(), &StackSession::certificateChanged);
+        m_session->setMode(StackMode::Prod);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->edgeCertificate().isNull(), 10000);
+        const EdgeCertificate &c = m_session->edgeCertificate();
+        QCOMPARE(c.subject, QStringLiteral("probe.test"));
+        QVERIFY(c.selfSigned);
+        QCOMPARE(c.daysLeft(QDateTime::currentDateTimeUtc()), qint64(4));
+        QVERIFY(certificate.count() >= 1);
+        const QStringList problems = m_session->problems();
+        QVERIFY2(problems.size() == 1 && problems.first().contains(QStringLiteral(", in 4 days: renew it")),
+                 qPrintable(problems.join('\n')));
+        m_session->setMode(StackMode::Dev);
+        QVERIFY(m_session->edgeCertificate().isNull());
         QVERIFY(m_session->problems().isEmpty());
     }
 
