@@ -152,7 +152,7 @@ void StackSession::watchFiles()
 {
     QStringList files{m_project.composeFile(), m_project.envFilePath()};
     for (StackMode mode : StackProject::modes())
-        files << m_project.overlayFile(mode);
+        files << m_project.overlayFile(mode) << m_project.composeFiles(mode); // with prod's TLS overlay
     const QStringList watched = m_watcher.files();
     for (const QString &f : std::as_const(files)) {
         if (QFileInfo::exists(f) && !watched.contains(f))

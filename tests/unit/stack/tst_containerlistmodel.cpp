@@ -260,8 +260,9 @@ private Q_SLOTS:
         if (!state.isEmpty()) {
             ContainerInfo c = container("a", "s-dev", "db", state);
             // IPv4 and IPv6 bindings of one port show once; unpublished ports not at all.
-            c.ports = {{"127.0.0.1", 28432, 5432, "tcp"},
-                       {"0.0.0.0", 9000, 9000, "udp"},
+            // The daemon's own order (here 9000 first) is not the reading order: by container port.
+            c.ports = {{"0.0.0.0", 9000, 9000, "udp"},
+                       {"127.0.0.1", 28432, 5432, "tcp"},
                        {"::", 9000, 9000, "udp"},
                        {"", 0, 8080, "tcp"}};
             m.setContainers({c});
