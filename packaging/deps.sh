@@ -11,7 +11,7 @@ PDD_LOCAL_IMAGE_DEPS="debootstrap curl ca-certificates"
 PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
 xvfb xauth curl clang clang-format libclang-rt-14-dev python3 python3-venv python3-yaml busybox-static \
 gnome-keyring dbus-daemon libsecret-1-0 golang-docker-credential-helpers apache2-utils \
-pkexec polkitd procps dbus-bin"
+pkexec polkitd procps dbus-bin pebble"
 
 pdd_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 
@@ -19,7 +19,7 @@ pdd_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok in
 # has: Docker CE (docker-ce conflicts with Debian's docker.io) or any other
 # docker CLI, and compose v2 (`docker compose`) or v1.
 pdd_stack_deps() {
-    deps="iproute2 curl"
+    deps="iproute2 curl openssl" # openssl: run makes and checks prod's TLS certificate
     if ! command -v docker >/dev/null 2>&1 && ! pdd_installed docker-ce && ! pdd_installed moby-engine; then
         deps="$deps docker.io"
     fi

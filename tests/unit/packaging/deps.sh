@@ -28,10 +28,10 @@ machine() {
 }
 deps() { PATH=$1 sh -c ". '$src/packaging/deps.sh'; pdd_stack_deps"; }
 
-expect "a bare machine gets Debian's Docker and compose" "iproute2 curl docker.io docker-compose" "$(deps "$(machine bare none)")"
-expect "Docker CE with the compose plugin: nothing of Debian's" "iproute2 curl" \
+expect "a bare machine gets Debian's Docker and compose" "iproute2 curl openssl docker.io docker-compose" "$(deps "$(machine bare none)")"
+expect "Docker CE with the compose plugin: nothing of Debian's" "iproute2 curl openssl" \
     "$(deps "$(machine ce compose-v2 docker-ce docker-ce-cli docker-compose-plugin)")"
-expect "Docker CE's package without its CLI on PATH: still no docker.io" "iproute2 curl" \
+expect "Docker CE's package without its CLI on PATH: still no docker.io" "iproute2 curl openssl" \
     "$(deps "$(machine ce-nocli none docker-ce docker-compose-plugin)")"
-expect "a docker CLI without compose v2 gets compose v1" "iproute2 curl docker-compose" "$(deps "$(machine cli-only cli)")"
+expect "a docker CLI without compose v2 gets compose v1" "iproute2 curl openssl docker-compose" "$(deps "$(machine cli-only cli)")"
 exit $fail
