@@ -381,6 +381,15 @@ class StackEndToEnd(unittest.TestCase):
                          f"run: TLS_KEY_FILE={other_key} is not the key of TLS_CERT_FILE={cert}; prod was not started.")
         self.assertEqual(self.stack.container("prod", "nginx"), nginx)
         self.assertEqual(self.prod("/")[0], 200)
+        # A key with a passphrase: refused at once (NGINX could not ask for it), no prompt.
+        encrypted = os.path.join(d, "site-encrypted.key")
+        subprocess.run(["openssl", "pkey", "-in", key, "-aes256", "-passout", "pass:secret", "-out", encrypted],
+                       check=True)
+        p = self.stack.run("-0", env=dict(files, TLS_KEY_FILE=encrypted), timeout=60)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr.strip().splitlines()[-1],
+                         f"run: TLS_KEY_FILE={encrypted} is not an unencrypted PEM private key (NGINX cannot ask for a "
+                         "passphrase); prod was not started.")
 
         p = self.stack.run("-0", env=files)
         self.assertEqual(p.returncode, 0, p.stderr[-3000:])
