@@ -43,28 +43,26 @@ std::optional<TlsMode> StackProject::tlsMode() const
 }
 
 namespace {
-QString absoluteIn(const QString &dir, const QString &path)
+// What compose/run mounts into NGINX (PDD_TLS_CERT / PDD_TLS_KEY): the file it
+// makes in tls/self-signed/, or the user's own named in .env, relative to the folder.
+QString tlsFile(const QString &dir, std::optional<TlsMode> mode, const QString &selfSignedName, const QString &own)
 {
-    return path.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absoluteFilePath(path));
+    switch (mode.value_or(TlsMode::Off)) {
+    case TlsMode::SelfSigned: return QDir(dir).filePath(QStringLiteral("tls/self-signed/") + selfSignedName);
+    case TlsMode::Files: return own.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absoluteFilePath(own));
+    default: return {};
+    }
 }
 } // namespace
 
 QString StackProject::tlsCertificateFile() const
 {
-    switch (tlsMode().value_or(TlsMode::Off)) {
-    case TlsMode::SelfSigned: return QDir(m_dir).filePath(QStringLiteral("tls/self-signed/fullchain.pem"));
-    case TlsMode::Files: return absoluteIn(m_dir, m_env.value(QStringLiteral("TLS_CERT_FILE")));
-    default: return {};
-    }
+    return tlsFile(m_dir, tlsMode(), QStringLiteral("fullchain.pem"), m_env.value(QStringLiteral("TLS_CERT_FILE")));
 }
 
 QString StackProject::tlsKeyFile() const
 {
-    switch (tlsMode().value_or(TlsMode::Off)) {
-    case TlsMode::SelfSigned: return QDir(m_dir).filePath(QStringLiteral("tls/self-signed/privkey.pem"));
-    case TlsMode::Files: return absoluteIn(m_dir, m_env.value(QStringLiteral("TLS_KEY_FILE")));
-    default: return {};
-    }
+    return tlsFile(m_dir, tlsMode(), QStringLiteral("privkey.pem"), m_env.value(QStringLiteral("TLS_KEY_FILE")));
 }
 
 QString StackProject::stackNameProblem() const

@@ -21,7 +21,6 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStyle>
-#include <QTextDocumentFragment>
 
 #include <utility>
 
@@ -213,26 +212,29 @@ void MainWindow::present()
 // The site's address with its scheme, and in prod with TLS what its certificate says.
 void MainWindow::updateWebLabel()
 {
-    const QString url = project().webUrl(mode()).toString();
-    QString text = QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped());
+    const QUrl url = project().webUrl(mode());
     const EdgeCertificate &c = m_session->edgeCertificate();
-    if (url.startsWith(QLatin1String("https:"))) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QString summary = c.summary(now).toHtmlEscaped();
-        const bool warn =
-            c.state(now) == EdgeCertificate::State::ExpiresSoon || c.state(now) == EdgeCertificate::State::Expired;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString note; // after the address, plain text
+    if (url.scheme() == QLatin1String("https"))
+        note = c.summary(now);
+    else if (mode() == StackMode::Prod)
+        note = tr("plain HTTP (TLS_MODE=off)");
+    const bool warn =
+        c.state(now) == EdgeCertificate::State::ExpiresSoon || c.state(now) == EdgeCertificate::State::Expired;
+    QString text = QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toString().toHtmlEscaped());
+    if (!note.isEmpty())
         text += QStringLiteral(" &middot; ")
-            + (warn ? QStringLiteral("<b>%1</b>").arg(summary) : QStringLiteral("<span>%1</span>").arg(summary));
-    } else if (mode() == StackMode::Prod) {
-        text += QStringLiteral(" &middot; ") + tr("plain HTTP (TLS_MODE=off)").toHtmlEscaped();
-    }
+            + QString::fromLatin1(warn ? "<b>%1</b>" : "<span>%1</span>").arg(note.toHtmlEscaped());
     m_ui->webLabel->setText(text);
     m_ui->webLabel->setFocusPolicy(Qt::NoFocus); // a link makes QLabel take focus; Open does this by keyboard
-    // The label may be cut short in a narrow window; the tooltip has it whole.
-    QString tip = QTextDocumentFragment::fromHtml(text).toPlainText();
+    // The tooltip adds whom the certificate is for and its exact expiry.
+    QStringList tip{url.toString()};
+    if (!note.isEmpty())
+        tip.last() += QStringLiteral(" \u00b7 ") + note;
     if (!c.details().isEmpty())
-        tip += QLatin1Char('\n') + c.details();
-    m_ui->webLabel->setToolTip(tip);
+        tip << c.details();
+    m_ui->webLabel->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 void MainWindow::onAvailabilityChanged(bool available)
