@@ -113,7 +113,7 @@ class Stack:
         self.dir = tempfile.mkdtemp(prefix="pdd-e2e-stack-")
         self.compose_dir = os.path.join(self.dir, "minha loja ção", "compose") if HOSTILE else os.path.join(self.dir, "compose")
         shutil.copytree(os.path.join(SOURCE_DIR, "compose"), self.compose_dir,
-                        ignore=shutil.ignore_patterns(".env", ".venv", "pgadmin", "__pycache__", "staticfiles"))
+                        ignore=shutil.ignore_patterns(".env", ".venv", "pgadmin", "__pycache__", "staticfiles", "backups"))
         if HOSTILE:  # as a clone made under umask 077 would be
             subprocess.run(["chmod", "-R", "go-rwx", self.dir], check=True)
         self.name = stack_name
