@@ -14,11 +14,12 @@ std::optional<double> RunProgress::fromLine(const QString &line)
     for (int group = 1; group <= 5; group += 2) {
         if (m.capturedLength(group) == 0)
             continue;
-        const int done = m.captured(group).toInt();
-        const int total = m.captured(group + 1).toInt();
+        // Byte counts (backups, restores) pass 2^31.
+        const qint64 done = m.captured(group).toLongLong();
+        const qint64 total = m.captured(group + 1).toLongLong();
         if (total <= 0 || done > total)
             return std::nullopt;
-        return double(done) / total;
+        return double(done) / double(total);
     }
     return std::nullopt;
 }

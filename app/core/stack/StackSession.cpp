@@ -1,6 +1,7 @@
 #include "StackSession.h"
 
 #include "StackLog.h"
+#include "backup/BackupService.h"
 #include "boot/BootService.h"
 #include "engine/EngineMonitor.h"
 #include "image/ImageService.h"
@@ -30,6 +31,9 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     connect(m_boot, &BootService::jobStarted, this, &StackSession::track);
     connect(m_boot, &BootService::jobStarted, this,
             [this](Job *job) { connect(job, &Job::finished, this, &StackSession::jobsChanged); });
+    m_backups = new BackupService([this](const QString &title, const QStringList &args,
+                                         int steps) { return m_stack->runScript(title, args, steps); },
+                                  this);
     m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
 
     connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
@@ -47,6 +51,7 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
         }
     });
     connect(m_stack, &StackController::jobFinished, this, [this](Job *job) {
+        m_backups->stackJobFinished(job);
         m_monitor->refreshVolumes();
         readCertificate();
         if (job->state() == Job::State::Failed) {
@@ -178,6 +183,7 @@ void StackSession::present()
         env.stackName = m_project.stackName();
         m_boot->setEnvironment(env);
     }
+    m_backups->setStack(m_project.dir(), m_project.stackName(), m_mode);
     m_otherFolderSeen = otherFolder();
     readCertificate();
     Q_EMIT presented();

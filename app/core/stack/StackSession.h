@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QTimer>
 
+class BackupService;
 class ContainerListModel;
 class BootService;
 class EngineMonitor;
@@ -46,6 +47,8 @@ public:
     ImageService *images() const { return m_images; }
     // Start prod on boot (systemd or launchd); its unit name follows STACK_NAME.
     BootService *boot() const { return m_boot; }
+    // The shown mode's backups and Django migrations (compose/run -8).
+    BackupService *backups() const { return m_backups; }
 
     // Starts the engine feed (when the endpoint is usable); separate from
     // construction so the first paint waits for nothing.
@@ -118,6 +121,7 @@ private:
     VolumeListModel *m_volumes = nullptr;
     ImageService *m_images = nullptr;
     BootService *m_boot = nullptr;
+    BackupService *m_backups = nullptr;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;

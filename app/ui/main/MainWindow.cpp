@@ -1,12 +1,14 @@
 #include "MainWindow.h"
 
 #include "BootLogDialog.h"
+#include "backup/BackupService.h"
 #include "boot/BootService.h"
 #include "common/ActionButtons.h"
 #include "engine/EngineMonitor.h"
 #include "stack/ContainerListModel.h"
 #include "stack/StackSession.h"
 #include "stack/VolumeListModel.h"
+#include "ui/backup/BackupPanel.h"
 #include "ui/image/ImagePanel.h"
 #include "ui_MainWindow.h"
 
@@ -83,6 +85,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     m_ui->projectLabel->setText(tr("Stack folder: %1").arg(QDir::toNativeSeparators(projectDir)));
     addImageTab();
     addDatabaseTab();
+    addBackupTab();
     addBootSection();
 
     QSettings settings;
@@ -147,7 +150,7 @@ void MainWindow::setupActions()
     connect(m_ui->actionDevMode, &QAction::triggered, this, [this] { setMode(StackMode::Dev); });
     connect(m_ui->actionProdMode, &QAction::triggered, this, [this] { setMode(StackMode::Prod); });
     connect(m_ui->actionUp, &QAction::triggered, this, [this] {
-        if (confirmOtherFolder(tr("Up")))
+        if (confirmOtherFolder(tr("Up")) && confirmPendingMigrations())
             m_session->up();
     });
     connect(m_ui->actionDown, &QAction::triggered, this, [this] {
@@ -420,6 +423,34 @@ void MainWindow::addDatabaseTab()
     m_ui->tabs->addTab(m_dbPanel, tr("Data&base"));
     connect(m_dbPanel, &DbBrowserPanel::jobStarted, m_session, &StackSession::track);
 #endif
+}
+
+void MainWindow::addBackupTab()
+{
+    m_backupPanel = new BackupPanel(m_session->backups(), m_ui->tabs);
+    m_backupPanel->setObjectName(QStringLiteral("backupPanel"));
+    m_ui->tabs->addTab(m_backupPanel, tr("B&ackups"));
+    // In the Stack menu: the menu bar's letters are spoken for.
+    QMenu *menu = new QMenu(tr("Bac&kups"), this);
+    menu->setObjectName(QStringLiteral("menuBackups"));
+    menu->addActions(m_backupPanel->backupActions());
+    m_ui->menuStack->insertMenu(m_ui->actionReload, menu);
+    m_ui->menuStack->insertSeparator(m_ui->actionReload);
+}
+
+bool MainWindow::confirmPendingMigrations()
+{
+    const auto &plan = m_session->backups()->plan();
+    if (mode() != StackMode::Prod || !plan || plan->pending.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Information, tr("Up (prod)"),
+                    tr("%n migration(s) will be applied to the prod database. A backup of it is taken first; "
+                       "if a migration fails, web keeps its previous image and the backup brings the data back.",
+                       "", int(plan->pending.size())),
+                    QMessageBox::Ok | QMessageBox::Cancel, this);
+    box.setDetailedText(plan->pending.join(QLatin1Char('\n')));
+    box.button(QMessageBox::Ok)->setText(tr("&Back up and migrate"));
+    return box.exec() == QMessageBox::Ok;
 }
 
 void MainWindow::updateDatabaseDefaults()

@@ -10,6 +10,7 @@
 
 class ContainerListModel;
 class DbBrowserPanel;
+class BackupPanel;
 class ImagePanel;
 class QLabel;
 class QMenu;
@@ -59,6 +60,9 @@ private:
     void updateBoot();
     bool event(QEvent *event) override;
     void addDatabaseTab();
+    void addBackupTab();
+    // Prod with pending migrations: shows them and that a backup comes first.
+    bool confirmPendingMigrations();
     void updateDatabaseDefaults();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -67,6 +71,7 @@ private:
     ContainerState m_followedState =
         ContainerState::Unknown; // of the container the log pane follows, to notice it starting
     ImagePanel *m_imagePanel = nullptr;
+    BackupPanel *m_backupPanel = nullptr;
     QLabel *m_bootLabel = nullptr;
     QMenu *m_bootMenu = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
