@@ -38,27 +38,38 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
         a->setObjectName(name);
         return a;
     };
-    m_backup = make(tr("Bac&k up now"), QStringLiteral("actionBackupNow"), QStyle::SP_DialogSaveButton);
+    m_backup = make(tr("Back up n&ow"), QStringLiteral("actionBackupNow"), QStyle::SP_DialogSaveButton);
     m_restore = make(tr("&Restore…"), QStringLiteral("actionRestoreBackup"), QStyle::SP_BrowserReload);
     m_verify = make(tr("Veri&fy"), QStringLiteral("actionVerifyBackup"), QStyle::SP_DialogApplyButton);
     m_delete = make(tr("Dele&te…"), QStringLiteral("actionDeleteBackup"), QStyle::SP_TrashIcon);
-    m_showFolder = make(tr("Show in f&older"), QStringLiteral("actionShowBackupFolder"), QStyle::SP_DirOpenIcon);
-    m_cancel = make(tr("Cance&l"), QStringLiteral("actionCancelBackup"), QStyle::SP_DialogCancelButton);
+    m_showFolder = make(tr("&Show in folder"), QStringLiteral("actionShowBackupFolder"), QStyle::SP_DirOpenIcon);
+    m_cancel = make(tr("&Cancel"), QStringLiteral("actionCancelBackup"), QStyle::SP_DialogCancelButton);
     m_refreshPlan =
-        make(tr("Refresh mi&grations"), QStringLiteral("actionRefreshMigrations"), QStyle::SP_BrowserReload);
+        make(tr("Refresh &migrations"), QStringLiteral("actionRefreshMigrations"), QStyle::SP_BrowserReload);
     m_backup->setToolTip(tr("A pg_dump of this mode's database into the backups folder"));
     m_restore->setToolTip(tr("Replace this mode's database with the selected backup (web is stopped meanwhile)"));
     m_verify->setToolTip(tr("Check the selected backup's checksum and read it whole"));
     const std::pair<QToolButton *, QAction *> buttons[] = {{m_ui->backupButton, m_backup},
                                                            {m_ui->restoreButton, m_restore},
                                                            {m_ui->verifyButton, m_verify},
-                                                           {m_ui->deleteButton, m_delete},
-                                                           {m_ui->showFolderButton, m_showFolder},
-                                                           {m_ui->cancelButton, m_cancel},
-                                                           {m_ui->refreshMigrationsButton, m_refreshPlan}};
+                                                           {m_ui->deleteButton, m_delete}};
     for (const auto &[button, action] : buttons)
         uicommon::bindToolButton(button, action);
-
+    // Icon-only beside what they act on (the window's Alt letters are spoken
+    // for); their actions, with text and mnemonic, are in Stack > Backups.
+    const std::pair<QToolButton *, QAction *> iconButtons[] = {{m_ui->showFolderButton, m_showFolder},
+                                                               {m_ui->cancelButton, m_cancel},
+                                                               {m_ui->refreshMigrationsButton, m_refreshPlan}};
+    for (const auto &[button, action] : iconButtons) {
+        button->setIcon(action->icon());
+        const QString name = action->text().remove(QLatin1Char('&'));
+        button->setToolTip(name);
+        button->setAccessibleName(name);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setAutoRaise(false);
+        connect(button, &QToolButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button, [button, a = action] { button->setEnabled(a->isEnabled()); });
+    }
     connect(m_backup, &QAction::triggered, this, [this] { follow(m_service->backupNow()); });
     connect(m_restore, &QAction::triggered, this, &BackupPanel::restoreSelected);
     connect(m_verify, &QAction::triggered, this, [this] {

@@ -30,6 +30,20 @@
 #include "ui/db/DbBrowserPanel.h"
 #endif
 
+namespace {
+// A tab page whose rows scroll on a small screen rather than growing the window's minimum.
+QScrollArea *scrolled(QWidget *panel, const QString &name, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setObjectName(name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumSize(120, 80);
+    scroll->setWidget(panel);
+    return scroll;
+}
+} // namespace
+
 MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>())
 {
@@ -316,14 +330,7 @@ void MainWindow::addImageTab()
 {
     m_imagePanel = new ImagePanel(m_session->images());
     m_imagePanel->setObjectName(QStringLiteral("imagePanel"));
-    // Its rows scroll on a small screen rather than growing the window's minimum.
-    auto *scroll = new QScrollArea(m_ui->tabs);
-    scroll->setObjectName(QStringLiteral("imageScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumSize(120, 80);
-    scroll->setWidget(m_imagePanel);
-    m_ui->tabs->addTab(scroll, tr("&Image"));
+    m_ui->tabs->addTab(scrolled(m_imagePanel, QStringLiteral("imageScroll"), m_ui->tabs), tr("&Image"));
     QMenu *menu = new QMenu(tr("I&mage"), this);
     menu->setObjectName(QStringLiteral("menuImage"));
     menu->addActions(m_imagePanel->imageActions());
@@ -427,9 +434,9 @@ void MainWindow::addDatabaseTab()
 
 void MainWindow::addBackupTab()
 {
-    m_backupPanel = new BackupPanel(m_session->backups(), m_ui->tabs);
+    m_backupPanel = new BackupPanel(m_session->backups());
     m_backupPanel->setObjectName(QStringLiteral("backupPanel"));
-    m_ui->tabs->addTab(m_backupPanel, tr("B&ackups"));
+    m_ui->tabs->addTab(scrolled(m_backupPanel, QStringLiteral("backupScroll"), m_ui->tabs), tr("Bac&kups"));
     // In the Stack menu: the menu bar's letters are spoken for.
     QMenu *menu = new QMenu(tr("Bac&kups"), this);
     menu->setObjectName(QStringLiteral("menuBackups"));

@@ -1,24 +1,34 @@
 #include "GuiWatchdog.h"
 #include "Screenshot.h"
+#include "backup/BackupListModel.h"
+#include "backup/BackupService.h"
 #include "compose/EnvFile.h"
 #include "jobs/Job.h"
 #include "jobs/JobListModel.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
+#include "stack/StackSession.h"
+#include "ui/backup/BackupPanel.h"
+#include "ui/backup/TypedConfirmDialog.h"
 
 #ifdef PDD_HAVE_DB_UI
 #include "ui/db/DbBrowserPanel.h"
 #endif
 
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -223,6 +233,7 @@ private Q_SLOTS:
             QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-dev-database")));
         }
 #endif
+        exerciseBackups(mode);
         tabs->setCurrentIndex(0);
 
         Job *down = clickAndGetJob("downButton");
@@ -276,6 +287,91 @@ private Q_SLOTS:
     }
 
 private:
+    // The Backups tab on the running mode: the migrations read by themselves,
+    // a pending one (dev: a migration file dropped into the mounted code) shown
+    // as pending, Back up now adding a row, and in prod Restore… asking for the
+    // stack name (a wrong one keeps OK disabled) before it replaces the database.
+    void exerciseBackups(const QString &mode)
+    {
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+        auto *panel = m_window->findChild<BackupPanel *>(QStringLiteral("backupPanel"));
+        QVERIFY(panel);
+        BackupService *service = m_window->session()->backups();
+        tabs->setCurrentWidget(panel);
+        auto *planLabel = panel->findChild<QLabel *>(QStringLiteral("planLabel"));
+        QTRY_VERIFY2_WITH_TIMEOUT(service->plan().has_value() && !service->busy(),
+                                  qPrintable(planLabel->text() + QLatin1Char(' ') + service->planProblem()), 120000);
+        QVERIFY2(service->plan()->applied.contains(QStringLiteral("notes.0001_initial")),
+                 qPrintable(service->plan()->applied.join(QLatin1Char(' '))));
+        QVERIFY2(planLabel->text().startsWith(QStringLiteral("All ")), qPrintable(planLabel->text()));
+        auto action = [panel](const char *name) { return panel->findChild<QAction *>(QLatin1String(name)); };
+
+        const QString pendingFile = m_dir.filePath(QStringLiteral("web/notes/migrations/0002_gui_pending.py"));
+        if (mode == QLatin1String("dev")) {
+            QFile f(pendingFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n"
+                    "    dependencies = [('notes', '0001_initial')]\n    operations = []\n");
+            f.close();
+            action("actionRefreshMigrations")->trigger();
+            QTRY_VERIFY2_WITH_TIMEOUT(service->plan().has_value() && !service->busy(), qPrintable(planLabel->text()),
+                                      120000);
+            QCOMPARE(service->plan()->pending, QStringList{QStringLiteral("notes.0002_gui_pending")});
+            QAbstractItemModel *m = service->migrations();
+            const int last = m->rowCount() - 1;
+            QCOMPARE(m->index(last, 0).data().toString(), QStringLiteral("notes.0002_gui_pending"));
+            QCOMPARE(m->index(last, 1).data().toString(), QStringLiteral("pending"));
+            QVERIFY2(planLabel->text().startsWith(QStringLiteral("1 migration pending")),
+                     qPrintable(planLabel->text()));
+        }
+
+        const int before = service->list()->rowCount();
+        QVERIFY(action("actionBackupNow")->isEnabled());
+        action("actionBackupNow")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(service->list()->rowCount(), before + 1, 10000);
+        const BackupEntry *newest = service->list()->entryAt(0);
+        QCOMPARE(newest->reason, BackupEntry::Reason::Manual);
+        QVERIFY(newest->hasSidecar);
+        QVERIFY2(newest->fileName.startsWith(QStringLiteral("%1-%2-").arg(QLatin1String(kStack), mode)),
+                 qPrintable(newest->fileName));
+        auto *view = panel->findChild<QTableView *>(QStringLiteral("backupView"));
+        view->setFocus();
+        view->setCurrentIndex(service->list()->index(0, 0));
+        QTest::qWait(300);
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-%1-backups").arg(mode)));
+        if (mode == QLatin1String("dev")) {
+            QVERIFY(QFile::remove(pendingFile));
+            return;
+        }
+
+        // Prod: the restore waits for the stack name.
+        bool sawDisabledOk = false, typedName = false;
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<TypedConfirmDialog *>(QApplication::activeModalWidget());
+            if (!dialog || typedName)
+                return;
+            QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QTest::keyClicks(dialog->lineEdit(), QStringLiteral("pddtest"));
+            sawDisabledOk = !ok->isEnabled();
+            QTest::keyClicks(dialog->lineEdit(), QStringLiteral("-gui"));
+            typedName = true;
+            pddtest::saveScreenshot(dialog, QStringLiteral("e2e-prod-restore-confirm"));
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        poll.start();
+        action("actionRestoreBackup")->trigger(); // returns once the dialog closed
+        poll.stop();
+        QVERIFY(typedName);
+        QVERIFY2(sawDisabledOk, "OK must stay disabled until the whole stack name is typed");
+        QVERIFY(service->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 300000);
+        auto *status = panel->findChild<QLabel *>(QStringLiteral("statusLabel"));
+        QVERIFY2(status->text().endsWith(QStringLiteral("done.")), qPrintable(status->text()));
+    }
+
     static QStringList publishedPorts(ContainerListModel *model, const QStringList &services)
     {
         QStringList out;

@@ -12,6 +12,7 @@ import re
 import resource
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -181,6 +182,21 @@ class BackupEndToEnd(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(d)), sorted(list(existing) + [f[:-5] + ".json" for f in existing]),
                          "no partial file is left and nothing is listed")
         self.assertEqual({f: os.path.getsize(os.path.join(d, f)) for f in self.dumps("dev")}, existing)
+
+    def test_3a_cancelled_backup_leaves_nothing(self):
+        """SIGTERM to the run's process group (what the app's Cancel sends) mid-dump."""
+        d = os.path.join(self.backups, "dev")
+        existing = sorted(os.listdir(d))
+        p = subprocess.Popen(["sh", os.path.join(self.stack.compose_dir, "run"), "-8", "backup", "dev"],
+                             env=self.stack.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+        fx.wait_for(lambda: any(f.endswith(".partial") for f in os.listdir(d)) or p.poll() is not None, 60,
+                    "the partial dump")
+        self.assertIsNone(p.poll(), "the dump ended before it could be cancelled")
+        os.killpg(p.pid, signal.SIGTERM)
+        _, err = p.communicate(timeout=60)
+        self.assertNotEqual(p.returncode, 0, err)
+        self.assertEqual(sorted(os.listdir(d)), existing, "a cancelled backup leaves no file behind")
 
     def test_4_pruning_keeps_backup_keep(self):
         for _ in range(3):
