@@ -297,9 +297,200 @@ migration_plan() {
     mm=$1
     shift
     db_container "$mm" >/dev/null
+    err=$(mktemp)
     if [ -n "$(docker ps -q --filter "label=com.docker.compose.project=$STACK_NAME-$mm" --filter "label=com.docker.compose.service=web")" ]; then
-        compose "$mm" exec -T web python manage.py migration_plan "$@"
+        set -- exec -T web python manage.py migration_plan "$@"
     else
-        compose "$mm" run --rm --no-deps -T --entrypoint python web manage.py migration_plan "$@"
+        set -- run --rm --no-deps -T --entrypoint python web manage.py migration_plan "$@"
     fi
+    if compose "$mm" "$@" 2>"$err"; then rm -f "$err"; return 0; fi
+    if grep -q "Unknown command: 'migration_plan'" "$err"; then
+        rm -f "$err"
+        die "the $mm web image has no migration_plan command (it was built before it existed); build it again (sh run -3), then start $mm again."
+    fi
+    cat "$err" >&2
+    rm -f "$err"
+    die "Django could not list the $mm migrations (see above)."
+}
+
+# ---------------------------------------------------------------- PostgreSQL majors
+# image_pg_major IMAGE: the PostgreSQL major version an image runs (PG_MAJOR,
+# which the official images and the local ones set; else `postgres --version`).
+image_pg_major() {
+    v=$(docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1" 2>/dev/null | sed -n 's/^PG_MAJOR=\([0-9]*\).*/\1/p')
+    [ -n "$v" ] || v=$(docker run --rm --network none --entrypoint postgres "$1" --version 2>/dev/null | sed -n 's/^[^0-9]*\([0-9][0-9]*\).*/\1/p')
+    printf '%s' "$v"
+}
+
+# local_image_for_major MAJOR: a tagged image on this machine that runs that PostgreSQL major.
+local_image_for_major() {
+    # shellcheck disable=SC2046 # image references are single words
+    docker image inspect -f '{{if .RepoTags}}{{index .RepoTags 0}}{{range .Config.Env}} {{.}}{{end}}{{end}}' \
+        $(docker images -q --filter dangling=false | sort -u) 2>/dev/null \
+        | awk -v m="PG_MAJOR=$1" '{ for (i = 2; i <= NF; i++) if ($i == m) { print $1; exit } }'
+}
+
+# volume_pg_major VOLUME IMAGE: the major version of the data in VOLUME (its
+# PG_VERSION file, read by a throwaway container of IMAGE); empty for a new volume.
+volume_pg_major() {
+    docker volume inspect "$1" >/dev/null 2>&1 || return 0
+    docker run --rm --network none -v "$1:/data:ro" --entrypoint cat "$2" /data/PG_VERSION 2>/dev/null | tr -d ' \n' || true
+}
+
+# check_pg_data MODE: before a start, the database volume's major version is
+# the one POSTGRES_IMAGE runs (a newer server refuses older data, and says so
+# only in its log). Skipped while the db container runs: it runs on that data.
+check_pg_data() {
+    [ -z "$(project_containers "$STACK_NAME-$1" db)" ] || [ "$(docker inspect -f '{{.State.Running}}' "$(project_containers "$STACK_NAME-$1" db | head -n 1)" 2>/dev/null)" != true ] || return 0
+    img=$(setting POSTGRES_IMAGE "$(compose_default POSTGRES_IMAGE)")
+    have=$(volume_pg_major "$STACK_NAME-$1_pgdata" "$img")
+    [ -n "$have" ] || return 0
+    want=$(image_pg_major "$img")
+    [ -n "$want" ] && [ "$have" != "$want" ] || return 0
+    if [ "$want" -gt "$have" ]; then
+        die "the $1 database ($STACK_NAME-$1_pgdata) holds PostgreSQL $have data, but POSTGRES_IMAGE=$img runs PostgreSQL $want, which cannot open it. Upgrade it with: sh run -8 upgrade-postgres $img $1 (backup, new volume, restore, check; the old volume is kept), or set POSTGRES_IMAGE back to a PostgreSQL $have image. Nothing was started."
+    fi
+    die "the $1 database ($STACK_NAME-$1_pgdata) holds PostgreSQL $have data, newer than POSTGRES_IMAGE=$img (PostgreSQL $want); set POSTGRES_IMAGE to a PostgreSQL $have image. Nothing was started."
+}
+
+# set_dotenv KEY VALUE: KEY=VALUE in .env (replaced in place, or added).
+set_dotenv() {
+    PDD_KEY=$1 PDD_VALUE=$2 awk '
+        BEGIN { done = 0; re = "^[[:space:]]*(export[[:space:]]+)?" ENVIRON["PDD_KEY"] "[[:space:]]*=" }
+        $0 ~ re { print ENVIRON["PDD_KEY"] "=" ENVIRON["PDD_VALUE"]; done = 1; next }
+        { print }
+        END { if (!done) print ENVIRON["PDD_KEY"] "=" ENVIRON["PDD_VALUE"] }' "$here/.env" >"$here/.env.tmp" \
+        || { rm -f "$here/.env.tmp"; return 1; }
+    chmod 600 "$here/.env.tmp"
+    mv "$here/.env.tmp" "$here/.env"
+}
+
+# Every table's exact row count and the applied migrations: what must be equal
+# before and after an upgrade.
+census_sql="SELECT n.nspname || '.' || c.relname || ' ' || (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1;
+SELECT 'migrations ' || CASE WHEN to_regclass('django_migrations') IS NULL THEN '' ELSE (SELECT string_agg(app || '.' || name, ' ' ORDER BY app, name) FROM django_migrations) END;"
+
+# upgrade_postgres IMAGE MODE: the mode's database onto a newer PostgreSQL major.
+# Backup; a new volume initialised by IMAGE; restore; the same rows and
+# migrations; only then the switch. The old data stays in <volume>-pg<old>.
+upgrade_postgres() {
+    new=$1 um=$2
+    project="$STACK_NAME-$um" vol="$STACK_NAME-${um}_pgdata"
+    docker image inspect "$new" >/dev/null 2>&1 || docker pull "$new" >&2 \
+        || die "$new is neither on this machine nor can it be pulled; build or pull a PostgreSQL image first. Nothing was changed."
+    new_major=$(image_pg_major "$new")
+    [ -n "$new_major" ] || die "$new does not look like a PostgreSQL image (no PG_MAJOR, no postgres --version). Nothing was changed."
+    old_img=$(setting POSTGRES_IMAGE "$(compose_default POSTGRES_IMAGE)")
+    if [ -z "$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=db")" ]; then
+        have=$(volume_pg_major "$vol" "$new")
+        [ -n "$have" ] || die "$vol does not exist or holds no database; nothing to upgrade (a new stack starts on POSTGRES_IMAGE as it is)."
+        if [ "$(image_pg_major "$old_img")" != "$have" ]; then
+            # POSTGRES_IMAGE names the new server already: the old data is read
+            # with an image of its own major that is on this machine.
+            old_img=$(local_image_for_major "$have")
+            [ -n "$old_img" ] || die "$vol holds PostgreSQL $have data and no PostgreSQL $have image is on this machine to read it with; pull or build one (docker pull postgres:$have), then run this again. Nothing was changed."
+        fi
+        say "starting the $um database on $old_img (PostgreSQL $have) to read it ..."
+        restarts_before "$project"
+        # shellcheck disable=SC2030 # for this one compose call only
+        (POSTGRES_IMAGE=$old_img && export POSTGRES_IMAGE && compose "$um" up -d db >&2)
+        wait_healthy "$project" db
+    fi
+    cid=$(db_container "$um")
+    old_major=$(($(db_sql "$cid" "SHOW server_version_num") / 10000))
+    [ "$new_major" -gt "$old_major" ] || die "$new runs PostgreSQL $new_major; the $um database is PostgreSQL $old_major already. Nothing was changed."
+    keep="$vol-pg$old_major" side="$vol-upgrade" tname="$project-pg-upgrade"
+    docker volume inspect "$keep" >/dev/null 2>&1 \
+        && die "$keep (kept by an earlier upgrade) exists; remove it once you no longer need it (docker volume rm $keep), then run this again. Nothing was changed."
+    docker rm -f "$tname" >/dev/null 2>&1 || true
+    docker volume rm "$side" >/dev/null 2>&1 || true
+
+    web_running=""
+    [ -z "$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=web")" ] || web_running=1
+    if [ -n "$web_running" ]; then
+        say "stopping web of $project: nothing writes during the upgrade ..."
+        compose "$um" stop web >&2
+    fi
+    dump=$(backup_take "$um" pre-upgrade | tail -n 1)
+    before=$(db_sql "$cid" "$census_sql") || die "could not count the rows of the $um database (see above). Nothing was changed."
+
+    fail() { # the new server and its volume go; the old database is untouched
+        docker rm -f "$tname" >/dev/null 2>&1 || true
+        docker volume rm "$side" >/dev/null 2>&1 || true
+        if [ -n "$web_running" ]; then restarts_before "$project"; compose "$um" start web >&2 || true; fi
+        die "$* The $um database is unchanged (PostgreSQL $old_major); the backup taken first is $dump."
+    }
+    say "initialising PostgreSQL $new_major ($new) in a new volume ..."
+    pw=$(docker exec "$cid" sh -c 'printf %s "$POSTGRES_PASSWORD"')
+    user=$(docker exec "$cid" sh -c 'printf %s "$POSTGRES_USER"')
+    dbname=$(docker exec "$cid" sh -c 'printf %s "$POSTGRES_DB"')
+    docker volume create --label "com.docker.compose.project=$project" --label "org.postdodjango.upgrade-of=$vol" "$side" >/dev/null \
+        || fail "could not create the volume $side."
+    # The password reaches docker through its environment, never its command line.
+    POSTGRES_PASSWORD=$pw POSTGRES_USER=$user POSTGRES_DB=$dbname docker run -d --name "$tname" --network none \
+        --label "com.docker.compose.project=$project" -e POSTGRES_PASSWORD -e POSTGRES_USER -e POSTGRES_DB \
+        -v "$side:/var/lib/postgresql/data" "$new" >/dev/null || fail "could not start $new."
+    n=0
+    until docker exec "$tname" pg_isready -q -h 127.0.0.1 -U "$user" >/dev/null 2>&1; do
+        [ "$(docker inspect -f '{{.State.Running}}' "$tname" 2>/dev/null)" = true ] \
+            || { docker logs --tail 20 "$tname" >&2 2>&1 || true; fail "PostgreSQL $new_major stopped while initialising (its log is above)."; }
+        n=$((n + 1))
+        [ "$n" -lt "$WAIT_TIMEOUT" ] || fail "PostgreSQL $new_major was not ready after $WAIT_TIMEOUT s."
+        sleep 1
+    done
+    say "restoring the backup into PostgreSQL $new_major ..."
+    docker exec -i "$tname" sh -c 'exec pg_restore --no-owner --exit-on-error --single-transaction -U "$POSTGRES_USER" -d "$POSTGRES_DB"' <"$dump" >&2 \
+        || fail "pg_restore into PostgreSQL $new_major failed (see above)."
+    docker exec "$tname" sh -c 'exec vacuumdb -q --analyze-only -U "$POSTGRES_USER" -d "$POSTGRES_DB"' >&2 || true
+    after=$(printf '%s\n' "$census_sql" | docker exec -i "$tname" sh -c 'exec psql -X -q -v ON_ERROR_STOP=1 -tA -U "$POSTGRES_USER" -d "$POSTGRES_DB"') \
+        || fail "could not count the rows in PostgreSQL $new_major."
+    if [ "$before" != "$after" ]; then
+        printf '%s\n' "$before" >"$here/.upgrade-before.txt"
+        printf '%s\n' "$after" >"$here/.upgrade-after.txt"
+        fail "the restored database differs from the old one (row counts or migrations; diff $here/.upgrade-before.txt $here/.upgrade-after.txt)."
+    fi
+    tables=$(printf '%s\n' "$before" | grep -vc '^migrations ' || true)
+    say "verified: $tables tables with the same row counts, the same migrations."
+    if ! docker stop -t 60 "$tname" >/dev/null || ! docker rm "$tname" >/dev/null; then
+        fail "could not stop the new server cleanly."
+    fi
+
+    # The switch: the old data is copied aside, the new data takes its place.
+    compose "$um" stop db >&2
+    docker volume create --label "com.docker.compose.project=$project" --label "org.postdodjango.upgrade-of=$vol" "$keep" >/dev/null \
+        || fail "could not create $keep."
+    copy() { docker run --rm --network none -v "$1:/from:ro" -v "$2:/to" --entrypoint sh "$new" -c 'find /to -mindepth 1 -delete && cp -a /from/. /to/'; }
+    if ! copy "$vol" "$keep"; then
+        docker volume rm "$keep" >/dev/null 2>&1 || true
+        restarts_before "$project"; compose "$um" start db >&2 || true
+        fail "could not copy the old data aside (disk full?)."
+    fi
+    if ! copy "$side" "$vol"; then
+        copy "$keep" "$vol" || die "the switch failed and putting the old data back failed too: it is safe in $keep; copy it into $vol by hand (or ask for help) before starting $um."
+        docker volume rm "$keep" >/dev/null 2>&1 || true
+        restarts_before "$project"; compose "$um" start db >&2 || true
+        fail "could not copy the new data into $vol (disk full?); the old data was put back."
+    fi
+    docker volume rm "$side" >/dev/null
+    set_dotenv POSTGRES_IMAGE "$new" || say "warning: could not write POSTGRES_IMAGE=$new into $here/.env (disk full?); set it yourself before the next start."
+    # shellcheck disable=SC2031 # the caller's environment, untouched by the subshell above
+    if [ -n "${POSTGRES_IMAGE:-}" ] && [ "$POSTGRES_IMAGE" != "$new" ]; then
+        say "warning: POSTGRES_IMAGE is set in your environment ($POSTGRES_IMAGE) and wins over .env; set it to $new there too."
+    fi
+    POSTGRES_IMAGE=$new
+    export POSTGRES_IMAGE
+    restarts_before "$project"
+    compose "$um" up -d db >&2
+    wait_healthy "$project" db
+    if [ -n "$web_running" ]; then
+        compose "$um" start web >&2
+        wait_healthy "$project" web
+    fi
+    for other in dev prod; do
+        [ "$other" != "$um" ] || continue
+        old=$(volume_pg_major "$STACK_NAME-${other}_pgdata" "$new")
+        [ -z "$old" ] || [ "$old" = "$new_major" ] \
+            || say "note: $other's database is still PostgreSQL $old and POSTGRES_IMAGE now names $new_major; run sh run -8 upgrade-postgres $new $other before starting $other (set POSTGRES_IMAGE back to the old image for that run)."
+    done
+    say "upgraded $project to PostgreSQL $new_major ($new, now POSTGRES_IMAGE in .env). The PostgreSQL $old_major data is kept in the volume $keep: remove it (docker volume rm $keep) once you are sure; the backup taken first is $dump."
 }

@@ -45,7 +45,7 @@ class BackupEndToEnd(unittest.TestCase):
     def tearDownClass(cls):
         if hasattr(cls, "stack"):
             cls.stack.destroy()
-            for tag in ("unmigrated", "broken"):
+            for tag in ("unmigrated", "broken", "old"):
                 subprocess.run(["docker", "image", "rm", "-f", f"127.0.0.1:18205/pddtest-bak-web:{tag}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             shutil.rmtree(cls.stack.dir, ignore_errors=True)
@@ -274,12 +274,15 @@ class BackupEndToEnd(unittest.TestCase):
         """The web image of a copy of web/ with FILES (relative path -> text) changed, as WEB_TAG=tag."""
         web = os.path.join(self.stack.compose_dir, "web")
         saved = {}
-        for rel, text in files.items():
+        for rel, text in files.items():  # text None: the file is left out
             path = os.path.join(web, rel)
             saved[rel] = None
             if os.path.exists(path):
                 with open(path) as f:
                     saved[rel] = f.read()
+            if text is None:
+                os.remove(path)
+                continue
             with open(path, "w") as f:
                 f.write(text)
         try:
@@ -288,7 +291,8 @@ class BackupEndToEnd(unittest.TestCase):
             for rel, text in saved.items():
                 path = os.path.join(web, rel)
                 if text is None:
-                    os.remove(path)
+                    if os.path.exists(path):
+                        os.remove(path)
                 else:
                     with open(path, "w") as f:
                         f.write(text)
@@ -309,6 +313,17 @@ class BackupEndToEnd(unittest.TestCase):
         self.assertEqual(self.stack.container("prod", "web"), good_web)
         self.assertTrue(self.web_image("prod").endswith(":" + fx.WEB_TAG))
         self.assertEqual(self.copy_out("prod"), self.prod_rows)
+
+    def test_6a_image_older_than_the_script_still_starts(self):
+        """A web image built before migration_plan existed: one warning, then the old way."""
+        self.build_variant("old", {"ops/management/commands/migration_plan.py": None})
+        p = self.stack.run("-0", env={"WEB_TAG": "old"})
+        self.assertEqual(p.returncode, 0, p.stderr[-2000:])
+        self.assertIn("has no migration_plan command (built before it existed)", p.stderr)
+        self.assertTrue(self.web_image("prod").endswith(":old"))
+        self.assertEqual(self.copy_out("prod"), self.prod_rows)
+        self.run_ok("-0")  # back on the suite's image
+        self.assertTrue(self.web_image("prod").endswith(":" + fx.WEB_TAG))
 
     def test_7_failing_migration_is_named_and_the_backup_brings_prod_back(self):
         migration_2 = (
@@ -359,6 +374,8 @@ class BackupEndToEnd(unittest.TestCase):
         self.assertEqual(status, 200)
 
     def test_8_stopped_database_is_one_sentence(self):
+        type(self).dev_rows_at_stop = self.copy_out("dev")
+        type(self).dev_migrations_at_stop = self.stack.psql("dev", "SELECT string_agg(app || '.' || name, ' ' ORDER BY id) FROM django_migrations")
         self.run_ok("-5", "dev")
         p = self.stack.run("-8", "backup", "dev")
         self.assertEqual(p.returncode, 1)
@@ -368,6 +385,49 @@ class BackupEndToEnd(unittest.TestCase):
         p = self.stack.run("-8", "frobnicate")
         self.assertEqual(p.returncode, 2)
 
+
+    def test_9_upgrade_postgres_15_to_17(self):
+        if subprocess.run(["docker", "image", "inspect", PG17], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode != 0:
+            msg = f"{PG17} is missing (tests/support/forge-images builds it: packaging/local-images postgres17)"
+            if fx.IN_CI:
+                self.fail("CI=true and " + msg)
+            self.skipTest(msg)
+        vol = f"{STACK}-dev_pgdata"
+        # The newer server cannot open the old data: the start refuses and names the command.
+        p = self.stack.run("-1", env={"POSTGRES_IMAGE": PG17})
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(f"holds PostgreSQL 15 data, but POSTGRES_IMAGE={PG17} runs PostgreSQL 17", p.stderr)
+        self.assertIn(f"sh run -8 upgrade-postgres {PG17} dev", p.stderr)
+        self.assertEqual(self.stack.containers("dev", running_only=False), [], "nothing was started")
+
+        # As a user would: POSTGRES_IMAGE names 17 already; the old data is read with the 15 image here.
+        p = self.run_ok("-8", "upgrade-postgres", PG17, "dev", env={"POSTGRES_IMAGE": PG17})
+        self.assertIn(f"starting the dev database on {fx.forge_env()['POSTGRES_IMAGE']} (PostgreSQL 15)", p.stderr)
+        log(f"-8 upgrade-postgres 15 -> 17 (dev, {len(self.dev_rows_at_stop)} bytes of notes): {p.seconds:.1f} s")
+        self.assertRegex(p.stderr, r"verified: \d+ tables with the same row counts, the same migrations")
+        self.assertIn(f"kept in the volume {vol}-pg15", p.stderr)
+        self.assertEqual(self.stack.dotenv()["POSTGRES_IMAGE"], PG17)
+        db = self.stack.container("dev", "db")
+        self.assertEqual(fx.inspect(db, "{{.Config.Image}}"), PG17)
+        self.assertGreaterEqual(int(self.stack.psql("dev", "SHOW server_version_num")), 170000)
+        self.assertEqual(self.copy_out("dev"), self.dev_rows_at_stop, "every row, byte for byte")
+        self.assertEqual(self.stack.psql("dev", "SELECT string_agg(app || '.' || name, ' ' ORDER BY id) FROM django_migrations"),
+                         self.dev_migrations_at_stop)
+        kept = subprocess.run(["docker", "run", "--rm", "-v", f"{vol}-pg15:/d:ro", "--entrypoint", "cat", PG17,
+                               "/d/PG_VERSION"], stdout=subprocess.PIPE, text=True)
+        self.assertEqual(kept.stdout.strip(), "15", "the old data is kept as it was")
+        self.assertEqual(subprocess.run(["docker", "volume", "inspect", f"{vol}-upgrade"], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL).returncode, 1, "the side volume is gone")
+        side = self.sidecar(sorted(os.path.join(self.backups, "dev", f) for f in self.dumps("dev"))[-1])
+        self.assertEqual(side["reason"], "pre-upgrade")
+
+        p = self.stack.run("-8", "upgrade-postgres", PG17, "dev", env={"POSTGRES_IMAGE": PG17})
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("PostgreSQL 17 already", p.stderr)
+
+
+PG17 = "postdodjango-local/postgres:17"
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
