@@ -1,10 +1,14 @@
 #include "BackupService.h"
 
 #include "BackupListModel.h"
+#include "BackupLog.h"
 #include "jobs/Job.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcBackup, "pdd.backup", QtWarningMsg)
 
 BackupService::BackupService(ScriptRunner runner, QObject *parent)
     : QObject(parent), m_runner(std::move(runner)), m_list(new BackupListModel(this)),
@@ -47,6 +51,7 @@ void BackupService::refresh()
         [this, gen](QList<BackupEntry> entries) {
             if (!m_scan.isCurrent(gen))
                 return;
+            qCDebug(lcBackup) << "scanned" << backupDir() << ":" << entries.size() << "backups";
             m_list->setEntries(std::move(entries));
             Q_EMIT listChanged();
         });
@@ -57,6 +62,7 @@ Job *BackupService::start(const QString &title, const QStringList &args, int ste
     Job *job = m_runner(title, args, steps);
     if (!job)
         return nullptr;
+    qCDebug(lcBackup) << "run" << args;
     m_running = job;
     m_ours.insert(job);
     connect(job, &QObject::destroyed, this, [this, job] { m_ours.remove(job); });
@@ -74,6 +80,11 @@ void BackupService::onFinished(Job *job, const QStringList &args)
             m_list->setChecksum(path, BackupEntry::Checksum::Good);
         else if (job->state() == Job::State::Failed && job->errorString().contains(QLatin1String("refused")))
             m_list->setChecksum(path, BackupEntry::Checksum::Bad);
+    } else if (verb == QLatin1String("upgrade-postgres")) {
+        if (job->state() == Job::State::Succeeded) {
+            m_upgrade.reset();
+            Q_EMIT upgradeOfferChanged();
+        }
     } else if (verb == QLatin1String("migrations")) {
         if (job->state() == Job::State::Succeeded) {
             m_plan = MigrationPlan::fromRunOutput(job->log());
@@ -91,10 +102,40 @@ void BackupService::onFinished(Job *job, const QStringList &args)
     refresh();
 }
 
+std::optional<BackupService::UpgradeOffer> BackupService::parseUpgradeOffer(const QString &error)
+{
+    // "... holds PostgreSQL 15 data, but POSTGRES_IMAGE=IMG runs PostgreSQL 17, which cannot
+    // open it. Upgrade it with: sh run -8 upgrade-postgres IMG dev (...)"
+    static const QRegularExpression re(QStringLiteral("sh run -8 upgrade-postgres (\\S+) (dev|prod)\\b"));
+    const QRegularExpressionMatch m = re.match(error);
+    if (!m.hasMatch())
+        return std::nullopt;
+    UpgradeOffer offer;
+    offer.image = m.captured(1);
+    offer.mode = StackModes::parse(m.captured(2)).value_or(StackMode::Dev);
+    offer.reason = error;
+    return offer;
+}
+
+Job *BackupService::upgradePostgres()
+{
+    if (!m_upgrade)
+        return nullptr;
+    return start(
+        tr("Upgrade PostgreSQL (%1)").arg(StackModes::key(m_upgrade->mode)),
+        {QStringLiteral("-8"), QStringLiteral("upgrade-postgres"), m_upgrade->image, StackModes::key(m_upgrade->mode)});
+}
+
 void BackupService::stackJobFinished(Job *job)
 {
     if (job == m_running || m_ours.contains(job))
         return;
+    if (job->state() == Job::State::Failed) {
+        if (auto offer = parseUpgradeOffer(job->errorString())) {
+            m_upgrade = offer;
+            Q_EMIT upgradeOfferChanged();
+        }
+    }
     m_plan.reset();
     m_planProblem.clear();
     Q_EMIT planChanged();
@@ -128,16 +169,26 @@ Job *BackupService::loadMigrations()
         {QStringLiteral("-8"), QStringLiteral("migrations"), StackModes::key(m_mode), QStringLiteral("--json")});
 }
 
-bool BackupService::remove(const QString &path, QString *error)
+void BackupService::remove(const QString &path)
 {
-    for (const BackupEntry &e : m_list->entries()) {
-        if (e.path != path)
-            continue;
-        const bool ok = Backups::remove(e, error);
-        refresh();
-        return ok;
+    const BackupEntry *found = nullptr;
+    for (const BackupEntry &e : m_list->entries())
+        if (e.path == path)
+            found = &e;
+    if (!found) {
+        Q_EMIT removeFailed(path, tr("it is not one of the listed backups"));
+        return;
     }
-    if (error)
-        *error = tr("%1 is not one of the listed backups.").arg(path);
-    return false;
+    async::run(
+        *m_worker, this,
+        [entry = *found] {
+            QString error;
+            return Backups::remove(entry, &error) ? QString() : error;
+        },
+        [this, path](const QString &error) {
+            qCDebug(lcBackup) << "removed" << path << (error.isEmpty() ? "" : qPrintable(error));
+            if (!error.isEmpty())
+                Q_EMIT removeFailed(path, error);
+            refresh();
+        });
 }

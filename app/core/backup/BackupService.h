@@ -53,14 +53,31 @@ public:
     Job *restore(const QString &path, const QString &confirmation = {});
     Job *verify(const QString &path);
     Job *loadMigrations();
-    bool remove(const QString &path, QString *error);
+    // Deletes the dump and its sidecar on the backups worker, then reloads the list.
+    void remove(const QString &path);
 
     bool busy() const { return !m_running.isNull(); }
+
+    // A start refused because the database volume holds an older PostgreSQL
+    // major than POSTGRES_IMAGE runs: compose/run's sentence names the image and
+    // the mode, and the tab offers the upgrade. Cleared once it succeeded.
+    struct UpgradeOffer
+    {
+        QString image;
+        StackMode mode = StackMode::Dev;
+        QString reason; // the script's sentence
+    };
+    static std::optional<UpgradeOffer> parseUpgradeOffer(const QString &error);
+    const std::optional<UpgradeOffer> &upgradeOffer() const { return m_upgrade; }
+    // run -8 upgrade-postgres IMAGE MODE for the offer (prod: after the typed confirmation).
+    Job *upgradePostgres();
 
 Q_SIGNALS:
     void listChanged();
     void planChanged();
     void busyChanged(bool busy);
+    void upgradeOfferChanged();
+    void removeFailed(const QString &path, const QString &error);
 
 private:
     Job *start(const QString &title, const QStringList &args, int steps = 0);
@@ -73,6 +90,7 @@ private:
     BackupListModel *m_list;
     MigrationListModel *m_migrations;
     std::optional<MigrationPlan> m_plan;
+    std::optional<UpgradeOffer> m_upgrade;
     QString m_planProblem;
     std::unique_ptr<async::Worker> m_worker;
     async::Generation m_scan;

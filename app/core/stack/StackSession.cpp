@@ -34,6 +34,7 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     m_backups = new BackupService([this](const QString &title, const QStringList &args,
                                          int steps) { return m_stack->runScript(title, args, steps); },
                                   this);
+    connect(m_backups, &BackupService::upgradeOfferChanged, this, &StackSession::problemsChanged);
     m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
 
     connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
@@ -239,6 +240,10 @@ QStringList StackSession::problems() const
         problems << m_pullProblem;
     if (const QString expiry = m_certificate.warning(QDateTime::currentDateTimeUtc()); !expiry.isEmpty())
         problems << expiry;
+    if (const auto &offer = m_backups->upgradeOffer())
+        problems << tr("The %1 database needs %2's newer PostgreSQL; Backups > Upgrade PostgreSQL… does it safely "
+                       "(backup, new volume, restore, check; the old data is kept).")
+                        .arg(StackModes::key(offer->mode), offer->image);
     const QString other = otherFolder();
     if (!other.isEmpty())
         problems << tr("The running %1 containers belong to another folder, %2, with the same STACK_NAME; Up, "

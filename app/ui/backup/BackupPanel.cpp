@@ -23,9 +23,11 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
     m_ui->backupView->setModel(service->list());
     m_ui->migrationView->setModel(service->migrations());
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {11, 9, 6, 6, 6, 7};
-    for (int c = 0; c < int(std::size(widths)); ++c)
-        m_ui->backupView->setColumnWidth(c, widths[c] * em);
+    // A few dozen rows at most: every column as wide as its content, the file name taking the rest.
+    QHeaderView *header = m_ui->backupView->horizontalHeader();
+    for (int c = 0; c < BackupListModel::FileColumn; ++c)
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(BackupListModel::FileColumn, QHeaderView::Stretch);
     m_ui->migrationView->setColumnWidth(0, 26 * em);
     for (QTableView *v : {m_ui->backupView, m_ui->migrationView})
         v->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
@@ -46,13 +48,15 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
     m_cancel = make(tr("&Cancel"), QStringLiteral("actionCancelBackup"), QStyle::SP_DialogCancelButton);
     m_refreshPlan =
         make(tr("Refresh &migrations"), QStringLiteral("actionRefreshMigrations"), QStyle::SP_BrowserReload);
+    m_upgrade = make(tr("Upgrade PostgreS&QL…"), QStringLiteral("actionUpgradePostgres"), QStyle::SP_ArrowUp);
     m_backup->setToolTip(tr("A pg_dump of this mode's database into the backups folder"));
     m_restore->setToolTip(tr("Replace this mode's database with the selected backup (web is stopped meanwhile)"));
     m_verify->setToolTip(tr("Check the selected backup's checksum and read it whole"));
     const std::pair<QToolButton *, QAction *> buttons[] = {{m_ui->backupButton, m_backup},
                                                            {m_ui->restoreButton, m_restore},
                                                            {m_ui->verifyButton, m_verify},
-                                                           {m_ui->deleteButton, m_delete}};
+                                                           {m_ui->deleteButton, m_delete},
+                                                           {m_ui->upgradeButton, m_upgrade}};
     for (const auto &[button, action] : buttons)
         uicommon::bindToolButton(button, action);
     // Icon-only beside what they act on (the window's Alt letters are spoken
@@ -84,6 +88,11 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
             m_job->cancel();
     });
     connect(m_refreshPlan, &QAction::triggered, this, [this] { follow(m_service->loadMigrations()); });
+    connect(m_upgrade, &QAction::triggered, this, &BackupPanel::upgrade);
+    connect(m_service, &BackupService::upgradeOfferChanged, this, &BackupPanel::updateUpgrade);
+    connect(m_service, &BackupService::removeFailed, this, [this](const QString &path, const QString &error) {
+        QMessageBox::warning(this, tr("Delete backup"), tr("Could not delete %1: %2").arg(path, error));
+    });
 
     connect(m_service, &BackupService::listChanged, this, [this] {
         updateInfo();
@@ -91,6 +100,10 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
     });
     connect(m_service, &BackupService::planChanged, this, [this] {
         updatePlan();
+        // The first pending migration in view: they are what Up will do.
+        if (const auto &plan = m_service->plan(); plan && !plan->pending.isEmpty())
+            m_ui->migrationView->scrollTo(m_service->migrations()->index(int(plan->applied.size()), 0),
+                                          QAbstractItemView::PositionAtTop);
         loadPlanIfStale();
     });
     connect(m_service, &BackupService::busyChanged, this, &BackupPanel::updateActions);
@@ -98,6 +111,7 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
             &BackupPanel::updateActions);
     updateInfo();
     updatePlan();
+    updateUpgrade();
     updateActions();
 }
 
@@ -148,6 +162,7 @@ void BackupPanel::updateActions()
     m_delete->setEnabled(!busy && selected);
     m_showFolder->setEnabled(m_service->list()->rowCount() > 0);
     m_refreshPlan->setEnabled(!busy);
+    m_upgrade->setEnabled(!busy && m_service->upgradeOffer().has_value());
     m_cancel->setEnabled(busy && m_job && !m_job->isFinished());
 }
 
@@ -165,11 +180,11 @@ void BackupPanel::updatePlan()
                    .arg(plan->unmigratedApps.join(QStringLiteral(", ")));
     } else if (!plan->pending.isEmpty()) {
         text = m_service->mode() == StackMode::Prod
-            ? tr("%n migration(s) pending; Up takes a backup of the prod database before applying them.", "",
+            ? tr("Migrations pending: %n. Up takes a backup of the prod database before applying them.", "",
                  int(plan->pending.size()))
-            : tr("%n migration(s) pending; Up applies them.", "", int(plan->pending.size()));
+            : tr("Migrations pending: %n. Up applies them.", "", int(plan->pending.size()));
     } else {
-        text = tr("All %n migration(s) applied.", "", int(plan->applied.size()));
+        text = tr("Migrations applied: %n; none pending.", "", int(plan->applied.size()));
     }
     m_ui->planLabel->setText(text);
 }
@@ -204,6 +219,41 @@ void BackupPanel::follow(Job *job)
         updateActions();
     });
     updateActions();
+}
+
+void BackupPanel::updateUpgrade()
+{
+    const auto &offer = m_service->upgradeOffer();
+    m_ui->upgradeFrame->setVisible(offer.has_value());
+    if (offer)
+        m_ui->upgradeLabel->setText(
+            tr("The %1 database was made by an older PostgreSQL than %2 runs, so it cannot start. The upgrade backs "
+               "it up, restores it into a new volume with %2, checks that every table has the same rows, then "
+               "switches; the old data stays in a volume of its own.")
+                .arg(StackModes::key(offer->mode), offer->image));
+    updateActions();
+}
+
+void BackupPanel::upgrade()
+{
+    const auto &offer = m_service->upgradeOffer();
+    if (!offer)
+        return;
+    const QString mode = StackModes::key(offer->mode);
+    const QString text = tr("Upgrade the %1 database to %2? Web is stopped while it runs; this takes about as long as "
+                            "a backup and a restore.")
+                             .arg(mode, offer->image);
+    if (offer->mode == StackMode::Prod) {
+        TypedConfirmDialog dialog(tr("Upgrade PostgreSQL (prod)"), text, m_service->stackName(), this);
+        dialog.setAcceptText(tr("&Upgrade the database"));
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+    } else if (QMessageBox::question(this, tr("Upgrade PostgreSQL (%1)").arg(mode), text,
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes) {
+        return;
+    }
+    follow(m_service->upgradePostgres());
 }
 
 void BackupPanel::restoreSelected()
@@ -245,7 +295,5 @@ void BackupPanel::deleteSelected()
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    QString error;
-    if (!m_service->remove(path, &error))
-        QMessageBox::warning(this, tr("Delete backup"), tr("Could not delete %1: %2").arg(path, error));
+    m_service->remove(path);
 }

@@ -38,6 +38,8 @@ private:
     void loadPlanIfStale();
     void follow(Job *job);
     void restoreSelected();
+    void updateUpgrade();
+    void upgrade();
     void deleteSelected();
     QString selectedPath() const;
 
@@ -50,5 +52,6 @@ private:
     QAction *m_showFolder;
     QAction *m_cancel;
     QAction *m_refreshPlan;
+    QAction *m_upgrade;
     QPointer<Job> m_job;
 };

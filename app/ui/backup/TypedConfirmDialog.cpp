@@ -43,6 +43,11 @@ TypedConfirmDialog::TypedConfirmDialog(const QString &title, const QString &mess
     setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 36);
 }
 
+void TypedConfirmDialog::setAcceptText(const QString &text)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setText(text);
+}
+
 QString TypedConfirmDialog::typed() const
 {
     return m_edit->text();

@@ -15,6 +15,7 @@ public:
     TypedConfirmDialog(const QString &title, const QString &message, QString expected, QWidget *parent = nullptr);
 
     QString typed() const;
+    void setAcceptText(const QString &text);
     QLineEdit *lineEdit() const { return m_edit; }
     bool matches() const;
 

@@ -451,8 +451,8 @@ bool MainWindow::confirmPendingMigrations()
     if (mode() != StackMode::Prod || !plan || plan->pending.isEmpty())
         return true;
     QMessageBox box(QMessageBox::Information, tr("Up (prod)"),
-                    tr("%n migration(s) will be applied to the prod database. A backup of it is taken first; "
-                       "if a migration fails, web keeps its previous image and the backup brings the data back.",
+                    tr("Migrations to apply to the prod database: %n. A backup of it is taken first; if a "
+                       "migration fails, web keeps its previous image and the backup brings the data back.",
                        "", int(plan->pending.size())),
                     QMessageBox::Ok | QMessageBox::Cancel, this);
     box.setDetailedText(plan->pending.join(QLatin1Char('\n')));

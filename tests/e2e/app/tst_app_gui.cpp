@@ -7,6 +7,7 @@
 #include "jobs/JobListModel.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
+#include "stack/StackController.h"
 #include "stack/StackSession.h"
 #include "ui/backup/BackupPanel.h"
 #include "ui/backup/TypedConfirmDialog.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -234,6 +236,8 @@ private Q_SLOTS:
         }
 #endif
         exerciseBackups(mode);
+        if (QTest::currentTestFailed())
+            return; // cleanupTestCase removes what is left
         tabs->setCurrentIndex(0);
 
         Job *down = clickAndGetJob("downButton");
@@ -254,6 +258,76 @@ private Q_SLOTS:
 
     // After a full dev and prod Up/Down with every diagnostic on: none of the secrets
     // run generated into the copy's .env appears in a log message or a Job's log.
+    // POSTGRES_IMAGE moved to a newer major while the dev volume holds 15's
+    // data: Up is refused with run's sentence, the banner and the Backups tab
+    // offer the upgrade, and the offer runs it (backup, new volume, restore,
+    // check, switch) to a dev database on PostgreSQL 17.
+    void upgradePostgresFromTheOffer()
+    {
+        const QString pg17 = QStringLiteral("postdodjango-local/postgres:17");
+        if (!runQuiet(QStringLiteral("docker"), {QStringLiteral("image"), QStringLiteral("inspect"), pg17})) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL("postdodjango-local/postgres:17 is missing (tests/support/forge-images builds it)");
+            QSKIP("postdodjango-local/postgres:17 is missing (packaging/local-images postgres17 builds it)");
+        }
+        QTest::mouseClick(button("devButton"), Qt::LeftButton);
+        StackController *controller = m_window->session()->controller();
+        const QProcessEnvironment saved = controller->environment();
+        QProcessEnvironment env = saved;
+        env.insert(QStringLiteral("POSTGRES_IMAGE"), pg17);
+        controller->setEnvironment(env);
+        Job *up = clickAndGetJob("upButton");
+        QVERIFY(up);
+        QTRY_VERIFY_WITH_TIMEOUT(up->isFinished(), 120000);
+        QCOMPARE(up->state(), Job::State::Failed);
+        QVERIFY2(up->errorString().contains(QStringLiteral("holds PostgreSQL 15 data")), qPrintable(up->errorString()));
+        auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
+        QTRY_VERIFY2_WITH_TIMEOUT(banner->text().contains(QStringLiteral("Backups > Upgrade PostgreSQL")),
+                                  qPrintable(banner->text()), 5000);
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+        tabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("backupScroll")));
+        auto *panel = m_window->findChild<BackupPanel *>(QStringLiteral("backupPanel"));
+        BackupService *service = m_window->session()->backups();
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 120000); // the plan read on showing the tab
+        QVERIFY(panel->findChild<QWidget *>(QStringLiteral("upgradeFrame"))->isVisible());
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-dev-upgrade-offer")));
+
+        bool answered = false;
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || answered)
+                return;
+            answered = true;
+            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        poll.start();
+        panel->findChild<QAction *>(QStringLiteral("actionUpgradePostgres"))->trigger();
+        poll.stop();
+        QVERIFY(answered);
+        QVERIFY(service->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 600000);
+        auto *status = panel->findChild<QLabel *>(QStringLiteral("statusLabel"));
+        QVERIFY2(status->text().endsWith(QStringLiteral("done.")), qPrintable(status->text()));
+        QVERIFY(!service->upgradeOffer().has_value());
+        QTRY_VERIFY2_WITH_TIMEOUT(!banner->text().contains(QStringLiteral("Upgrade PostgreSQL")),
+                                  qPrintable(banner->text()), 5000);
+        QByteArray image;
+        QVERIFY(runQuiet(QStringLiteral("docker"),
+                         {QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Config.Image}}"),
+                          QStringLiteral("%1-dev_db_1").arg(QLatin1String(kStack))},
+                         &image)
+                || runQuiet(QStringLiteral("docker"),
+                            {QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Config.Image}}"),
+                             QStringLiteral("%1-dev-db-1").arg(QLatin1String(kStack))},
+                            &image));
+        QCOMPARE(QString::fromUtf8(image).trimmed(), pg17);
+        QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-dev-upgraded")));
+        controller->setEnvironment(saved);
+        tabs->setCurrentIndex(0);
+    }
+
     void noSecretInAnyLog()
     {
         const EnvFile env = EnvFile::load(m_dir.filePath(QStringLiteral(".env")));
@@ -297,13 +371,14 @@ private:
         auto *panel = m_window->findChild<BackupPanel *>(QStringLiteral("backupPanel"));
         QVERIFY(panel);
         BackupService *service = m_window->session()->backups();
-        tabs->setCurrentWidget(panel);
+        tabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("backupScroll")));
+        QVERIFY(panel->isVisible());
         auto *planLabel = panel->findChild<QLabel *>(QStringLiteral("planLabel"));
         QTRY_VERIFY2_WITH_TIMEOUT(service->plan().has_value() && !service->busy(),
                                   qPrintable(planLabel->text() + QLatin1Char(' ') + service->planProblem()), 120000);
         QVERIFY2(service->plan()->applied.contains(QStringLiteral("notes.0001_initial")),
                  qPrintable(service->plan()->applied.join(QLatin1Char(' '))));
-        QVERIFY2(planLabel->text().startsWith(QStringLiteral("All ")), qPrintable(planLabel->text()));
+        QVERIFY2(planLabel->text().startsWith(QStringLiteral("Migrations applied: ")), qPrintable(planLabel->text()));
         auto action = [panel](const char *name) { return panel->findChild<QAction *>(QLatin1String(name)); };
 
         const QString pendingFile = m_dir.filePath(QStringLiteral("web/notes/migrations/0002_gui_pending.py"));
@@ -321,7 +396,7 @@ private:
             const int last = m->rowCount() - 1;
             QCOMPARE(m->index(last, 0).data().toString(), QStringLiteral("notes.0002_gui_pending"));
             QCOMPARE(m->index(last, 1).data().toString(), QStringLiteral("pending"));
-            QVERIFY2(planLabel->text().startsWith(QStringLiteral("1 migration pending")),
+            QVERIFY2(planLabel->text().startsWith(QStringLiteral("Migrations pending: 1.")),
                      qPrintable(planLabel->text()));
         }
 

@@ -1,5 +1,6 @@
 #include "backup/BackupEntry.h"
 #include "backup/BackupListModel.h"
+#include "backup/BackupService.h"
 #include "backup/MigrationPlan.h"
 #include "backup/TypedConfirmDialog.h"
 #include "stack/RunProgress.h"
@@ -206,6 +207,21 @@ private Q_SLOTS:
         QVERIFY(f.has_value());
         QCOMPARE(*f, 0.75);
         QCOMPARE(RunProgress::fromLine(QStringLiteral("run: backup: [3/12] tables, 5 bytes written")).value(), 0.25);
+    }
+
+    // compose/run's refusal when the volume is older than POSTGRES_IMAGE, read back into an offer.
+    void upgradeOffer()
+    {
+        const QString sentence = QStringLiteral(
+            "run: the prod database (shop-prod_pgdata) holds PostgreSQL 15 data, but POSTGRES_IMAGE=postgres:17 runs "
+            "PostgreSQL 17, which cannot open it. Upgrade it with: sh run -8 upgrade-postgres postgres:17 prod "
+            "(backup, new volume, restore, check; the old volume is kept), or set POSTGRES_IMAGE back to a "
+            "PostgreSQL 15 image. Nothing was started. (exit code 1)");
+        const auto offer = BackupService::parseUpgradeOffer(sentence);
+        QVERIFY(offer.has_value());
+        QCOMPARE(offer->image, QStringLiteral("postgres:17"));
+        QCOMPARE(offer->mode, StackMode::Prod);
+        QVERIFY(!BackupService::parseUpgradeOffer(QStringLiteral("run: port 80 is already in use")).has_value());
     }
 
     void typedConfirmation()
