@@ -144,6 +144,21 @@ class RunWithoutEngine(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertIn(f"Settings: {os.path.realpath(self.compose)}/.env", p.stdout, f"CDPATH={cdpath!r}")
 
+    def test_backup_flags_are_checked_before_anything_runs(self):
+        # Each is a usage error (exit 2, the usage on stderr) before the engine is even asked.
+        for args in (["-8"], ["-8", "frobnicate"], ["-8", "verify"], ["-8", "verify", "x.dump", "dev"],
+                     ["-8", "restore"], ["-8", "backup", "dev", "prod"], ["-8", "backup", "x.dump"],
+                     ["-8", "backup", "--json"], ["-8", "list", "--yes-restore-prod=x"],
+                     ["-8", "upgrade-postgres"], ["-8", "restore", "a.dump", "b.dump"], ["-8", "backup", "--force"]):
+            with self.subTest(args=args):
+                p = run(self.run_sh, *args, env={"DOCKER_HOST": "unix:///nonexistent.sock"})
+                self.assertEqual(p.returncode, 2, p.stderr)
+                self.assertIn("-8 backup [dev|prod]", p.stderr)
+        p = run(self.run_sh, "-h")
+        for line in ("-8 restore FILE [dev|prod]", "-8 verify FILE", "-8 upgrade-postgres IMAGE [dev|prod]",
+                     "--yes-restore-prod=STACK_NAME"):
+            self.assertIn(line, p.stdout)
+
     def test_stack_name_compose_would_change_is_refused(self):
         for bad in ("MyShop", "-shop", "shop.v2", "shop name"):
             p = run(self.run_sh, "-5", env={"STACK_NAME": bad, "DOCKER_HOST": "unix:///nonexistent.sock"})
