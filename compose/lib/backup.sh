@@ -76,11 +76,14 @@ backup_take() {
     say "backup of $STACK_NAME-$bm ($reason): PostgreSQL $version, $tables tables ..."
     old_umask=$(umask)
     umask 077
-    # A cancel (the app's, Ctrl+C) or a failure leaves no partial file behind.
-    trap 'rm -f "$part" "$part.rc"; exit 143' TERM INT HUP
+    # A cancel (the app's, Ctrl+C) or a failure leaves no partial file behind,
+    # and no pg_dump in the container: killing docker exec does not end it
+    # there, so its session (named for this run) is ended from the server side.
+    app_name="pdd-backup-$$"
+    trap 'rm -f "$part" "$part.rc"; db_sql "$cid" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"'"'$app_name'"'"'" >/dev/null 2>&1; exit 143' TERM INT HUP
     # pg_dump -v names each table as it starts it: that counts the progress;
     # the archive goes straight to the file, the messages to the filter.
-    { if docker exec "$cid" sh -c 'exec pg_dump -v -Fc -U "$POSTGRES_USER" -d "$POSTGRES_DB"' 2>&1 >"$part"; then
+    { if docker exec -e PGAPPNAME="$app_name" "$cid" sh -c 'exec pg_dump -v -Fc -U "$POSTGRES_USER" -d "$POSTGRES_DB"' 2>&1 >"$part"; then
           echo 0 >"$part.rc"; else echo "$?" >"$part.rc"; fi; } \
         | { k=0
             while IFS= read -r line; do

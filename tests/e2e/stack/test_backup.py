@@ -184,19 +184,38 @@ class BackupEndToEnd(unittest.TestCase):
         self.assertEqual({f: os.path.getsize(os.path.join(d, f)) for f in self.dumps("dev")}, existing)
 
     def test_3a_cancelled_backup_leaves_nothing(self):
-        """SIGTERM to the run's process group (what the app's Cancel sends) mid-dump."""
+        """SIGTERM to the run's process group (what the app's Cancel sends) mid-dump.
+
+        Another session holds a lock on a table, so pg_dump waits for it with its
+        file open: the cancel always lands while the dump is in flight."""
         d = os.path.join(self.backups, "dev")
         existing = sorted(os.listdir(d))
+        user, db = self.stack.db_user_and_name()
+        locker = subprocess.Popen(["docker", "exec", "-i", self.stack.container("dev", "db"), "psql", "-X", "-q", "-U",
+                                   user, "-d", db], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.addCleanup(locker.kill)
+        locker.stdin.write("BEGIN; LOCK TABLE notes_note IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120);\n")
+        locker.stdin.flush()
+        fx.wait_for(lambda: self.stack.psql("dev", "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                                                   "WHERE c.relname = 'notes_note' AND l.mode = 'AccessExclusiveLock' "
+                                                   "AND l.granted") == "1", 30, "the lock")
         p = subprocess.Popen(["sh", os.path.join(self.stack.compose_dir, "run"), "-8", "backup", "dev"],
                              env=self.stack.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
-        fx.wait_for(lambda: any(f.endswith(".partial") for f in os.listdir(d)) or p.poll() is not None, 60,
-                    "the partial dump")
-        self.assertIsNone(p.poll(), "the dump ended before it could be cancelled")
+        fx.wait_for(lambda: self.stack.psql("dev", "SELECT count(*) FROM pg_stat_activity WHERE application_name "
+                                                   "LIKE 'pdd-backup-%' AND wait_event_type = 'Lock'") == "1", 60,
+                    "pg_dump waiting for the table")
+        self.assertTrue(any(f.endswith(".partial") for f in os.listdir(d)), os.listdir(d))
         os.killpg(p.pid, signal.SIGTERM)
         _, err = p.communicate(timeout=60)
         self.assertNotEqual(p.returncode, 0, err)
         self.assertEqual(sorted(os.listdir(d)), existing, "a cancelled backup leaves no file behind")
+        # Nor a pg_dump left waiting in the container (the lock is still held).
+        fx.wait_for(lambda: self.stack.psql("dev", "SELECT count(*) FROM pg_stat_activity WHERE application_name "
+                                                   "LIKE 'pdd-backup-%'") == "0", 15, "the cancelled pg_dump to end")
+        self.stack.psql("dev", "SELECT pg_terminate_backend(pid) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                               "WHERE c.relname = 'notes_note' AND l.mode = 'AccessExclusiveLock'")
+        locker.wait(30)
 
     def test_4_pruning_keeps_backup_keep(self):
         for _ in range(3):
