@@ -22,6 +22,7 @@ QString BackupEntry::reasonKey(Reason reason)
     switch (reason) {
     case Reason::Manual: return QStringLiteral("manual");
     case Reason::PreMigration: return QStringLiteral("pre-migration");
+    case Reason::PreUpgrade: return QStringLiteral("pre-upgrade");
     case Reason::Unknown: break;
     }
     return {};
@@ -29,7 +30,7 @@ QString BackupEntry::reasonKey(Reason reason)
 
 BackupEntry::Reason BackupEntry::parseReason(const QString &key)
 {
-    for (Reason r : {Reason::Manual, Reason::PreMigration})
+    for (Reason r : {Reason::Manual, Reason::PreMigration, Reason::PreUpgrade})
         if (key == reasonKey(r))
             return r;
     return Reason::Unknown;

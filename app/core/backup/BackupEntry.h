@@ -14,7 +14,7 @@
 // reading a folder is a plain function, run off the GUI thread by BackupService.
 struct BackupEntry
 {
-    enum class Reason { Manual, PreMigration, Unknown };
+    enum class Reason { Manual, PreMigration, PreUpgrade, Unknown };
     // What Verify found; NotChecked until it ran in this session.
     enum class Checksum { NotChecked, Good, Bad };
 
@@ -36,7 +36,7 @@ struct BackupEntry
     bool sizeMismatch() const { return hasSidecar && sidecarSize >= 0 && sidecarSize != size; }
     QString sidecarPath() const;
 
-    static QString reasonKey(Reason reason); // "manual", "pre-migration" (the sidecar's words)
+    static QString reasonKey(Reason reason); // "manual", "pre-migration", "pre-upgrade" (the sidecar's words)
     static Reason parseReason(const QString &key);
     // Reads the sidecar JSON into entry; false with entry.sidecarError set when it is not one.
     static bool readSidecar(const QByteArray &json, BackupEntry &entry);

@@ -36,6 +36,7 @@ QString BackupListModel::reasonName(BackupEntry::Reason reason)
     switch (reason) {
     case BackupEntry::Reason::Manual: return tr("manual");
     case BackupEntry::Reason::PreMigration: return tr("before migrating");
+    case BackupEntry::Reason::PreUpgrade: return tr("before upgrading PostgreSQL");
     case BackupEntry::Reason::Unknown: break;
     }
     return tr("unknown");

@@ -80,11 +80,14 @@ void BackupService::onFinished(Job *job, const QStringList &args)
             m_list->setChecksum(path, BackupEntry::Checksum::Good);
         else if (job->state() == Job::State::Failed && job->errorString().contains(QLatin1String("refused")))
             m_list->setChecksum(path, BackupEntry::Checksum::Bad);
-    } else if (verb == QLatin1String("upgrade-postgres")) {
-        if (job->state() == Job::State::Succeeded) {
+    } else if (verb == QLatin1String("upgrade-postgres") || verb == QLatin1String("restore")) {
+        if (verb == QLatin1String("upgrade-postgres") && job->state() == Job::State::Succeeded) {
             m_upgrade.reset();
             Q_EMIT upgradeOfferChanged();
         }
+        // Another database now (or the db started): what Django sees is read again.
+        m_plan.reset();
+        m_planProblem.clear();
     } else if (verb == QLatin1String("migrations")) {
         if (job->state() == Job::State::Succeeded) {
             m_plan = MigrationPlan::fromRunOutput(job->log());
@@ -99,6 +102,8 @@ void BackupService::onFinished(Job *job, const QStringList &args)
     if (m_running == job)
         m_running.clear();
     Q_EMIT busyChanged(false);
+    if (!m_plan && m_planProblem.isEmpty())
+        Q_EMIT planChanged(); // stale: once no longer busy, so a visible tab reads it again
     refresh();
 }
 

@@ -292,19 +292,9 @@ private Q_SLOTS:
         QVERIFY(panel->findChild<QWidget *>(QStringLiteral("upgradeFrame"))->isVisible());
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("e2e-dev-upgrade-offer")));
 
-        bool answered = false;
-        QTimer poll;
-        poll.setInterval(50);
-        connect(&poll, &QTimer::timeout, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || answered)
-                return;
-            answered = true;
-            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-        });
-        poll.start();
-        panel->findChild<QAction *>(QStringLiteral("actionUpgradePostgres"))->trigger();
-        poll.stop();
+        const bool answered = answerModal<QMessageBox>(
+            panel->findChild<QAction *>(QStringLiteral("actionUpgradePostgres")),
+            [](QMessageBox *box) { QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton); });
         QVERIFY(answered);
         QVERIFY(service->busy());
         QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 600000);
@@ -361,6 +351,26 @@ private Q_SLOTS:
     }
 
 private:
+    // Triggers the action, whose slot opens a modal Dialog, and answers it once
+    // from inside that dialog's event loop; true when the dialog was seen.
+    template <typename Dialog, typename Answer>
+    bool answerModal(QAction *action, Answer answer)
+    {
+        bool seen = false;
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+            if (!dialog || seen)
+                return;
+            seen = true;
+            answer(dialog);
+        });
+        poll.start();
+        action->trigger(); // returns once the dialog closed
+        return seen;
+    }
+
     // The Backups tab on the running mode: the migrations read by themselves,
     // a pending one (dev: a migration file dropped into the mounted code) shown
     // as pending, Back up now adding a row, and in prod Restore… asking for the
@@ -421,24 +431,16 @@ private:
         }
 
         // Prod: the restore waits for the stack name.
-        bool sawDisabledOk = false, typedName = false;
-        QTimer poll;
-        poll.setInterval(50);
-        connect(&poll, &QTimer::timeout, this, [&] {
-            auto *dialog = qobject_cast<TypedConfirmDialog *>(QApplication::activeModalWidget());
-            if (!dialog || typedName)
-                return;
-            QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-            QTest::keyClicks(dialog->lineEdit(), QStringLiteral("pddtest"));
-            sawDisabledOk = !ok->isEnabled();
-            QTest::keyClicks(dialog->lineEdit(), QStringLiteral("-gui"));
-            typedName = true;
-            pddtest::saveScreenshot(dialog, QStringLiteral("e2e-prod-restore-confirm"));
-            QTest::mouseClick(ok, Qt::LeftButton);
-        });
-        poll.start();
-        action("actionRestoreBackup")->trigger(); // returns once the dialog closed
-        poll.stop();
+        bool sawDisabledOk = false;
+        const bool typedName =
+            answerModal<TypedConfirmDialog>(action("actionRestoreBackup"), [&](TypedConfirmDialog *dialog) {
+                QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+                QTest::keyClicks(dialog->lineEdit(), QStringLiteral("pddtest"));
+                sawDisabledOk = !ok->isEnabled();
+                QTest::keyClicks(dialog->lineEdit(), QStringLiteral("-gui"));
+                pddtest::saveScreenshot(dialog, QStringLiteral("e2e-prod-restore-confirm"));
+                QTest::mouseClick(ok, Qt::LeftButton);
+            });
         QVERIFY(typedName);
         QVERIFY2(sawDisabledOk, "OK must stay disabled until the whole stack name is typed");
         QVERIFY(service->busy());

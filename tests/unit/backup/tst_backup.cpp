@@ -64,6 +64,8 @@ private Q_SLOTS:
                                        << QStringList{"contenttypes.0001_initial", "notes.0001_initial"};
         QTest::newRow("manual, fresh database") << sidecar("2026-12-02T01:02:03Z", "manual", 42, "") << true
                                                 << int(BackupEntry::Reason::Manual) << QStringList{};
+        QTest::newRow("pre-upgrade") << sidecar("2026-12-02T01:02:03Z", "pre-upgrade", 42, "") << true
+                                     << int(BackupEntry::Reason::PreUpgrade) << QStringList{};
         QTest::newRow("a reason from a newer run") << sidecar("2026-12-02T01:02:03Z", "nightly", 42, "") << true
                                                    << int(BackupEntry::Reason::Unknown) << QStringList{};
         QTest::newRow("truncated") << QByteArray(R"({"file": "x.dump", "size": 4)") << false
