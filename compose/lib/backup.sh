@@ -54,6 +54,11 @@ sidecar_field() {
 
 free_bytes() { df -P -k "$1" 2>/dev/null | awk 'NR == 2 { print $4 * 1024 }'; }
 
+# The applied Django migrations, in order, on one line; no row at all where
+# Django never ran (its table is only read once it is known to exist: a plain
+# subquery would fail on a database without it).
+migrations_sql="SELECT coalesce((xpath('/row/m/text()', query_to_xml('SELECT string_agg(app || ''.'' || name, '' '' ORDER BY id) AS m FROM django_migrations', false, true, '')))[1]::text, '') WHERE to_regclass('django_migrations') IS NOT NULL"
+
 # backup_take MODE REASON: a new dump of MODE's database; prints its path on stdout.
 backup_take() {
     bm=$1 reason=$2
@@ -71,7 +76,7 @@ backup_take() {
     version_num=$(db_sql "$cid" "SHOW server_version_num")
     tables=$(db_sql "$cid" "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'")
     # shellcheck disable=SC2046 # migration names are single words
-    migrations=$(db_sql "$cid" "SELECT CASE WHEN to_regclass('django_migrations') IS NULL THEN '' ELSE (SELECT string_agg(app || '.' || name, ' ' ORDER BY id) FROM django_migrations) END")
+    migrations=$(db_sql "$cid" "$migrations_sql")
 
     say "backup of $STACK_NAME-$bm ($reason): PostgreSQL $version, $tables tables ..."
     old_umask=$(umask)
@@ -371,7 +376,7 @@ set_dotenv() {
 # Every table's exact row count and the applied migrations: what must be equal
 # before and after an upgrade.
 census_sql="SELECT n.nspname || '.' || c.relname || ' ' || (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1;
-SELECT 'migrations ' || CASE WHEN to_regclass('django_migrations') IS NULL THEN '' ELSE (SELECT string_agg(app || '.' || name, ' ' ORDER BY app, name) FROM django_migrations) END;"
+SELECT 'migrations ' || coalesce(($migrations_sql), '');"
 
 # upgrade_postgres IMAGE MODE: the mode's database onto a newer PostgreSQL major.
 # Backup; a new volume initialised by IMAGE; restore; the same rows and

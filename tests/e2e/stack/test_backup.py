@@ -83,6 +83,18 @@ class BackupEndToEnd(unittest.TestCase):
         return fx.inspect(self.stack.container(mode, "web"), "{{.Config.Image}}")
 
     # ------------------------------------------------------------------ dev
+    def test_0_database_django_never_touched(self):
+        """Only the database, before Django ever ran on it: no django_migrations table."""
+        self.run_ok("-3")  # makes .env too
+        subprocess.run(self.stack.compose_cmd("dev") + ["up", "-d", "db"], env=self.stack.env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        fx.wait_for(lambda: fx.inspect(self.stack.container("dev", "db"), "{{.State.Health.Status}}") == "healthy",
+                    120, "the dev database")
+        path, _ = self.backup("dev")
+        self.assertEqual(self.sidecar(path)["migrations"], [])
+        os.remove(path)
+        os.remove(path[:-5] + ".json")
+
     def test_1_dev_round_trip(self):
         self.run_ok("-1")
         self.stack.psql("dev", "INSERT INTO notes_note (text, created) SELECT 'row ' || g || ' ' || md5(g::text), "
