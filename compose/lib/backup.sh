@@ -265,13 +265,16 @@ backup_restore() {
     errs=$(mktemp)
     docker exec -i "$cid" sh -c 'exec pg_restore --no-owner --exit-on-error --single-transaction -U "$POSTGRES_USER" -d "${POSTGRES_DB}_pdd_restore"' <"$f" 2>"$errs" &
     rpid=$!
-    # Progress: how far the docker CLI has read the file (Linux's fdinfo; elsewhere only the end).
+    # Progress: how far the docker CLI has read the file (Linux's fdinfo; elsewhere
+    # only the end), from a reporter beside it, so the end is seen at once.
     while kill -0 "$rpid" 2>/dev/null; do
         pos=$(sed -n 's/^pos:[[:space:]]*//p' "/proc/$rpid/fdinfo/0" 2>/dev/null || true)
         [ -z "$pos" ] || say "restore: [$pos/$size] bytes read"
         sleep 1
-    done
+    done &
+    ppid_=$!
     if wait "$rpid"; then rc=0; else rc=$?; fi
+    kill "$ppid_" 2>/dev/null || true
     if [ "$rc" != 0 ]; then
         reason=$(grep -v '^[[:space:]]*$' "$errs" | tail -n 1)
         rm -f "$errs"

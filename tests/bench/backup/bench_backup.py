@@ -15,6 +15,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -37,6 +38,7 @@ def timed(cmd, **kw):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=1024, help="size of the generated table data (MB)")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; medians are compared")
     opts = ap.parse_args()
     app_bin = os.path.join(fx.BINARY_DIR, "tests", "bench", "backup", "bench_backup_app")
     if not os.access(app_bin, os.X_OK):
@@ -65,30 +67,57 @@ def main():
         print(f"generated {rows} rows, database {int(size) / 1e6:.0f} MB, in {t:.0f} s", flush=True)
 
         direct = os.path.join(stack.dir, "direct.dump")
-        with open(direct, "wb") as out:
-            t_dump, _ = timed(["docker", "exec", db, "sh", "-c",
-                               'exec pg_dump -Fc -U "$POSTGRES_USER" -d "$POSTGRES_DB"'], stdout=out)
-        t_run, p = timed(["sh", os.path.join(stack.compose_dir, "run"), "-8", "backup", "dev"], env=stack.env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        dump = p.stdout.strip().splitlines()[-1]
-        t_app, p = timed([app_bin, stack.compose_dir, "backup", "dev"], env=stack.env, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
-        app_backup = p.stdout.split()
-        print(f"dump size {os.path.getsize(direct) / 1e6:.0f} MB (run -8: {os.path.getsize(dump) / 1e6:.0f} MB)")
+        run_sh = os.path.join(stack.compose_dir, "run")
+        quiet = dict(stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        t = {k: [] for k in ("dump", "run", "app", "restore", "run_restore", "app_restore")}
+        def backup_direct():
+            with open(direct, "wb") as out:
+                return timed(["docker", "exec", db, "sh", "-c",
+                              'exec pg_dump -Fc -U "$POSTGRES_USER" -d "$POSTGRES_DB"'], stdout=out)[0]
 
-        # Restore baseline: pg_restore into a fresh database beside it, as run does.
-        stack.psql("dev", "SELECT 1")
-        subprocess.run(["docker", "exec", db, "sh", "-c", 'createdb -U "$POSTGRES_USER" bench_direct'], check=True)
-        with open(direct, "rb") as inp:
-            t_restore, _ = timed(["docker", "exec", "-i", db, "sh", "-c",
-                                  'exec pg_restore --no-owner --exit-on-error --single-transaction -U "$POSTGRES_USER" '
-                                  '-d bench_direct'], stdin=inp)
-        subprocess.run(["docker", "exec", db, "sh", "-c", 'dropdb -U "$POSTGRES_USER" bench_direct'], check=True)
-        t_run_restore, _ = timed(["sh", os.path.join(stack.compose_dir, "run"), "-8", "restore", dump, "dev"],
-                                 env=stack.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        t_app_restore, p = timed([app_bin, stack.compose_dir, "restore", "dev", dump], env=stack.env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        app_restore = p.stdout.split()
+        def backup_run():
+            s_, p = timed(["sh", run_sh, "-8", "backup", "dev"], env=stack.env, **quiet)
+            state["dump"] = p.stdout.strip().splitlines()[-1]
+            return s_
+
+        def backup_app():
+            _, p = timed([app_bin, stack.compose_dir, "backup", "dev"], env=stack.env, **quiet)
+            state["app_backup"] = p.stdout.split()
+            return float(p.stdout.split()[1])  # the Job's own time, without the process start-up
+
+        def restore_direct():
+            subprocess.run(["docker", "exec", db, "sh", "-c", 'createdb -U "$POSTGRES_USER" bench_direct'], check=True)
+            with open(direct, "rb") as inp:
+                s_ = timed(["docker", "exec", "-i", db, "sh", "-c",
+                            'exec pg_restore --no-owner --exit-on-error --single-transaction '
+                            '-U "$POSTGRES_USER" -d bench_direct'], stdin=inp)[0]
+            subprocess.run(["docker", "exec", db, "sh", "-c", 'dropdb -U "$POSTGRES_USER" bench_direct'], check=True)
+            return s_
+
+        def restore_run():
+            return timed(["sh", run_sh, "-8", "restore", state["dump"], "dev"], env=stack.env, **quiet)[0]
+
+        def restore_app():
+            _, p = timed([app_bin, stack.compose_dir, "restore", "dev", state["dump"]], env=stack.env, **quiet)
+            state["app_restore"] = p.stdout.split()
+            return float(p.stdout.split()[1])
+
+        state = {}
+        backups = [("dump", backup_direct), ("run", backup_run), ("app", backup_app)]
+        restores = [("restore", restore_direct), ("run_restore", restore_run), ("app_restore", restore_app)]
+        backup_direct()  # a warm start for all; each round writes the archives again
+        for r in range(opts.rounds):
+            # Interleaved and rotated, so the page cache and the disk's writeback hit each alike.
+            for key, fn in backups[r % 3:] + backups[:r % 3]:
+                t[key].append(fn())
+            for key, fn in restores[r % 3:] + restores[:r % 3]:
+                t[key].append(fn())
+        app_backup, app_restore = state["app_backup"], state["app_restore"]
+        print(f"dump size {os.path.getsize(direct) / 1e6:.0f} MB (run -8: {os.path.getsize(state['dump']) / 1e6:.0f} MB); "
+              f"{opts.rounds} rounds, medians")
+        m = {k: statistics.median(v) for k, v in t.items()}
+        t_dump, t_run, t_app = m["dump"], m["run"], m["app"]
+        t_restore, t_run_restore, t_app_restore = m["restore"], m["run_restore"], m["app_restore"]
 
         def kv(fields, key):
             return fields[fields.index(key) + 1]
