@@ -79,11 +79,12 @@ class LocalImagesErrors(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         rows = p.stdout.splitlines()
         self.assertEqual(rows[0].split()[:3], ["NAME", "TAG", "STATE"])
-        self.assertEqual([r.split()[:3] for r in rows[1:6]],
+        self.assertEqual([r.split()[:3] for r in rows[1:7]],
                          [[n, f"{PREFIX}/{t}", "missing"] for n, t in (("debian", "debian:bookworm"), ("postgres", "postgres:15"),
                                                                         ("nginx", "nginx:1.22"), ("python", "python:3.11"),
-                                                                        ("pgadmin4", "pgadmin4:8"))])
-        self.assertTrue(rows[6].startswith("mirror: "), rows[6])
+                                                                        ("pgadmin4", "pgadmin4:8"),
+                                                                        ("postgres17", "postgres:17"))])
+        self.assertTrue(rows[7].startswith("mirror: "), rows[7])
         # Estimates follow what is missing: everything here, the chains side by side.
         total = int(self.run_tool("--estimate").stdout)
         nginx = int(self.run_tool("--estimate", "nginx").stdout)
