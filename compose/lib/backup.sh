@@ -333,12 +333,19 @@ image_pg_major() {
     printf '%s' "$v"
 }
 
-# local_image_for_major MAJOR: a tagged image on this machine that runs that PostgreSQL major.
+# local_image_for_major MAJOR NEWIMAGE: a tagged image on this machine that runs
+# that PostgreSQL major; one of NEWIMAGE's own repository first (postgres:17 →
+# postgres:16), then any other.
 local_image_for_major() {
+    repo=${2%:*}
     # shellcheck disable=SC2046 # image references are single words
     docker image inspect -f '{{if .RepoTags}}{{index .RepoTags 0}}{{range .Config.Env}} {{.}}{{end}}{{end}}' \
         $(docker images -q --filter dangling=false | sort -u) 2>/dev/null \
-        | awk -v m="PG_MAJOR=$1" '{ for (i = 2; i <= NF; i++) if ($i == m) { print $1; exit } }'
+        | awk -v m="PG_MAJOR=$1" -v repo="$repo" '
+            { for (i = 2; i <= NF; i++) if ($i == m) { r = $1; sub(/:[^:\/]*$/, "", r)
+                                                      if (r == repo) { print $1; found = 1; exit }
+                                                      if (other == "") other = $1 } }
+            END { if (!found && other != "") print other }'
 }
 
 # volume_pg_major VOLUME IMAGE: the major version of the data in VOLUME (its
@@ -398,7 +405,7 @@ upgrade_postgres() {
         if [ "$(image_pg_major "$old_img")" != "$have" ]; then
             # POSTGRES_IMAGE names the new server already: the old data is read
             # with an image of its own major that is on this machine.
-            old_img=$(local_image_for_major "$have")
+            old_img=$(local_image_for_major "$have" "$new")
             [ -n "$old_img" ] || die "$vol holds PostgreSQL $have data and no PostgreSQL $have image is on this machine to read it with; pull or build one (docker pull postgres:$have), then run this again. Nothing was changed."
         fi
         say "starting the $um database on $old_img (PostgreSQL $have) to read it ..."

@@ -308,7 +308,7 @@ def engine_snapshot(own_projects):
     for line in ps:
         cid, state, name, project = (line.split(" ") + ["", "", "", ""])[:4]
         if cid and not foreign(name, project):
-            containers.append(f"{cid} {state}")
+            containers.append(f"{cid} {state} {name}")
     vl = subprocess.run(["docker", "volume", "ls", "--format", "{{.Name}} " + label], stdout=subprocess.PIPE,
                         text=True, check=True).stdout.splitlines()
     vols = []

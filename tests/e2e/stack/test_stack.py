@@ -562,6 +562,7 @@ class StackEndToEnd(unittest.TestCase):
 
     # ------------------------------------------------------------------ bad input
     def test_7_bad_input_changes_nothing(self):
+        self.maxDiff = None  # a difference names the container
         # This stack's projects and everything that is not another test's.
         own = {self.stack.project("dev"), self.stack.project("prod")}
         before = fx.engine_snapshot(own)
