@@ -8,7 +8,8 @@ function(pdd_add_test)
     set(T_TIMEOUT 120)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
-  target_link_libraries(${T_NAME} PRIVATE Qt6::Test pdd_warnings ${T_LIBS})
+  # pdd_i18n: the GUI suites' main installs the English plural forms (GuiWatchdog.h).
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test pdd_warnings pdd_i18n ${T_LIBS})
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   set_tests_properties(${T_NAME} PROPERTIES
     LABELS "${T_LABEL}"

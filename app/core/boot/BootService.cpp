@@ -16,10 +16,11 @@
 Q_LOGGING_CATEGORY(lcBoot, "pdd.boot", QtWarningMsg)
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("BootService", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(BootService)
+};
 
 // pkexec's own exit codes: the user dismissed the dialog, or polkit said no.
 bool authRefused(int exitCode)
@@ -42,14 +43,14 @@ BootBackend::Outcome runHelper(const BootEnvironment &env, const QStringList &ar
 {
     BootBackend::Outcome o;
     if (!QFileInfo(env.helper).isExecutable()) {
-        o.message = tr("The boot helper %1 is missing: reinstall PostDoDjango (or use sudo sh run -7 install).")
+        o.message = Text::tr("The boot helper %1 is missing: reinstall PostDoDjango (or use sudo sh run -7 install).")
                         .arg(env.helper);
         return o;
     }
     const QStringList cmd = helperCommand(env, args);
     const BootBackend::Run r = BootBackend::run(cmd.first(), cmd.mid(1), env.env, input);
     if (!r.started) {
-        o.message = tr("%1 could not be started: is it installed (apt install pkexec)?").arg(cmd.first());
+        o.message = Text::tr("%1 could not be started: is it installed (apt install pkexec)?").arg(cmd.first());
         return o;
     }
     if (r.exitCode == 0) {
@@ -58,13 +59,13 @@ BootBackend::Outcome runHelper(const BootEnvironment &env, const QStringList &ar
         return o;
     }
     if (::geteuid() != 0 && authRefused(r.exitCode)) {
-        o.message = tr("Authentication was cancelled or refused; nothing was changed.");
+        o.message = Text::tr("Authentication was cancelled or refused; nothing was changed.");
         return o;
     }
     // The helper's own sentence, without its name in front.
     QString text = r.text();
     text.remove(QStringLiteral("postdodjango-boot-helper: "));
-    o.message = text.isEmpty() ? tr("The boot helper failed (exit code %1).").arg(r.exitCode) : text;
+    o.message = text.isEmpty() ? Text::tr("The boot helper failed (exit code %1).").arg(r.exitCode) : text;
     return o;
 }
 } // namespace
@@ -147,21 +148,21 @@ BootStatus BootStatus::fromSystemctlShow(const QByteArray &output)
 QString BootStatus::summary() const
 {
     if (!known)
-        return tr("Prod on boot: unknown (%1)").arg(error.isEmpty() ? tr("no answer") : error);
+        return Text::tr("Prod on boot: unknown (%1)").arg(error.isEmpty() ? Text::tr("no answer") : error);
     if (!installed)
-        return managerDown ? tr("Prod starts on boot: not installed (systemd is not running on this system now)")
-                           : tr("Prod starts on boot: not installed");
-    QString s = enabled ? tr("Prod starts on boot: enabled") : tr("Prod on boot: installed, not enabled");
+        return managerDown ? Text::tr("Prod starts on boot: not installed (systemd is not running on this system now)")
+                           : Text::tr("Prod starts on boot: not installed");
+    QString s = enabled ? Text::tr("Prod starts on boot: enabled") : Text::tr("Prod on boot: installed, not enabled");
     if (managerDown)
-        return s + tr(" (systemd is not running on this system now)");
+        return s + Text::tr(" (systemd is not running on this system now)");
     if (activeState == QLatin1String("failed"))
-        s += tr(" · last start failed (%1)").arg(result.isEmpty() ? activeState : result);
+        s += Text::tr(" · last start failed (%1)").arg(result.isEmpty() ? activeState : result);
     else if (lastStart.isValid())
-        s += tr(" · last start %1, %2")
+        s += Text::tr(" · last start %1, %2")
                  .arg(lastStart.toLocalTime().toString(QStringLiteral("HH:mm")),
-                      result == QLatin1String("success") || result.isEmpty() ? tr("succeeded") : result);
+                      result == QLatin1String("success") || result.isEmpty() ? Text::tr("succeeded") : result);
     else if (activeState == QLatin1String("activating"))
-        s += tr(" · starting");
+        s += Text::tr(" · starting");
     return s;
 }
 
@@ -186,7 +187,7 @@ QString SystemdBackend::render(const BootEnvironment &env, QString *error) const
             env.env, {}, 60000);
     if (r.exitCode != 0) {
         if (error)
-            *error = tr("run -7 print failed: %1").arg(r.text());
+            *error = Text::tr("run -7 print failed: %1").arg(r.text());
         return {};
     }
     return QString::fromUtf8(r.out);
@@ -225,7 +226,7 @@ BootStatus SystemdBackend::readStatus(const BootEnvironment &env) const
         return s;
     }
     if (!r.started || r.exitCode != 0) {
-        s.error = r.started ? r.text().section(QLatin1Char('\n'), 0, 0) : tr("systemctl is not installed");
+        s.error = r.started ? r.text().section(QLatin1Char('\n'), 0, 0) : Text::tr("systemctl is not installed");
         return s;
     }
     s = BootStatus::fromSystemctlShow(r.out);
@@ -341,7 +342,7 @@ BootStatus LaunchdBackend::readStatus(const BootEnvironment &env) const
             {}, 30000);
     s.known = r.started;
     if (!r.started) {
-        s.error = tr("launchctl is not available");
+        s.error = Text::tr("launchctl is not available");
         return s;
     }
     s.enabled = s.installed && r.exitCode == 0; // loaded: runs at each login
@@ -363,23 +364,23 @@ BootBackend::Outcome LaunchdBackend::install(const BootEnvironment &env) const
     QDir().mkpath(env.logDir);
     QSaveFile f(unitPath(env));
     if (!f.open(QIODevice::WriteOnly))
-        return {false, tr("%1 cannot be written: %2").arg(unitPath(env), f.errorString())};
+        return {false, Text::tr("%1 cannot be written: %2").arg(unitPath(env), f.errorString())};
     f.write(render(env, nullptr).toUtf8());
     if (!f.commit())
-        return {false, tr("%1 cannot be written: %2").arg(unitPath(env), f.errorString())};
+        return {false, Text::tr("%1 cannot be written: %2").arg(unitPath(env), f.errorString())};
     const Run r = run(env.launchctl,
                       {QStringLiteral("bootstrap"), QStringLiteral("gui/%1").arg(env.uid), unitPath(env)}, env.env);
     if (r.exitCode != 0)
-        return {false, tr("launchctl bootstrap failed: %1").arg(r.text())};
-    return {true, tr("Installed %1; prod starts at each login.").arg(unitPath(env))};
+        return {false, Text::tr("launchctl bootstrap failed: %1").arg(r.text())};
+    return {true, Text::tr("Installed %1; prod starts at each login.").arg(unitPath(env))};
 }
 
 BootBackend::Outcome LaunchdBackend::remove(const BootEnvironment &env) const
 {
     run(env.launchctl, {QStringLiteral("bootout"), QStringLiteral("gui/%1/%2").arg(env.uid).arg(label(env))}, env.env);
     if (QFileInfo::exists(unitPath(env)) && !QFile::remove(unitPath(env)))
-        return {false, tr("%1 cannot be removed.").arg(unitPath(env))};
-    return {true, tr("Removed %1; the stack's volumes are kept.").arg(unitPath(env))};
+        return {false, Text::tr("%1 cannot be removed.").arg(unitPath(env))};
+    return {true, Text::tr("Removed %1; the stack's volumes are kept.").arg(unitPath(env))};
 }
 
 BootBackend::Outcome LaunchdBackend::startStop(const BootEnvironment &env, bool start) const
@@ -457,13 +458,14 @@ Job *BootService::action(const QString &title, Verb verb)
     auto *job = new Job(title, this);
     Q_EMIT jobStarted(job);
     if ((verb == Verb::Start || verb == Verb::Stop) && !m_status.installed) {
-        job->reportFailed(verb == Verb::Start ? tr("The boot service is not installed; install it first.")
-                                              : tr("The boot service is not installed."));
+        job->reportFailed(verb == Verb::Start ? Text::tr("The boot service is not installed; install it first.")
+                                              : Text::tr("The boot service is not installed."));
         return job;
     }
     const Job::Reporter report = job->reporter();
     report.started();
-    report.progress(-1, ::geteuid() == 0 ? tr("Running the boot helper") : tr("Asking for permission (pkexec)"));
+    report.progress(
+        -1, ::geteuid() == 0 ? Text::tr("Running the boot helper") : Text::tr("Asking for permission (pkexec)"));
     async::run(
         worker(), async::Target(job),
         [backend = m_backend, env = m_env, verb, report] {
@@ -490,20 +492,20 @@ Job *BootService::action(const QString &title, Verb verb)
 
 Job *BootService::install()
 {
-    return action(tr("Install boot service %1").arg(unitName()), Verb::Install);
+    return action(Text::tr("Install boot service %1").arg(unitName()), Verb::Install);
 }
 
 Job *BootService::remove()
 {
-    return action(tr("Remove boot service %1").arg(unitName()), Verb::Remove);
+    return action(Text::tr("Remove boot service %1").arg(unitName()), Verb::Remove);
 }
 
 Job *BootService::start()
 {
-    return action(tr("Start %1").arg(unitName()), Verb::Start);
+    return action(Text::tr("Start %1").arg(unitName()), Verb::Start);
 }
 
 Job *BootService::stop()
 {
-    return action(tr("Stop %1").arg(unitName()), Verb::Stop);
+    return action(Text::tr("Stop %1").arg(unitName()), Verb::Stop);
 }

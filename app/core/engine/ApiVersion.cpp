@@ -15,22 +15,28 @@ ApiVersion ApiVersion::parse(const QString &text)
     return v.major > 0 ? v : ApiVersion{};
 }
 
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiVersion)
+};
+} // namespace
+
 ApiNegotiation ApiNegotiation::fromPingHeader(const QString &serverHeader)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("ApiVersion", s); };
     ApiNegotiation n;
     const ApiVersion server = ApiVersion::parse(serverHeader);
     const ApiVersion ours{1, ApiVersion::kMaxMinor};
     const ApiVersion oldest{1, ApiVersion::kMinMinor};
     if (!server.isValid()) {
         n.error = serverHeader.trimmed().isEmpty()
-            ? tr("The engine did not report an API version in /_ping; is this really a Docker or Podman socket?")
-            : tr("The engine reported an unreadable API version \"%1\".").arg(serverHeader.trimmed());
+            ? Text::tr("The engine did not report an API version in /_ping; is this really a Docker or Podman socket?")
+            : Text::tr("The engine reported an unreadable API version \"%1\".").arg(serverHeader.trimmed());
         return n;
     }
     if (server < oldest) {
-        n.error = tr("The Docker Engine speaks API %1, but PostDoDjango needs %2 or newer "
-                     "(Docker 20.10+). Please update Docker.")
+        n.error = Text::tr("The Docker Engine speaks API %1, but PostDoDjango needs %2 or newer "
+                           "(Docker 20.10+). Please update Docker.")
                       .arg(server.toString(), oldest.toString());
         return n;
     }

@@ -11,10 +11,11 @@
 Q_LOGGING_CATEGORY(lcEngine, "pdd.engine", QtWarningMsg)
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("EngineClient", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(EngineClient)
+};
 } // namespace
 
 EngineClient::EngineClient(EngineEndpoint endpoint, EngineTimeouts timeouts)
@@ -27,31 +28,32 @@ QString EngineClient::describe(const HttpResult &r, const QString &socketPath)
     using F = HttpResult::Failure;
     switch (r.failure) {
     case F::None: break;
-    case F::Cancelled: return tr("The request was cancelled.");
+    case F::Cancelled: return Text::tr("The request was cancelled.");
     case F::Timeout:
-        return tr("The Docker Engine at %1 did not answer in time; it may be overloaded or hung. "
-                  "Retrying; restart Docker if this persists.")
+        return Text::tr("The Docker Engine at %1 did not answer in time; it may be overloaded or hung. "
+                        "Retrying; restart Docker if this persists.")
             .arg(socketPath);
     case F::CannotConnect:
         if (r.osErrno == EACCES || r.osErrno == EPERM)
-            return tr("Permission denied on the Docker socket %1. Add your user to the \"docker\" group "
-                      "(sudo usermod -aG docker $USER) and log in again.")
+            return Text::tr("Permission denied on the Docker socket %1. Add your user to the \"docker\" group "
+                            "(sudo usermod -aG docker $USER) and log in again.")
                 .arg(socketPath);
         if (r.osErrno == ENOENT || !QFileInfo::exists(socketPath))
-            return tr("The Docker socket %1 does not exist: Docker is not running. Start it "
-                      "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
+            return Text::tr("The Docker socket %1 does not exist: Docker is not running. Start it "
+                            "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
                 .arg(socketPath);
-        return tr("Nothing answers on the Docker socket %1: the daemon is not running. Start it "
-                  "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
+        return Text::tr("Nothing answers on the Docker socket %1: the daemon is not running. Start it "
+                        "(sudo systemctl start docker, or open Docker Desktop); PostDoDjango reconnects by itself.")
             .arg(socketPath);
     case F::Transport:
-        return tr("The connection to the Docker Engine at %1 broke (%2). Reconnecting.").arg(socketPath, r.detail);
+        return Text::tr("The connection to the Docker Engine at %1 broke (%2). Reconnecting.")
+            .arg(socketPath, r.detail);
     }
     // HTTP-level error: the Engine puts its reason in {"message": ...}.
     const QString message = QJsonDocument::fromJson(r.body).object().value(QLatin1String("message")).toString();
     if (!message.isEmpty())
         return message;
-    return tr("The Docker Engine answered HTTP %1.").arg(r.status);
+    return Text::tr("The Docker Engine answered HTTP %1.").arg(r.status);
 }
 
 void EngineClient::cancel()
@@ -103,7 +105,7 @@ EngineReply EngineClient::negotiate()
     if (!m_endpoint.isUsable()) {
         EngineReply reply;
         reply.failure = HttpResult::Failure::CannotConnect;
-        reply.error = m_endpoint.unsupportedReason.isEmpty() ? tr("No Docker socket is configured.")
+        reply.error = m_endpoint.unsupportedReason.isEmpty() ? Text::tr("No Docker socket is configured.")
                                                              : m_endpoint.unsupportedReason;
         return reply;
     }
@@ -142,7 +144,7 @@ EngineReply EngineClient::getJson(const QString &pathAndQuery, int stallSeconds)
     if (err.error != QJsonParseError::NoError) {
         reply.ok = false;
         reply.failure = HttpResult::Failure::Transport;
-        reply.error = tr("The Docker Engine at %1 sent an unreadable answer to %2 (%3). Retrying.")
+        reply.error = Text::tr("The Docker Engine at %1 sent an unreadable answer to %2 (%3). Retrying.")
                           .arg(m_endpoint.socketPath, pathAndQuery.section(QLatin1Char('?'), 0, 0), err.errorString());
     }
     return reply;

@@ -11,10 +11,11 @@ bool fileExists(const QString &path)
     return QFileInfo::exists(path);
 }
 
-QString tr(const char *text)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("EngineEndpoint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(EngineEndpoint)
+};
 } // namespace
 
 EngineEndpoint EngineEndpoint::fromSocket(const QString &path)
@@ -43,15 +44,15 @@ EngineEndpoint EngineEndpoint::resolve(const QString &dockerHost, Platform platf
         if (host.startsWith(QLatin1String("unix://"))) {
             e.socketPath = host.mid(int(qstrlen("unix://")));
             if (e.socketPath.isEmpty())
-                e.unsupportedReason = tr("DOCKER_HOST is \"unix://\" without a socket path; "
-                                         "set it to e.g. unix:///var/run/docker.sock or unset it.");
+                e.unsupportedReason = Text::tr("DOCKER_HOST is \"unix://\" without a socket path; "
+                                               "set it to e.g. unix:///var/run/docker.sock or unset it.");
         } else if (host.startsWith(QLatin1Char('/'))) {
             // Some tools accept a bare path; treating it as a socket is the obvious meaning.
             e.socketPath = host;
         } else {
             const QString scheme = QUrl(host).scheme();
-            e.unsupportedReason = tr("DOCKER_HOST=%1 uses \"%2\", which PostDoDjango does not support yet; "
-                                     "only unix:// sockets work. Unset DOCKER_HOST or point it at a unix socket.")
+            e.unsupportedReason = Text::tr("DOCKER_HOST=%1 uses \"%2\", which PostDoDjango does not support yet; "
+                                           "only unix:// sockets work. Unset DOCKER_HOST or point it at a unix socket.")
                                       .arg(host, scheme.isEmpty() ? host : scheme + QLatin1String("://"));
         }
         return e;

@@ -11,10 +11,11 @@
 #include <QJsonObject>
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("EngineEventFeed", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(EngineEventFeed)
+};
 } // namespace
 
 EngineEventFeed::EngineEventFeed(EngineEndpoint endpoint, EngineTimeouts timeouts, Backoff backoff, Callbacks callbacks)
@@ -105,7 +106,7 @@ QString EngineEventFeed::sync(EngineClient &client, qint64 *since)
     if (!list.ok)
         return list.error;
     if (!list.json().isArray())
-        return tr("The Docker Engine answered the container list with something else than a list. Retrying.");
+        return Text::tr("The Docker Engine answered the container list with something else than a list. Retrying.");
     QVector<ContainerInfo> containers;
     for (const QJsonValue &v : list.json().array()) {
         const ContainerInfo listed = EngineJson::containerFromList(v.toObject());
@@ -144,10 +145,10 @@ void EngineEventFeed::followEvents(EngineClient &client, qint64 since, QString *
             return ok;
         });
     if (splitter.hasError())
-        *reason =
-            tr("The Docker Engine sent an unreadable event stream (%1). Reconnecting.").arg(splitter.errorString());
+        *reason = Text::tr("The Docker Engine sent an unreadable event stream (%1). Reconnecting.")
+                      .arg(splitter.errorString());
     else if (reply.ok)
-        *reason = tr("The Docker Engine closed the event stream (is it restarting?). Reconnecting.");
+        *reason = Text::tr("The Docker Engine closed the event stream (is it restarting?). Reconnecting.");
     else
         *reason = reply.error;
 }

@@ -17,10 +17,11 @@
 #include <unistd.h>
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("BuildContext", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(BuildContext)
+};
 
 struct ArchiveDeleter
 {
@@ -61,12 +62,12 @@ public:
         archive_write_set_format_pax_restricted(m_out.get());
         archive_write_set_bytes_in_last_block(m_out.get(), 1);
         if (archive_write_open_filename(m_out.get(), QFile::encodeName(tarPath).constData()) != ARCHIVE_OK)
-            return fail(tr("The build context could not be written to %1: %2")
+            return fail(Text::tr("The build context could not be written to %1: %2")
                             .arg(tarPath, QString::fromUtf8(archive_error_string(m_out.get()))));
         if (!walk(QString()))
             return m_result;
         if (archive_write_close(m_out.get()) != ARCHIVE_OK)
-            return fail(tr("The build context could not be written to %1: %2")
+            return fail(Text::tr("The build context could not be written to %1: %2")
                             .arg(tarPath, QString::fromUtf8(archive_error_string(m_out.get()))));
         m_result.ok = true;
         m_result.bytes = QFileInfo(tarPath).size();
@@ -88,7 +89,7 @@ private:
         for (const QString &name : sortedNames(absDir)) {
             if (m_cancel && m_cancel()) {
                 m_result.cancelled = true;
-                fail(tr("Cancelled while the build context was being prepared."));
+                fail(Text::tr("Cancelled while the build context was being prepared."));
                 return false;
             }
             const QString rel = relDir.isEmpty() ? name : relDir + QLatin1Char('/') + name;
@@ -96,7 +97,7 @@ private:
             struct stat st
             {};
             if (::lstat(QFile::encodeName(abs).constData(), &st) != 0) {
-                fail(tr("%1 in the build context cannot be read: %2.")
+                fail(Text::tr("%1 in the build context cannot be read: %2.")
                          .arg(rel, QString::fromLocal8Bit(std::strerror(errno))));
                 return false;
             }
@@ -126,8 +127,8 @@ private:
         if (S_ISREG(st.st_mode)) {
             fd = ::open(absPath.constData(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {
-                fail(tr("%1 in the build context cannot be read: %2. Fix its permissions or list it in "
-                        ".dockerignore.")
+                fail(Text::tr("%1 in the build context cannot be read: %2. Fix its permissions or list it in "
+                              ".dockerignore.")
                          .arg(rel, QString::fromLocal8Bit(std::strerror(errno))));
                 return false;
             }
@@ -136,7 +137,7 @@ private:
         if (archive_read_disk_entry_from_file(m_disk.get(), entry.get(), fd, &st) != ARCHIVE_OK) {
             if (fd >= 0)
                 ::close(fd);
-            fail(tr("%1 in the build context cannot be read: %2.")
+            fail(Text::tr("%1 in the build context cannot be read: %2.")
                      .arg(rel, QString::fromUtf8(archive_error_string(m_disk.get()))));
             return false;
         }
@@ -167,7 +168,7 @@ private:
                     continue;
                 if (n < 0) {
                     ::close(fd);
-                    fail(tr("%1 in the build context cannot be read: %2.")
+                    fail(Text::tr("%1 in the build context cannot be read: %2.")
                              .arg(rel, QString::fromLocal8Bit(std::strerror(errno))));
                     return false;
                 }
@@ -193,8 +194,8 @@ private:
     {
         const int e = archive_errno(m_out.get());
         if (e == ENOSPC)
-            return tr("The disk is full: the build context could not be written to the temporary folder.");
-        return tr("The build context could not be written: %1")
+            return Text::tr("The disk is full: the build context could not be written to the temporary folder.");
+        return Text::tr("The build context could not be written: %1")
             .arg(QString::fromUtf8(archive_error_string(m_out.get())));
     }
 
@@ -227,18 +228,18 @@ BuildContext::Result BuildContext::write(const QString &contextDir, const QStrin
     const QFileInfo dir(contextDir);
     if (!dir.isDir()) {
         Result r;
-        r.error = tr("The build context %1 is not a folder.").arg(contextDir);
+        r.error = Text::tr("The build context %1 is not a folder.").arg(contextDir);
         return r;
     }
     if (!QFileInfo::exists(QDir(contextDir).filePath(dockerfile))) {
         Result r;
-        r.error = tr("There is no %1 in %2: the image cannot be built without it.").arg(dockerfile, contextDir);
+        r.error = Text::tr("There is no %1 in %2: the image cannot be built without it.").arg(dockerfile, contextDir);
         return r;
     }
     const DockerIgnore ignore = ignoreFor(contextDir, dockerfile);
     if (!ignore.problems().isEmpty()) {
         Result r;
-        r.error = tr("%1/.dockerignore: %2").arg(contextDir, ignore.problems().first());
+        r.error = Text::tr("%1/.dockerignore: %2").arg(contextDir, ignore.problems().first());
         return r;
     }
     Writer w(dir.absoluteFilePath(), ignore, cancel, progress);

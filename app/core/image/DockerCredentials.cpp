@@ -8,10 +8,11 @@
 #include <QStandardPaths>
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("DockerCredentials", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(DockerCredentials)
+};
 constexpr int kHelperTimeoutMs = 30000; // a helper may wait for a keyring to unlock
 } // namespace
 
@@ -47,8 +48,8 @@ DockerConfig DockerConfig::fromJson(const QByteArray &json)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        c.m_error = tr("Docker's config.json is not valid JSON (%1 at byte %2).")
-                        .arg(err.error != QJsonParseError::NoError ? err.errorString() : tr("not an object"))
+        c.m_error = Text::tr("Docker's config.json is not valid JSON (%1 at byte %2).")
+                        .arg(err.error != QJsonParseError::NoError ? err.errorString() : Text::tr("not an object"))
                         .arg(err.offset);
         return c;
     }
@@ -68,13 +69,13 @@ DockerConfig DockerConfig::load(const QString &directory)
     if (!f.open(QIODevice::ReadOnly)) {
         DockerConfig c;
         c.m_path = path;
-        c.m_error = tr("%1 cannot be read: %2.").arg(path, f.errorString());
+        c.m_error = Text::tr("%1 cannot be read: %2.").arg(path, f.errorString());
         return c;
     }
     DockerConfig c = fromJson(f.readAll());
     c.m_path = path;
     if (!c.m_error.isEmpty())
-        c.m_error = tr("%1: %2").arg(path, c.m_error);
+        c.m_error = Text::tr("%1: %2").arg(path, c.m_error);
     return c;
 }
 
@@ -167,7 +168,7 @@ CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteA
     const QString exe =
         QStandardPaths::findExecutable(program(), m_env.value(QStringLiteral("PATH")).split(QLatin1Char(':')));
     if (exe.isEmpty()) {
-        r.error = tr("Docker's config names the credential helper \"%1\", but %2 is not installed (not on PATH).")
+        r.error = Text::tr("Docker's config names the credential helper \"%1\", but %2 is not installed (not on PATH).")
                       .arg(m_name, program());
         return r;
     }
@@ -175,7 +176,7 @@ CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteA
     p.setProcessEnvironment(m_env);
     p.start(exe, {verb});
     if (!p.waitForStarted(kHelperTimeoutMs)) {
-        r.error = tr("%1 could not be started: %2.").arg(program(), p.errorString());
+        r.error = Text::tr("%1 could not be started: %2.").arg(program(), p.errorString());
         return r;
     }
     p.write(input);
@@ -183,7 +184,7 @@ CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteA
     if (!p.waitForFinished(kHelperTimeoutMs)) {
         p.kill();
         p.waitForFinished(1000);
-        r.error = tr("%1 %2 did not answer within %3 s (is the keyring locked?).")
+        r.error = Text::tr("%1 %2 did not answer within %3 s (is the keyring locked?).")
                       .arg(program(), verb)
                       .arg(kHelperTimeoutMs / 1000);
         return r;
@@ -197,7 +198,8 @@ CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteA
             r.ok = verb == QLatin1String("erase");
             return r;
         }
-        r.error = tr("%1 %2 failed: %3").arg(program(), verb, message.isEmpty() ? tr("no message") : message.left(300));
+        r.error = Text::tr("%1 %2 failed: %3")
+                      .arg(program(), verb, message.isEmpty() ? Text::tr("no message") : message.left(300));
         return r;
     }
     r.ok = true;
@@ -205,7 +207,7 @@ CredentialHelper::Result CredentialHelper::run(const QString &verb, const QByteA
         const QJsonObject o = QJsonDocument::fromJson(out).object();
         if (o.isEmpty()) {
             r.ok = false;
-            r.error = tr("%1 get answered something that is not the credential-helper JSON.").arg(program());
+            r.error = Text::tr("%1 get answered something that is not the credential-helper JSON.").arg(program());
             return r;
         }
         r.credential.serverAddress = o.value(QLatin1String("ServerURL")).toString();

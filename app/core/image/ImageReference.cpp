@@ -4,10 +4,11 @@
 #include <QRegularExpression>
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("ImageReference", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImageReference)
+};
 // distribution/reference's grammar.
 const QRegularExpression &componentRe()
 {
@@ -33,11 +34,11 @@ ImageReference ImageReference::parse(const QString &text)
     ImageReference r;
     QString rest = text.trimmed();
     if (rest.isEmpty()) {
-        r.error = tr("The image name is empty.");
+        r.error = Text::tr("The image name is empty.");
         return r;
     }
     if (rest.contains(QLatin1Char('@'))) {
-        r.error = tr("\"%1\" names a digest; the web image needs a tag (WEB_TAG).").arg(text);
+        r.error = Text::tr("\"%1\" names a digest; the web image needs a tag (WEB_TAG).").arg(text);
         return r;
     }
     // The tag is after the last ':' that comes after the last '/'.
@@ -47,8 +48,8 @@ ImageReference ImageReference::parse(const QString &text)
         r.tag = rest.mid(colon + 1);
         rest = rest.left(colon);
         if (!tagRe().match(r.tag).hasMatch()) {
-            r.error = tr("\"%1\" is not a valid image tag: use letters, digits, '_', '.' and '-' (at most 128, "
-                         "not starting with '.' or '-').")
+            r.error = Text::tr("\"%1\" is not a valid image tag: use letters, digits, '_', '.' and '-' (at most 128, "
+                               "not starting with '.' or '-').")
                           .arg(r.tag);
             return r;
         }
@@ -61,15 +62,16 @@ ImageReference ImageReference::parse(const QString &text)
         r.registry = first;
         parts.removeFirst();
         if (!domainRe().match(r.registry).hasMatch()) {
-            r.error = tr("\"%1\" is not a valid registry address (host or host:port).").arg(r.registry);
+            r.error = Text::tr("\"%1\" is not a valid registry address (host or host:port).").arg(r.registry);
             return r;
         }
     }
     for (const QString &c : std::as_const(parts)) {
         if (!componentRe().match(c).hasMatch()) {
             r.error = c.toLower() != c
-                ? tr("\"%1\" has capital letters; image names must be lowercase.").arg(rest)
-                : tr("\"%1\" is not a valid image name: use lowercase letters, digits and '.', '_', '-' between them.")
+                ? Text::tr("\"%1\" has capital letters; image names must be lowercase.").arg(rest)
+                : Text::tr(
+                      "\"%1\" is not a valid image name: use lowercase letters, digits and '.', '_', '-' between them.")
                       .arg(rest);
             return r;
         }
@@ -78,7 +80,7 @@ ImageReference ImageReference::parse(const QString &text)
     if (r.registry.isEmpty() && !r.repository.contains(QLatin1Char('/')))
         r.repository.prepend(QStringLiteral("library/"));
     if (r.toString().size() > 255 + 129) {
-        r.error = tr("The image name is longer than Docker allows.");
+        r.error = Text::tr("The image name is longer than Docker allows.");
         return r;
     }
     return r;
@@ -107,5 +109,5 @@ QString ImageReference::credentialKey() const
 
 QString ImageReference::registryDisplayName() const
 {
-    return credentialKey().startsWith(QLatin1String("https://index.docker.io")) ? tr("Docker Hub") : registry;
+    return credentialKey().startsWith(QLatin1String("https://index.docker.io")) ? Text::tr("Docker Hub") : registry;
 }

@@ -20,10 +20,11 @@
 #include <csignal>
 
 namespace {
-QString tr(const char *s)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("ImageWork", s);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImageWork)
+};
 QString mb(qint64 bytes)
 {
     return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
@@ -40,14 +41,14 @@ QString explainBuildError(const QString &daemonMessage, const QString &failedSte
 {
     const QString m = daemonMessage.trimmed();
     if (m.contains(QLatin1String("no space left on device"), Qt::CaseInsensitive))
-        return tr("The Docker daemon's disk is full (no space left on device). Free space (docker system prune) "
-                  "and build again.");
+        return Text::tr("The Docker daemon's disk is full (no space left on device). Free space (docker system prune) "
+                        "and build again.");
     if (m.contains(QLatin1String("Cannot locate specified Dockerfile"), Qt::CaseInsensitive)
         || m.contains(QLatin1String("Dockerfile: no such file"), Qt::CaseInsensitive))
-        return tr("The Dockerfile is missing from the build context: %1").arg(m);
+        return Text::tr("The Dockerfile is missing from the build context: %1").arg(m);
     if (!failedStep.isEmpty())
-        return tr("%1 failed: %2").arg(failedStep, m);
-    return tr("The build failed: %1").arg(m);
+        return Text::tr("%1 failed: %2").arg(failedStep, m);
+    return Text::tr("The build failed: %1").arg(m);
 }
 
 QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin)
@@ -59,28 +60,28 @@ QString explainPushError(const QString &daemonMessage, const ImageReference &ref
     if (has("no basic auth credentials") || has("authentication required") || has("unauthorized")
         || has("denied: requested access")) {
         *needsLogin = true;
-        return tr("The registry %1 refused the credentials (or none were given): log in to push.").arg(registry);
+        return Text::tr("The registry %1 refused the credentials (or none were given): log in to push.").arg(registry);
     }
     if (has("connection refused") || has("no such host") || has("i/o timeout") || has("dial tcp")
         || has("network is unreachable") || has("connection reset"))
-        return tr("The registry %1 cannot be reached (%2). Is it running, and is REGISTRY in .env right?")
+        return Text::tr("The registry %1 cannot be reached (%2). Is it running, and is REGISTRY in .env right?")
             .arg(registry, m);
     if (has("server gave HTTP response to HTTPS client"))
-        return tr("The registry %1 speaks plain HTTP; the Docker daemon only allows that for registries listed "
-                  "in its insecure-registries (localhost is always allowed).")
+        return Text::tr("The registry %1 speaks plain HTTP; the Docker daemon only allows that for registries listed "
+                        "in its insecure-registries (localhost is always allowed).")
             .arg(registry);
     if (has("no space left on device"))
-        return tr("The registry %1 is out of disk space: %2").arg(registry, m);
+        return Text::tr("The registry %1 is out of disk space: %2").arg(registry, m);
     if (has("does not exist locally") || has("No such image") || has("An image does not exist locally"))
-        return tr("There is no local image %1 to push: build it first.").arg(reference.toString());
-    return tr("The push to %1 failed: %2").arg(registry, m);
+        return Text::tr("There is no local image %1 to push: build it first.").arg(reference.toString());
+    return Text::tr("The push to %1 failed: %2").arg(registry, m);
 }
 
 QString pushStatus(int done, int total, qint64 sent, qint64 size)
 {
-    QString s = tr("%1 of %2 layers").arg(done).arg(total);
+    QString s = Text::tr("%1 of %2 layers").arg(done).arg(total);
     if (size > 0)
-        s += QStringLiteral(" · ") + tr("%1 of %2").arg(mb(sent), mb(size));
+        s += QStringLiteral(" · ") + Text::tr("%1 of %2").arg(mb(sent), mb(size));
     return s;
 }
 
@@ -88,10 +89,10 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
 {
     BuildOutcome out;
     const auto cancelled = [&report] { return report.isCancelRequested(); };
-    report.progress(-1, tr("Packing the build context"));
+    report.progress(-1, Text::tr("Packing the build context"));
     QTemporaryFile tar(QDir::temp().filePath(QStringLiteral("pdd-context-XXXXXX.tar")));
     if (!tar.open()) {
-        out.error = tr("No temporary file for the build context: %1").arg(tar.errorString());
+        out.error = Text::tr("No temporary file for the build context: %1").arg(tar.errorString());
         return out;
     }
     tar.close();
@@ -102,8 +103,8 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
         out.error = context.error;
         return out;
     }
-    report.log(tr("Build context: %1 entries, %2").arg(context.entries).arg(mb(context.bytes)));
-    report.progress(-1, tr("Sending the build context (%1)").arg(mb(context.bytes)));
+    report.log(Text::tr("Build context: %1 entries, %2").arg(context.entries).arg(mb(context.bytes)));
+    report.progress(-1, Text::tr("Sending the build context (%1)").arg(mb(context.bytes)));
 
     QString query = QStringLiteral("t=%1&dockerfile=%2&rm=1&forcerm=1")
                         .arg(encoded(spec.reference.toString()), encoded(spec.dockerfile));
@@ -133,7 +134,7 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
                     report.log(line);
                 QString status = progress.status();
                 if (progress.cachedSteps() > cachedBefore)
-                    status += QStringLiteral(" ") + tr("(cached)");
+                    status += QStringLiteral(" ") + Text::tr("(cached)");
                 const double f = progress.fraction();
                 if (f >= 0 && (f > shown || progress.cachedSteps() > cachedBefore)) {
                     shown = qMax(shown, f);
@@ -146,11 +147,11 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
     out.cachedSteps = progress.cachedSteps();
     if (reply.failure == HttpResult::Failure::Cancelled || report.isCancelRequested()) {
         out.cancelled = true;
-        out.error = tr("The build was cancelled.");
+        out.error = Text::tr("The build was cancelled.");
         return out;
     }
     if (splitter.hasError()) {
-        out.error = tr("The Docker Engine sent an unreadable build stream (%1).").arg(splitter.errorString());
+        out.error = Text::tr("The Docker Engine sent an unreadable build stream (%1).").arg(splitter.errorString());
         return out;
     }
     if (!reply.ok) {
@@ -162,13 +163,14 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
         return out;
     }
     if (progress.imageId().isEmpty()) {
-        out.error = tr("The build ended without naming an image (the stream stopped early).");
+        out.error = Text::tr("The build ended without naming an image (the stream stopped early).");
         return out;
     }
     out.ok = true;
     out.imageId = progress.imageId();
     report.progress(
-        1.0, tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
+        1.0,
+        Text::tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
     qCDebug(lcImage) << "built" << spec.reference.toString() << out.imageId << "steps" << out.steps << "cached"
                      << out.cachedSteps;
     return out;
@@ -190,7 +192,7 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
     BuildOutcome out;
     QTemporaryFile iid(QDir::temp().filePath(QStringLiteral("pdd-iid-XXXXXX")));
     if (!iid.open()) {
-        out.error = tr("No temporary file for the image ID: %1").arg(iid.errorString());
+        out.error = Text::tr("No temporary file for the image ID: %1").arg(iid.errorString());
         return out;
     }
     iid.close();
@@ -207,10 +209,10 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
     QProcess p;
     p.setProcessEnvironment(e);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    report.progress(-1, tr("Starting docker buildx"));
+    report.progress(-1, Text::tr("Starting docker buildx"));
     p.start(QStringLiteral("docker"), args);
     if (!p.waitForStarted(10000)) {
-        out.error = tr("docker buildx could not be started: %1").arg(p.errorString());
+        out.error = Text::tr("docker buildx could not be started: %1").arg(p.errorString());
         return out;
     }
     BuildxProgress progress;
@@ -246,12 +248,13 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
     out.cachedSteps = progress.cachedSteps();
     if (interrupted) {
         out.cancelled = true;
-        out.error = tr("The build was cancelled.");
+        out.error = Text::tr("The build was cancelled.");
         return out;
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0 || progress.failed()) {
-        const QString message =
-            progress.error().isEmpty() ? tr("docker buildx exited with code %1").arg(p.exitCode()) : progress.error();
+        const QString message = progress.error().isEmpty()
+            ? Text::tr("docker buildx exited with code %1").arg(p.exitCode())
+            : progress.error();
         out.error = explainBuildError(message, progress.failedStep());
         return out;
     }
@@ -259,12 +262,13 @@ BuildOutcome buildWithBuildx(const EngineEndpoint &endpoint, const BuildSpec &sp
     f.open(QIODevice::ReadOnly);
     out.imageId = QString::fromLatin1(f.readAll()).trimmed();
     if (out.imageId.isEmpty()) {
-        out.error = tr("docker buildx ended without an image ID.");
+        out.error = Text::tr("docker buildx ended without an image ID.");
         return out;
     }
     out.ok = true;
     report.progress(
-        1.0, tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
+        1.0,
+        Text::tr("Built %1 (%2 steps, %3 cached)").arg(spec.reference.toString()).arg(out.steps).arg(out.cachedSteps));
     return out;
 }
 
@@ -272,7 +276,7 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
                  const Job::Reporter &report)
 {
     PushOutcome out;
-    report.progress(-1, tr("Connecting to %1").arg(reference.registryDisplayName()));
+    report.progress(-1, Text::tr("Connecting to %1").arg(reference.registryDisplayName()));
     EngineClient::Upload upload;
     // Sent even when empty: the daemon requires the header on push.
     upload.headers << QByteArray("X-Registry-Auth: ") + credential.registryAuthHeader();
@@ -292,7 +296,7 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
                 if (!line.isEmpty())
                     report.log(line);
                 QString status = progress.layerCount() == 0
-                    ? tr("Preparing the push to %1").arg(reference.registryDisplayName())
+                    ? Text::tr("Preparing the push to %1").arg(reference.registryDisplayName())
                     : pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(),
                                  progress.bytesTotal());
                 const QString raw = m.value(QLatin1String("status")).toString();
@@ -307,11 +311,11 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
     out.layers = progress.layerCount();
     if (reply.failure == HttpResult::Failure::Cancelled || report.isCancelRequested()) {
         out.cancelled = true;
-        out.error = tr("The push was cancelled.");
+        out.error = Text::tr("The push was cancelled.");
         return out;
     }
     if (splitter.hasError()) {
-        out.error = tr("The Docker Engine sent an unreadable push stream (%1).").arg(splitter.errorString());
+        out.error = Text::tr("The Docker Engine sent an unreadable push stream (%1).").arg(splitter.errorString());
         return out;
     }
     const QString failure = !reply.ok ? reply.error : progress.error();
@@ -320,12 +324,12 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
         return out;
     }
     if (progress.digest().isEmpty()) {
-        out.error = tr("The push ended without a digest (the stream stopped early).");
+        out.error = Text::tr("The push ended without a digest (the stream stopped early).");
         return out;
     }
     out.ok = true;
     out.digest = progress.digest();
-    report.progress(1.0, tr("Pushed %1 · %2").arg(reference.toString(), out.digest));
+    report.progress(1.0, Text::tr("Pushed %1 · %2").arg(reference.toString(), out.digest));
     return out;
 }
 

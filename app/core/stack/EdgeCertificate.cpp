@@ -10,16 +10,17 @@
 #include <QTimer>
 
 namespace {
-QString tr(const char *text)
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
 {
-    return QCoreApplication::translate("EdgeCertificate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(EdgeCertificate)
+};
 
-// "14 days", "1 day": two source strings until the app has its English plural
-// forms (%n with a numerus translation, issue 16).
+// "14 days", "1 day": one source with %n; English's singular comes from
+// postdodjango_en.ts (plural forms only), Portuguese's from postdodjango_pt_BR.ts.
 QString days(qint64 n)
 {
-    return n == 1 || n == -1 ? tr("1 day") : tr("%1 days").arg(qAbs(n));
+    return Text::tr("%n day(s)", nullptr, static_cast<int>(qAbs(n)));
 }
 
 QString firstOf(const QStringList &values)
@@ -66,19 +67,19 @@ EdgeCertificate::State EdgeCertificate::state(const QDateTime &now) const
 QString EdgeCertificate::summary(const QDateTime &now) const
 {
     if (isNull())
-        return error.isEmpty() ? tr("certificate not read yet") : tr("certificate not read: %1").arg(error);
+        return error.isEmpty() ? Text::tr("certificate not read yet") : Text::tr("certificate not read: %1").arg(error);
     const QString date = QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat);
-    const QString by = selfSigned ? tr("self-signed") : tr("issued by %1").arg(issuer);
+    const QString by = selfSigned ? Text::tr("self-signed") : Text::tr("issued by %1").arg(issuer);
     if (state(now) == State::Expired)
-        return tr("%1, expired on %2").arg(by, date);
-    return tr("%1, valid until %2 (%3 left)").arg(by, date, days(daysLeft(now)));
+        return Text::tr("%1, expired on %2").arg(by, date);
+    return Text::tr("%1, valid until %2 (%3 left)").arg(by, date, days(daysLeft(now)));
 }
 
 QString EdgeCertificate::details() const
 {
     if (isNull())
         return error;
-    return tr("Certificate for %1, issued by %2, valid until %3")
+    return Text::tr("Certificate for %1, issued by %2, valid until %3")
         .arg(subject, issuer, QLocale().toString(notAfter.toLocalTime(), QLocale::LongFormat));
 }
 
@@ -87,10 +88,10 @@ QString EdgeCertificate::warning(const QDateTime &now) const
     const QString date = QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat);
     switch (state(now)) {
     case State::Expired:
-        return tr("The prod certificate (%1) expired on %2: browsers refuse the site. Renew it, then press Up.")
+        return Text::tr("The prod certificate (%1) expired on %2: browsers refuse the site. Renew it, then press Up.")
             .arg(issuer, date);
     case State::ExpiresSoon:
-        return tr("The prod certificate (%1) expires on %2, in %3: renew it before then, then press Up.")
+        return Text::tr("The prod certificate (%1) expires on %2, in %3: renew it before then, then press Up.")
             .arg(issuer, date, days(daysLeft(now)));
     default: return {};
     }
@@ -102,7 +103,7 @@ CertificateProbe::CertificateProbe(QObject *parent) : QObject(parent)
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         EdgeCertificate e;
-        e.error = tr("no TLS answer from %1 within the time limit").arg(m_where);
+        e.error = Text::tr("no TLS answer from %1 within the time limit").arg(m_where);
         finish(e);
     });
 }
@@ -134,7 +135,7 @@ void CertificateProbe::probe(const QString &host, quint16 port, const QString &s
     m_where = QStringLiteral("%1:%2").arg(host).arg(port);
     if (!QSslSocket::supportsSsl()) {
         EdgeCertificate e;
-        e.error = tr("this Qt has no TLS backend");
+        e.error = Text::tr("this Qt has no TLS backend");
         Q_EMIT finished(e);
         return;
     }
@@ -146,12 +147,12 @@ void CertificateProbe::probe(const QString &host, quint16 port, const QString &s
         const QSslCertificate c = socket->peerCertificate();
         EdgeCertificate e = fromQt(c);
         if (c.isNull())
-            e.error = tr("%1 sent no certificate").arg(m_where);
+            e.error = Text::tr("%1 sent no certificate").arg(m_where);
         finish(e);
     });
     connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
         EdgeCertificate e;
-        e.error = tr("%1: %2").arg(m_where, socket->errorString());
+        e.error = Text::tr("%1: %2").arg(m_where, socket->errorString());
         finish(e);
     });
     m_timeout->start(timeoutMs);

@@ -42,7 +42,7 @@ BackupPanel::BackupPanel(BackupService *service, QWidget *parent)
     };
     m_backup = make(tr("Back up n&ow"), QStringLiteral("actionBackupNow"), QStyle::SP_DialogSaveButton);
     m_restore = make(tr("&Restore…"), QStringLiteral("actionRestoreBackup"), QStyle::SP_BrowserReload);
-    m_verify = make(tr("Veri&fy"), QStringLiteral("actionVerifyBackup"), QStyle::SP_DialogApplyButton);
+    m_verify = make(tr("V&erify"), QStringLiteral("actionVerifyBackup"), QStyle::SP_DialogApplyButton);
     m_delete = make(tr("Dele&te…"), QStringLiteral("actionDeleteBackup"), QStyle::SP_TrashIcon);
     m_showFolder = make(tr("&Show in folder"), QStringLiteral("actionShowBackupFolder"), QStyle::SP_DirOpenIcon);
     m_cancel = make(tr("&Cancel"), QStringLiteral("actionCancelBackup"), QStyle::SP_DialogCancelButton);

@@ -2,9 +2,17 @@
 
 #include "db/CellFormat.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace dbui::DetailText {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DetailText)
+};
+} // namespace
 
 QByteArray byteaFromHexText(const QString &text)
 {
@@ -36,7 +44,7 @@ QString hexDump(const QByteArray &bytes, int maxBytes)
         out += QStringLiteral("%1  %2 %3\n").arg(offset, 8, 16, QLatin1Char('0')).arg(hex, ascii);
     }
     if (bytes.size() > n)
-        out += QStringLiteral("… %1 more bytes not shown\n").arg(bytes.size() - n);
+        out += Text::tr("… %Ln more byte(s) not shown\n", "", int(bytes.size() - n));
     return out;
 }
 
@@ -57,8 +65,8 @@ Preview preview(const QString &typeName, const QString &text)
     p.truncated = p.text.size() > kMaxPreviewChars;
     if (p.truncated) {
         p.text.truncate(kMaxPreviewChars);
-        p.text += QStringLiteral("\n… %1 more characters not shown (Copy value copies all of it)")
-                      .arg(text.size() - qMin<qsizetype>(text.size(), kMaxPreviewChars));
+        p.text += Text::tr("\n… %Ln more character(s) not shown (Copy value copies all of it)", "",
+                           int(text.size() - qMin<qsizetype>(text.size(), kMaxPreviewChars)));
     }
     return p;
 }
@@ -90,7 +98,7 @@ QString summary(const QString &column, const QString &typeName, const QString &t
     else if (typeName == QLatin1String("bytea"))
         size = db::CellFormat::humanSize(db::CellFormat::byteaSize(text));
     else
-        size = QStringLiteral("%1 chars").arg(text.size());
+        size = Text::tr("%Ln character(s)", "", int(text.size()));
     return QStringLiteral("%1 · %2 · %3").arg(column, typeName, size);
 }
 

@@ -148,7 +148,9 @@ void SqlConsole::finished(const db::QueryOutcome &outcome)
         if (outcome.rowsFetched > 0 || m_runner->model()->columnCount() > 0)
             what = rowsText(outcome.rowsFetched, outcome.moreRows, outcome.capped);
         else if (outcome.rowsAffected >= 0)
-            what = tr("%1 — %L2 rows affected").arg(outcome.commandTag).arg(outcome.rowsAffected);
+            what = tr("%1 — %L2 row(s) affected", "", int(qMin<qint64>(outcome.rowsAffected, INT_MAX)))
+                       .arg(outcome.commandTag)
+                       .arg(outcome.rowsAffected);
         // Several statements ran: each one is said, not only the one whose rows are shown.
         if (outcome.statements.size() > 1)
             what = tr("%1 statements: %2 — %3")
@@ -180,10 +182,9 @@ void SqlConsole::finished(const db::QueryOutcome &outcome)
 QString SqlConsole::rowsText(int rows, bool more, bool capped) const
 {
     if (capped)
-        return tr("first %L1 rows (the console keeps at most %L2; Export CSV writes them all)")
-            .arg(rows)
+        return tr("first %Ln row(s) (the console keeps at most %L1; Export CSV writes them all)", "", rows)
             .arg(db::QueryRunner::kMaxRows);
-    return tr("%L1 rows%2").arg(rows).arg(more ? tr(" (more on scroll)") : QString());
+    return more ? tr("%Ln row(s) (more on scroll)", "", rows) : tr("%Ln row(s)", "", rows);
 }
 
 void SqlConsole::showErrorPosition(int position)

@@ -22,16 +22,13 @@ constexpr int kBarRange = 1000;
 QString ago(const QDateTime &t)
 {
     const qint64 s = t.secsTo(QDateTime::currentDateTimeUtc());
-    const auto n = [](qint64 v, const char *one, const char *many) {
-        return v == 1 ? ImagePanel::tr(one) : ImagePanel::tr(many).arg(v);
-    };
     if (s < 90)
         return ImagePanel::tr("just now");
     if (s < 90 * 60)
-        return n(s / 60, "1 minute ago", "%1 minutes ago");
+        return ImagePanel::tr("%n minute(s) ago", "", int(s / 60));
     if (s < 36 * 3600)
-        return n(s / 3600, "1 hour ago", "%1 hours ago");
-    return n(s / 86400, "1 day ago", "%1 days ago");
+        return ImagePanel::tr("%n hour(s) ago", "", int(s / 3600));
+    return ImagePanel::tr("%n day(s) ago", "", int(s / 86400));
 }
 } // namespace
 
@@ -45,11 +42,11 @@ ImagePanel::ImagePanel(ImageService *service, QWidget *parent)
 {
     m_ui->setupUi(this);
     QStyle *s = style();
-    m_build = new QAction(s->standardIcon(QStyle::SP_ArrowDown), tr("Build &from source"), this);
+    m_build = new QAction(s->standardIcon(QStyle::SP_ArrowDown), tr("Build f&rom source"), this);
     m_build->setObjectName(QStringLiteral("actionBuildImage"));
     m_build->setShortcut(QKeySequence(tr("Ctrl+Shift+B")));
     m_build->setToolTip(tr("Build the web image from compose/web (Ctrl+Shift+B)"));
-    m_push = new QAction(s->standardIcon(QStyle::SP_ArrowUp), tr("Push to &registry"), this);
+    m_push = new QAction(s->standardIcon(QStyle::SP_ArrowUp), tr("Push t&o registry"), this);
     m_push->setObjectName(QStringLiteral("actionPushImage"));
     m_push->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     m_push->setToolTip(tr("Push the web image to its registry (Ctrl+Shift+P)"));
@@ -57,7 +54,7 @@ ImagePanel::ImagePanel(ImageService *service, QWidget *parent)
     m_buildPush->setObjectName(QStringLiteral("actionBuildPushImage"));
     m_buildPush->setShortcut(QKeySequence(tr("Ctrl+Alt+B")));
     m_buildPush->setToolTip(tr("Build, and push only if the build succeeded (Ctrl+Alt+B)"));
-    m_cancel = new QAction(s->standardIcon(QStyle::SP_DialogCancelButton), tr("Cancel the &job"), this);
+    m_cancel = new QAction(s->standardIcon(QStyle::SP_DialogCancelButton), tr("Canc&el the job"), this);
     m_cancel->setObjectName(QStringLiteral("actionCancelImage"));
     m_cancel->setToolTip(tr("Stop the build or push on the daemon"));
     const std::pair<QToolButton *, QAction *> buttons[] = {{m_ui->buildButton, m_build},
@@ -72,6 +69,8 @@ ImagePanel::ImagePanel(ImageService *service, QWidget *parent)
         bar->setFormat(QStringLiteral("%p%"));
     }
     m_ui->copyDigestButton->setEnabled(false);
+    m_ui->copyDigestButton->setIcon(
+        QIcon::fromTheme(QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
     m_ui->problemLabel->hide();
 
     m_ui->backendCombo->addItem(ImageService::backendName(BuildBackend::Auto), int(BuildBackend::Auto));

@@ -1,4 +1,5 @@
 #include "GuiWatchdog.h"
+#include "Mnemonics.h"
 #include "Screenshot.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
@@ -184,44 +185,9 @@ private Q_SLOTS:
         }
         QVERIFY(shortcuts.size() >= 12);
 
-        // Alt+letter mnemonics of the window's own controls visible at once must
-        // not collide; each tab page in turn, since hidden pages' mnemonics are
-        // inactive. The Database panel is dense and has its own letters: where
-        // they meet the window's, Qt cycles focus between the two, so that
-        // overlap is not asserted here.
-        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
-        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
-        for (int page = 0; page < tabs->count(); ++page) {
-            tabs->setCurrentIndex(page);
-            QStringList letters;
-            auto take = [&](const QString &owner, const QString &text, bool required) {
-                const auto m = mnemonic.match(text);
-                if (!m.hasMatch()) {
-                    QVERIFY2(!required, qPrintable(owner + QStringLiteral(" has no mnemonic: ") + text));
-                    return;
-                }
-                const QString letter = m.captured(1).toLower();
-                QVERIFY2(
-                    !letters.contains(letter),
-                    qPrintable(QStringLiteral("on tab %1, %2 reuses Alt+%3").arg(tabs->tabText(page), owner, letter)));
-                letters << letter;
-            };
-            for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
-                if (!b->isVisible() || b->text().isEmpty() || b->objectName().startsWith(QLatin1String("qt_"))
-                    || isInDbPanel(b))
-                    continue;
-                take(b->objectName(), b->text(), true);
-            }
-            for (QAction *menu : m_window->menuBar()->actions())
-                take(menu->text(), menu->text(), true);
-            for (int i = 0; i < tabs->count(); ++i)
-                take(tabs->tabText(i), tabs->tabText(i), true);
-            for (QLabel *l : m_window->findChildren<QLabel *>()) {
-                if (l->buddy() && l->isVisible() && !isInDbPanel(l))
-                    take(l->objectName(), l->text(), true);
-            }
-        }
-        tabs->setCurrentIndex(0);
+        // Alt+letter mnemonics (tests/support/Mnemonics.h, shared with tst_i18n_gui's pt_BR run).
+        const QStringList problems = pddtest::mnemonicProblems(m_window.get());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     // Qt does not rank shortcut contexts: when a window-wide action and a
@@ -340,15 +306,6 @@ private Q_SLOTS:
     }
 
 private:
-    bool isInDbPanel(QWidget *w) const
-    {
-        for (; w; w = w->parentWidget()) {
-            if (w->objectName() == QLatin1String("dbPanel"))
-                return true;
-        }
-        return false;
-    }
-
     QTemporaryDir m_stack;
     QTemporaryDir m_config;
     std::unique_ptr<MainWindow> m_window;
