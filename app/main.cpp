@@ -1,5 +1,7 @@
 #include "engine/EngineEndpoint.h"
+#include "i18n/Translations.h"
 #include "main/MainWindow.h"
+#include "stack/NewStack.h"
 #include "stack/ProjectLocator.h"
 
 #include <QApplication>
@@ -7,7 +9,9 @@
 #include <QDir>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -31,9 +35,12 @@ bool wantsTextOnly(int argc, char *argv[])
     probe.addVersionOption();
     probe.addOption({{QStringLiteral("p"), QStringLiteral("project")}, QString(), QStringLiteral("DIR")});
     probe.addOption(QCommandLineOption(QStringLiteral("verbose")));
+    probe.addOption({QStringLiteral("new-stack"), QString(), QStringLiteral("DIR")});
+    probe.addOption({QStringLiteral("name"), QString(), QStringLiteral("NAME")});
+    probe.addOption(QCommandLineOption(QStringLiteral("git")));
     if (probe.parse(args))
         return probe.isSet(QStringLiteral("help")) || probe.isSet(QStringLiteral("help-all"))
-            || probe.isSet(QStringLiteral("version"));
+            || probe.isSet(QStringLiteral("version")) || probe.isSet(QStringLiteral("new-stack"));
     // QApplication consumes its own options (-platform, -style...); anything
     // else unknown is reported by the text-only path.
     static const QStringList qtOptions{QStringLiteral("platform"),
@@ -61,8 +68,46 @@ bool wantsTextOnly(int argc, char *argv[])
     return false;
 }
 
+struct NewStackOptions
+{
+    QCommandLineOption dir{QStringLiteral("new-stack"),
+                           QStringLiteral("Create a stack from the template in the empty (or new) folder DIR: a name, "
+                                          "free ports and a .env with fresh secrets; then open it with --project DIR."),
+                           QStringLiteral("DIR")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            QStringLiteral("With --new-stack: the stack's name (default: from the folder's name)."),
+                            QStringLiteral("NAME")};
+    QCommandLineOption git{QStringLiteral("git"), QStringLiteral("With --new-stack: initialise a git repository.")};
+};
+
+// --new-stack DIR: what File > New stack… does, for scripts and a terminal.
+int newStack(const QCommandLineParser &parser, const NewStackOptions &o)
+{
+    NewStack::Settings s;
+    s.dir = QDir(parser.value(o.dir)).absolutePath();
+    s.name = parser.isSet(o.name) ? parser.value(o.name) : NewStack::suggestedName(s.dir);
+    s.initGit = parser.isSet(o.git);
+    const QString templateDir = NewStack::templateDir(QCoreApplication::applicationDirPath());
+    s.ports =
+        NewStack::freePorts(NewStack::templatePorts(templateDir), NewStack::declaredPorts(ProjectLocator::recent()));
+    NewStack::Hooks hooks;
+    hooks.log = [](const QString &line) { std::fprintf(stdout, "%s\n", qPrintable(line)); };
+    const QString error = NewStack::create(s, templateDir, hooks);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "postdodjango: %s\n", qPrintable(error));
+        return 1;
+    }
+    ProjectLocator::remember(s.dir);
+    std::fprintf(stdout, "Created the stack %s in %s; ports:", qPrintable(s.name),
+                 qPrintable(QDir::toNativeSeparators(s.dir)));
+    for (const QString &key : NewStack::portKeys())
+        std::fprintf(stdout, " %s=%d", qPrintable(key), s.ports.value(key));
+    std::fprintf(stdout, "\nOpen it: postdodjango --project %s\n", qPrintable(QDir::toNativeSeparators(s.dir)));
+    return 0;
+}
+
 void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOption &projectOption,
-              QCommandLineOption &verboseOption)
+              QCommandLineOption &verboseOption, const NewStackOptions &newStackOptions)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjango"));
     QCoreApplication::setApplicationName(QStringLiteral("postdodjango"));
@@ -75,11 +120,15 @@ void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOpt
     parser.addVersionOption();
     parser.addOption(projectOption);
     parser.addOption(verboseOption);
+    parser.addOption(newStackOptions.dir);
+    parser.addOption(newStackOptions.name);
+    parser.addOption(newStackOptions.git);
     parser.process(app);
 }
 
 // PDD_STARTUP_TRACE=1 prints when the window first painted and when the
 // engine's state reached the views, so tests/bench/app can time a real start.
+// PDD_STARTUP_SCREENSHOT=FILE (with it) saves that first frame and quits.
 class StartupTrace : public QObject
 {
 public:
@@ -96,9 +145,19 @@ public:
         if (event->type() == QEvent::Paint && !m_painted) {
             m_painted = true;
             // Report after this paint has completed.
-            QTimer::singleShot(0, this, [] {
+            QTimer::singleShot(0, this, [this] {
                 std::fprintf(stdout, "pdd-trace shown\n");
                 std::fflush(stdout);
+                // PDD_STARTUP_SCREENSHOT=FILE: the first window as painted, then quit
+                // (the package test's "screenshot from inside" a clean system).
+                const QString shot = qEnvironmentVariable("PDD_STARTUP_SCREENSHOT");
+                if (!shot.isEmpty()) {
+                    auto *window = qobject_cast<QWidget *>(parent());
+                    const bool saved = window && window->grab().save(shot);
+                    std::fprintf(stdout, "pdd-trace screenshot %s %s\n", saved ? "saved" : "failed", qPrintable(shot));
+                    std::fflush(stdout);
+                    QCoreApplication::exit(saved ? 0 : 1);
+                }
             });
         }
         return QObject::eventFilter(watched, event);
@@ -120,9 +179,12 @@ int main(int argc, char *argv[])
         QStringLiteral("verbose"),
         QStringLiteral("Diagnostics of every area (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) on stderr; "
                        "QT_LOGGING_RULES selects finer. Secrets are never logged."));
+    const NewStackOptions newStackOptions;
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
-        describe(app, parser, projectOption, verboseOption); // prints and exits
+        describe(app, parser, projectOption, verboseOption, newStackOptions); // help and version print and exit
+        if (parser.isSet(newStackOptions.dir))
+            return newStack(parser, newStackOptions);
         return 0;
     }
 
@@ -132,12 +194,14 @@ int main(int argc, char *argv[])
     for (int size : {32, 64, 256})
         icon.addFile(QStringLiteral(":/icons/postdodjango-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
-    QApplication::setDesktopFileName(QStringLiteral("postdodjango"));
-    describe(app, parser, projectOption, verboseOption);
+    QApplication::setDesktopFileName(QStringLiteral("org.postdodjango.PostDoDjango"));
+    describe(app, parser, projectOption, verboseOption, newStackOptions);
     if (parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("pdd.*.debug=true\npdd.*.info=true"));
 
     QSettings settings;
+    // Before any window: the system's language, or the one chosen in File > Language.
+    pdd::i18n::install(settings.value(pdd::i18n::settingKey()).toString());
     QString projectDir;
     if (parser.isSet(projectOption)) {
         projectDir = QDir(parser.value(projectOption)).absolutePath();
@@ -157,9 +221,17 @@ int main(int argc, char *argv[])
         }
     }
     settings.setValue(QStringLiteral("projectDir"), projectDir);
+    ProjectLocator::remember(projectDir);
 
     MainWindow window(projectDir, EngineEndpoint::fromEnvironment());
-    if (qEnvironmentVariableIsSet("PDD_STARTUP_TRACE"))
+    // Another stack opens in a window of its own: a new process, so each
+    // window keeps one StackSession for its whole life.
+    QObject::connect(&window, &MainWindow::openStackRequested, &window, [&window](const QString &dir) {
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--project"), dir}))
+            window.statusBar()->showMessage(
+                QCoreApplication::translate("MainWindow", "Could not start a new window for %1.").arg(dir), 10000);
+    });
+    if (qEnvironmentVariableIsSet("PDD_STARTUP_TRACE") || qEnvironmentVariableIsSet("PDD_STARTUP_SCREENSHOT"))
         new StartupTrace(&window);
     window.show();
     // Connect after the first frame, so start-up never waits on the daemon.

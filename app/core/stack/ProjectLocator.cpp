@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 
 bool ProjectLocator::isStackDir(const QString &dir)
 {
@@ -26,4 +27,24 @@ QString ProjectLocator::locate(const QString &remembered, const QString &working
             return QDir(candidate).absolutePath();
     }
     return {};
+}
+
+QStringList ProjectLocator::recent()
+{
+    QStringList dirs;
+    const QStringList stored = QSettings().value(QStringLiteral("recentStacks")).toStringList();
+    for (const QString &d : stored) {
+        if (isStackDir(d) && !dirs.contains(d))
+            dirs << d;
+    }
+    return dirs.mid(0, kRecent);
+}
+
+void ProjectLocator::remember(const QString &dir)
+{
+    QStringList dirs = recent();
+    const QString absolute = QDir(dir).absolutePath();
+    dirs.removeAll(absolute);
+    dirs.prepend(absolute);
+    QSettings().setValue(QStringLiteral("recentStacks"), dirs.mid(0, kRecent));
 }

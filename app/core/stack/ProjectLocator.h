@@ -11,4 +11,10 @@ class ProjectLocator
 public:
     static bool isStackDir(const QString &dir);
     static QString locate(const QString &remembered, const QString &workingDir, const QString &binaryDir);
+
+    // File > Open recent: the stack folders opened last, newest first, each
+    // still a stack (QSettings "recentStacks", at most kRecent).
+    static constexpr int kRecent = 8;
+    static QStringList recent();
+    static void remember(const QString &dir);
 };
