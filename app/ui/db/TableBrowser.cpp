@@ -1,5 +1,7 @@
 #include "ui/db/TableBrowser.h"
 
+#include "common/StandardKeys.h"
+
 #include "db/CatalogModel.h"
 #include "db/CsvExport.h"
 #include "db/DbSession.h"
@@ -65,7 +67,8 @@ void TableBrowser::createActions()
         addAction(a);
         return a;
     };
-    m_reload = make(tr("Re&load"), QKeySequence(Qt::Key_F5), tr("Reload from the start"));
+    m_reload = make(tr("Re&load"), uicommon::standardKeys(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)).first(),
+                    tr("Reload from the start"));
     m_jumpToEnd = make(tr("&Jump to end"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End),
                        tr("Show the last rows without reading the middle"));
     m_insertRow = make(tr("&Insert row"), QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("Add a new row"));
@@ -73,7 +76,8 @@ void TableBrowser::createActions()
         make(tr("&Delete row"), QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("Mark the selected rows for deletion"));
     m_setNull =
         make(tr("Set &NULL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Set the current cell to NULL"));
-    m_save = make(tr("&Save"), QKeySequence(Qt::CTRL | Qt::Key_S), tr("Save pending changes in one transaction"));
+    m_save = make(tr("&Save"), uicommon::standardKeys(QKeySequence::Save, QKeySequence(Qt::CTRL | Qt::Key_S)).first(),
+                  tr("Save pending changes in one transaction"));
     m_revert = make(tr("Re&vert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), tr("Drop pending changes"));
     m_export = make(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                     tr("Export the table (with the current filter ignored) to a CSV file"));
@@ -157,7 +161,9 @@ void TableBrowser::setSession(db::DbSession *session)
             m_ui->catalogView->expandToDepth(0);
         });
         connect(m_catalog, &db::CatalogModel::exactCountReady, this, [this](const db::TableRef &ref, qint64 rows) {
-            Q_EMIT message(tr("%1 has exactly %L2 rows.").arg(ref.displayName()).arg(rows), {}, false);
+            Q_EMIT message(
+                tr("%1 has exactly %L2 row(s).", "", int(qMin<qint64>(rows, INT_MAX))).arg(ref.displayName()).arg(rows),
+                {}, false);
         });
         connect(m_table, &db::TableModel::errorOccurred, this, &TableBrowser::reportError);
         connect(m_table, &db::TableModel::schemaLoaded, this, [this] {
@@ -349,7 +355,7 @@ void TableBrowser::updateStatus()
         return;
     }
     QStringList parts;
-    parts << tr("%L1 rows in view").arg(m_table->rowCount());
+    parts << tr("%Ln row(s) in view", "", m_table->rowCount());
     const qint64 estimate = m_table->tableSchema().relation.estimatedRows;
     if (estimate >= 0)
         parts << tr("~%L1 estimated").arg(estimate);

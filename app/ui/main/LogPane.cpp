@@ -3,6 +3,7 @@
 #include "engine/LogFollower.h"
 #include "ui_LogPane.h"
 
+#include <QGuiApplication>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTextBlock>
@@ -15,6 +16,15 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::L
     m_ui->logText->setFont(mono);
     m_ui->logSource->setText(tr("select a container"));
     connect(m_ui->clearButton, &QToolButton::clicked, m_ui->logText, &QPlainTextEdit::clear);
+    connect(m_ui->findEdit, &QLineEdit::returnPressed, this,
+            [this] { findNext(QGuiApplication::keyboardModifiers().testFlag(Qt::ShiftModifier)); });
+    connect(m_ui->findEdit, &QLineEdit::textEdited, this, [this] {
+        // As the user types: from the start of the current match, so the match grows in place.
+        QTextCursor c = m_ui->logText->textCursor();
+        c.setPosition(c.selectionStart());
+        m_ui->logText->setTextCursor(c);
+        findNext();
+    });
     m_drainTimer.setInterval(kTickMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &LogPane::drain);
     setScrollback(QSettings().value(QStringLiteral("logs/scrollback"), 10000).toInt());
@@ -29,6 +39,36 @@ void LogPane::setScrollback(int lines)
 }
 
 LogPane::~LogPane() = default;
+
+void LogPane::focusFind()
+{
+    m_ui->findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->findEdit->selectAll();
+}
+
+bool LogPane::findNext(bool backward)
+{
+    const QString text = m_ui->findEdit->text();
+    QPalette p = m_ui->findEdit->palette();
+    p.setColor(QPalette::Base, palette().color(QPalette::Base));
+    if (text.isEmpty()) {
+        m_ui->findEdit->setPalette(p);
+        return false;
+    }
+    const QTextDocument::FindFlags flags = backward ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    bool found = m_ui->logText->find(text, flags);
+    if (!found) {
+        // Wrap around: from the other end once.
+        QTextCursor c = m_ui->logText->textCursor();
+        c.movePosition(backward ? QTextCursor::End : QTextCursor::Start);
+        m_ui->logText->setTextCursor(c);
+        found = m_ui->logText->find(text, flags);
+    }
+    if (!found)
+        p.setColor(QPalette::Base, QColor(0xff, 0xd8, 0xd8));
+    m_ui->findEdit->setPalette(p);
+    return found;
+}
 
 void LogPane::follow(const QString &containerId, const QString &label)
 {

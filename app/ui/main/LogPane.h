@@ -32,6 +32,12 @@ public:
     int scrollback() const { return m_scrollback; }
     void setScrollback(int lines);
 
+    // Find in the shown log (Container > Find in log…): focus the field, then
+    // Enter / F3 find the next match, Shift+Enter / Shift+F3 the previous one,
+    // wrapping around; the field turns red when nothing matches.
+    void focusFind();
+    bool findNext(bool backward = false);
+
     static constexpr int kTickMs = 50;
     static constexpr int kMaxLinesPerTick =
         500; // 10,000 lines/s: more than anyone reads, and a tick stays short on a busy machine

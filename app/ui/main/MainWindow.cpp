@@ -1,11 +1,16 @@
 #include "MainWindow.h"
 
 #include "BootLogDialog.h"
+#include "NewStackDialog.h"
 #include "backup/BackupService.h"
 #include "boot/BootService.h"
 #include "common/ActionButtons.h"
+#include "common/StandardKeys.h"
 #include "engine/EngineMonitor.h"
+#include "i18n/Translations.h"
 #include "stack/ContainerListModel.h"
+#include "stack/NewStack.h"
+#include "stack/ProjectLocator.h"
 #include "stack/StackSession.h"
 #include "stack/VolumeListModel.h"
 #include "ui/backup/BackupPanel.h"
@@ -13,8 +18,11 @@
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -23,6 +31,8 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -179,11 +189,176 @@ void MainWindow::setupActions()
     connect(m_ui->actionRefreshVolumes, &QAction::triggered, this, [this] { m_session->refreshVolumes(); });
     connect(m_ui->actionReload, &QAction::triggered, m_session, &StackSession::reload);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    // The platform's own keys where one exists (QKeySequence::StandardKey), else the app's.
+    uicommon::setStandardShortcut(m_ui->actionQuit, QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_ui->actionReload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    uicommon::setStandardShortcut(m_ui->actionFind, QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_F));
+    uicommon::setStandardShortcut(m_ui->actionFindNext, QKeySequence::FindNext, QKeySequence(Qt::Key_F3));
+    uicommon::setStandardShortcut(m_ui->actionFindPrevious, QKeySequence::FindPrevious,
+                                  QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    uicommon::setStandardShortcut(m_ui->actionShortcuts, QKeySequence::HelpContents, QKeySequence(Qt::Key_F1));
+    connect(m_ui->actionFind, &QAction::triggered, m_ui->logPane, &LogPane::focusFind);
+    connect(m_ui->actionFindNext, &QAction::triggered, this, [this] { m_ui->logPane->findNext(false); });
+    connect(m_ui->actionFindPrevious, &QAction::triggered, this, [this] { m_ui->logPane->findNext(true); });
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    setupFileMenu();
+    setupLanguageMenu();
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About PostDoDjango"),
                            tr("PostDoDjango %1\nDesktop companion for a Django + PostgreSQL stack on Docker Compose.")
                                .arg(QStringLiteral(PDD_VERSION)));
     });
+}
+
+void MainWindow::setupFileMenu()
+{
+    m_templateDir = NewStack::templateDir(QCoreApplication::applicationDirPath());
+    uicommon::setStandardShortcut(m_ui->actionNewStack, QKeySequence::New, QKeySequence(Qt::CTRL | Qt::Key_N));
+    uicommon::setStandardShortcut(m_ui->actionOpenStack, QKeySequence::Open, QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_ui->actionNewStack->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    m_ui->actionOpenStack->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    connect(m_ui->actionNewStack, &QAction::triggered, this, [this] {
+        NewStackDialog *dialog = newStackDialog();
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            ProjectLocator::remember(dialog->createdDir());
+            updateRecentMenu();
+            statusBar()->showMessage(tr("Created the stack %1 in %2.")
+                                         .arg(dialog->settings().name, QDir::toNativeSeparators(dialog->createdDir())),
+                                     10000);
+            openStack(dialog->createdDir());
+        });
+        dialog->open();
+    });
+    connect(m_ui->actionOpenStack, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open stack"), QDir::homePath());
+        if (dir.isEmpty())
+            return;
+        if (!ProjectLocator::isStackDir(dir)) {
+            QMessageBox::warning(this, tr("Open stack"),
+                                 tr("%1 holds no stack: docker-compose.yml and run are needed (File > New stack… "
+                                    "creates one).")
+                                     .arg(QDir::toNativeSeparators(dir)));
+            return;
+        }
+        openStack(dir);
+    });
+    m_recentMenu = new QMenu(tr("Open &recent"), this);
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    m_ui->menuFile->insertMenu(m_ui->actionQuit, m_recentMenu);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+}
+
+NewStackDialog *MainWindow::newStackDialog()
+{
+    auto *dialog = new NewStackDialog(m_templateDir, ProjectLocator::recent(), this);
+    dialog->setObjectName(QStringLiteral("newStackDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList dirs = ProjectLocator::recent();
+    for (const QString &dir : dirs) {
+        if (QDir(dir) == QDir(project().dir()))
+            continue;
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(dir));
+        connect(a, &QAction::triggered, this, [this, dir] { openStack(dir); });
+    }
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("(no other stack yet)"))->setEnabled(false);
+}
+
+void MainWindow::openStack(const QString &dir)
+{
+    ProjectLocator::remember(dir);
+    Q_EMIT openStackRequested(QDir(dir).absolutePath());
+}
+
+// File > Language: the system's, or one the app ships; it applies at the next start.
+// (In the File menu: the window's Alt letters leave no room for a Settings menu.)
+void MainWindow::setupLanguageMenu()
+{
+    QMenu *menu = new QMenu(tr("&Language"), this);
+    m_ui->menuFile->insertMenu(m_ui->actionQuit, menu);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    menu->setObjectName(QStringLiteral("menuLanguage"));
+    auto *group = new QActionGroup(menu);
+    const QString current = QSettings().value(pdd::i18n::settingKey()).toString();
+    const auto add = [&](const QString &text, const QString &language) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(current == language);
+        a->setData(language);
+        a->setObjectName(QStringLiteral("language_") + (language.isEmpty() ? QStringLiteral("system") : language));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, language] {
+            QSettings().setValue(pdd::i18n::settingKey(), language);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The new language applies when PostDoDjango starts again."));
+        });
+    };
+    add(tr("&System default"), QString());
+    for (const QString &language : pdd::i18n::available())
+        add(pdd::i18n::nativeName(language), language);
+}
+
+QStringList MainWindow::shortcutList() const
+{
+    QStringList rows;
+    const std::function<void(const QMenu *, const QString &)> walk = [&](const QMenu *menu, const QString &path) {
+        for (const QAction *a : menu->actions()) {
+            const QString text = QString(a->text()).remove(QLatin1Char('&'));
+            if (a->menu()) {
+                walk(a->menu(), path + QStringLiteral(" > ") + text);
+                continue;
+            }
+            if (a->isSeparator() || a->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            rows << QStringLiteral("%1\t%2 > %3").arg(keys.join(QStringLiteral(", ")), path, text);
+        }
+    };
+    for (const QAction *top : menuBar()->actions()) {
+        if (top->menu())
+            walk(top->menu(), QString(top->text()).remove(QLatin1Char('&')));
+    }
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto *table = new QTableWidget(dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    const QStringList rows = shortcutList();
+    table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const QStringList cells = rows.at(r).split(QLatin1Char('\t'));
+        table->setItem(r, 0, new QTableWidgetItem(cells.value(0)));
+        table->setItem(r, 1, new QTableWidgetItem(cells.value(1)));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(640, 480);
+    dialog->show();
 }
 
 // Acting on containers another folder started (same STACK_NAME) asks first (issue 9.8).

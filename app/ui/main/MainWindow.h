@@ -19,6 +19,7 @@ class StackSession;
 namespace Ui {
 class MainWindow;
 }
+class NewStackDialog;
 
 // The stack at a glance: mode switch, containers and volumes of the stack,
 // the selected container's log and the Activity panel. All state lives in the
@@ -41,12 +42,24 @@ public:
     ContainerListModel *containerModel() const;
     const StackProject &project() const;
 
+    // File > New stack…: the dialog (its Job runs off the GUI thread). Public for the tests.
+    NewStackDialog *newStackDialog();
+    // Help > Keyboard shortcuts: every action of the window with a shortcut, by menu.
+    QStringList shortcutList() const;
+
 Q_SIGNALS:
     // After the views took the engine's state in (or lost it).
     void engineAvailabilityChanged(bool available);
+    // File > Open stack…, Open recent, a created stack: main() opens `dir` in a new window.
+    void openStackRequested(const QString &dir);
 
 private:
     void setupActions();
+    void setupFileMenu();
+    void setupLanguageMenu();
+    void updateRecentMenu();
+    void openStack(const QString &dir);
+    void showShortcuts();
     bool confirmOtherFolder(const QString &action);
     void present();
     void onAvailabilityChanged(bool available);
@@ -75,4 +88,6 @@ private:
     QLabel *m_bootLabel = nullptr;
     QMenu *m_bootMenu = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI
+    QMenu *m_recentMenu = nullptr;
+    QString m_templateDir;
 };
