@@ -183,8 +183,11 @@ int main(int argc, char *argv[])
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         describe(app, parser, projectOption, verboseOption, newStackOptions); // help and version print and exit
-        if (parser.isSet(newStackOptions.dir))
+        if (parser.isSet(newStackOptions.dir)) {
+            // Its sentences in the user's language too, plural forms included.
+            pdd::i18n::install(QSettings().value(pdd::i18n::settingKey()).toString());
             return newStack(parser, newStackOptions);
+        }
         return 0;
     }
 

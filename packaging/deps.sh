@@ -2,8 +2,11 @@
 # two never disagree about what the project needs.
 # shellcheck shell=sh
 # shellcheck disable=SC2034 # the lists are read by the scripts that source this file
+# qt6-tools-dev, qt6-l10n-tools: Qt Linguist's lupdate/lrelease for the UI's translations;
+# dpkg-dev: dpkg-shlibdeps, which computes the .deb's dependencies (cmake --target package).
 PDD_BUILD_DEPS="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libgl-dev \
-libyaml-cpp-dev libpqxx-dev libcurl4-openssl-dev qtkeychain-qt6-dev libarchive-dev"
+libyaml-cpp-dev libpqxx-dev libcurl4-openssl-dev qtkeychain-qt6-dev libarchive-dev \
+qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools dpkg-dev"
 # packaging/local-images, when no image registry is reachable.
 PDD_LOCAL_IMAGE_DEPS="debootstrap curl ca-certificates"
 # `postgresql` gives the server binaries for tests/support/pg-test-server; pdd_apt_install
@@ -11,7 +14,8 @@ PDD_LOCAL_IMAGE_DEPS="debootstrap curl ca-certificates"
 PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
 xvfb xauth curl clang clang-format libclang-rt-14-dev python3 python3-venv python3-yaml busybox-static \
 gnome-keyring dbus-daemon libsecret-1-0 golang-docker-credential-helpers apache2-utils \
-pkexec polkitd procps dbus-bin pebble"
+pkexec polkitd procps dbus-bin pebble \
+qt6-translations-l10n lintian desktop-file-utils appstream groff-base"
 
 pdd_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 
