@@ -7,8 +7,8 @@ function(pdd_add_test)
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
-  add_executable(${T_NAME} ${T_SOURCES})
-  # pdd_i18n: the GUI suites' main installs the English plural forms (GuiWatchdog.h).
+  # TestLanguage.cpp: every suite starts in English with its plural forms (or PDD_TEST_LANGUAGE).
+  add_executable(${T_NAME} ${T_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/TestLanguage.cpp)
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test pdd_warnings pdd_i18n ${T_LIBS})
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   set_tests_properties(${T_NAME} PROPERTIES

@@ -2006,6 +2006,10 @@ Continuar mesmo assim?</translation>
         <source>Refresh si&amp;zes</source>
         <translation>A&amp;tualizar tamanhos</translation>
     </message>
+    <message>
+        <source>Database tab</source>
+        <translation>Aba Banco de dados</translation>
+    </message>
 </context>
 <context>
     <name>MigrationListModel</name>

@@ -12,8 +12,6 @@
 // worst stall, so the closing note can compare suites.
 //
 // Use PDD_GUI_TEST_MAIN(TestClass) instead of QTEST_MAIN.
-#include "i18n/Translations.h"
-
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTest>
@@ -122,10 +120,6 @@ private:
     {                                                                                                                  \
         QApplication app(argc, argv);                                                                                  \
         app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
-        /* English (its plural forms) unless a suite asks for the system's language. */                                \
-        pdd::i18n::install(qEnvironmentVariable("PDD_TEST_LANGUAGE", QStringLiteral("en")) == QLatin1String("system")  \
-                               ? QString()                                                                             \
-                               : qEnvironmentVariable("PDD_TEST_LANGUAGE", QStringLiteral("en")));                     \
         pddtest::GuiWatchdog watchdog;                                                                                 \
         TestObject tc;                                                                                                 \
         QTEST_SET_MAIN_SOURCE_PATH                                                                                     \

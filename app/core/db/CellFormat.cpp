@@ -43,7 +43,7 @@ QString humanSize(qint64 bytes)
 {
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat); // the UI language's decimal separator
 }
 
 qint64 byteaSize(const QString &text)

@@ -114,5 +114,6 @@ QVariant VolumeListModel::headerData(int section, Qt::Orientation orientation, i
 
 QString VolumeListModel::formatSize(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // The UI language's decimal separator ("1,5 MB" in pt_BR); QLocale's default follows it.
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }

@@ -328,6 +328,18 @@ QStringList MainWindow::shortcutList() const
         if (top->menu())
             walk(top->menu(), QString(top->text()).remove(QLatin1Char('&')));
     }
+#ifdef PDD_HAVE_DB_UI
+    // The Database tab's own keys (its toolbar and console), active while it has focus.
+    if (m_dbPanel) {
+        auto *panelMenu = new QMenu(const_cast<MainWindow *>(this));
+        for (QAction *a : m_dbPanel->findChildren<QAction *>()) {
+            if (!a->shortcuts().isEmpty())
+                panelMenu->addAction(a);
+        }
+        walk(panelMenu, tr("Database tab"));
+        delete panelMenu;
+    }
+#endif
     return rows;
 }
 

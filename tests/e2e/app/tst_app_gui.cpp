@@ -406,7 +406,7 @@ private:
             const int last = m->rowCount() - 1;
             QCOMPARE(m->index(last, 0).data().toString(), QStringLiteral("notes.0002_gui_pending"));
             QCOMPARE(m->index(last, 1).data().toString(), QStringLiteral("pending"));
-            QVERIFY2(planLabel->text().startsWith(QStringLiteral("Migrations pending: 1.")),
+            QVERIFY2(planLabel->text().startsWith(QStringLiteral("Migration pending: 1.")),
                      qPrintable(planLabel->text()));
         }
 

@@ -1,5 +1,4 @@
 #include "TestTlsServer.h"
-#include "i18n/Translations.h"
 #include "stack/EdgeCertificate.h"
 
 #include <QElapsedTimer>
@@ -14,8 +13,6 @@ class TestEdgeCertificate : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    // "%n day(s)" reads "1 day" / "14 days" through the English plural forms.
-    void initTestCase() { QCOMPARE(pdd::i18n::install(QStringLiteral("en")), QStringLiteral("en")); }
     void stateAndWarnings_data()
     {
         QTest::addColumn<qint64>("secondsLeft");
