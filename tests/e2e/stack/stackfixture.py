@@ -65,6 +65,18 @@ def forge_env():
     return env
 
 
+def read_dotenv(stack_dir):
+    """KEY=VALUE lines of stack_dir/.env (the plain ones run and the wizard write)."""
+    values = {}
+    with open(os.path.join(stack_dir, ".env")) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#") and "=" in line:
+                k, v = line.split("=", 1)
+                values[k] = v
+    return values
+
+
 def compose_v2_available():
     return subprocess.run(["docker", "compose", "version"], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL).returncode == 0
@@ -143,14 +155,7 @@ class Stack:
         return p
 
     def dotenv(self):
-        values = {}
-        with open(os.path.join(self.compose_dir, ".env")) as f:
-            for line in f:
-                line = line.strip()
-                if line and not line.startswith("#") and "=" in line:
-                    k, v = line.split("=", 1)
-                    values[k] = v
-        return values
+        return read_dotenv(self.compose_dir)
 
     def project(self, mode):
         return f"{self.name}-{mode}"

@@ -21,17 +21,6 @@ def log(msg):
     print(f"[new-stack-e2e] {msg}", file=sys.stderr, flush=True)
 
 
-def dotenv(path):
-    values = {}
-    with open(os.path.join(path, ".env")) as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#") and "=" in line:
-                k, v = line.split("=", 1)
-                values[k] = v
-    return values
-
-
 def remove_stack(name):
     for mode in ("dev", "prod"):
         label = f"label=com.docker.compose.project={name}-{mode}"
@@ -82,7 +71,7 @@ class NewStackEndToEnd(unittest.TestCase):
         self.assertIn(f"Created the stack {NAMES[0]}", a.stdout)
         b = self.new_stack("loja-b", "--name", NAMES[1])
         self.assertEqual(b.returncode, 0, b.stderr + b.stdout)
-        env_a, env_b = dotenv(os.path.join(self.tmp, "Loja A")), dotenv(os.path.join(self.tmp, "loja-b"))
+        env_a, env_b = fx.read_dotenv(os.path.join(self.tmp, "Loja A")), fx.read_dotenv(os.path.join(self.tmp, "loja-b"))
         self.assertEqual((env_a["STACK_NAME"], env_b["STACK_NAME"]), NAMES)
         keys = ("DEV_WEB_PORT", "DEV_HOST_WEB_PORT", "DEV_DB_PORT", "PGADMIN_PORT", "PROD_HTTP_PORT", "PROD_HTTPS_PORT")
         ports_a, ports_b = {env_a[k] for k in keys}, {env_b[k] for k in keys}

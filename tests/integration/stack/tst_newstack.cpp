@@ -1,5 +1,6 @@
 #include "GuiWatchdog.h"
 #include "Screenshot.h"
+#include "TestFiles.h"
 #include "jobs/Job.h"
 #include "main/NewStackDialog.h"
 #include "stack/NewStack.h"
@@ -58,8 +59,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid() && m_config.isValid());
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjangoTest"));
+        pddtest::isolateSettings(m_config);
         QVERIFY2(docker({QStringLiteral("info")}) == 0, "the Docker daemon must be reachable for this suite");
         QVERIFY(ProjectLocator::isStackDir(templateDir()));
     }
@@ -74,10 +74,7 @@ private Q_SLOTS:
         QCOMPARE(NewStack::suggestedName(QStringLiteral("/tmp/__x")), QStringLiteral("x"));
         QVERIFY(NewStack::folderProblem(m_tmp.filePath(QStringLiteral("fresh/deeper"))).isEmpty());
         const QString full = m_tmp.filePath(QStringLiteral("full"));
-        QDir().mkpath(full);
-        QFile f(full + QStringLiteral("/notes.txt"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.close();
+        QVERIFY(pddtest::writeFile(full + QStringLiteral("/notes.txt"), "mine\n"));
         QVERIFY(NewStack::folderProblem(full).contains(QStringLiteral("not empty")));
     }
 

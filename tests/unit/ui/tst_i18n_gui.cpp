@@ -1,6 +1,7 @@
 #include "GuiWatchdog.h"
 #include "Mnemonics.h"
 #include "Screenshot.h"
+#include "TestFiles.h"
 #include "main/MainWindow.h"
 #include "main/NewStackDialog.h"
 #include "stack/EdgeCertificate.h"
@@ -22,13 +23,6 @@
 // gets it (CTest runs this with LANG=pt_BR.UTF-8 and PDD_TEST_LANGUAGE=system,
 // so main's pdd::i18n::install("") picks the language from QLocale::system()).
 namespace {
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(content);
-}
-
 QStringList menuTitles(QMainWindow *w)
 {
     QStringList titles;
@@ -45,16 +39,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_stack.isValid() && m_config.isValid());
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjangoTest"));
+        pddtest::isolateSettings(m_config);
         qputenv("DOCKER_HOST", "unix://" + m_stack.filePath(QStringLiteral("no-such.sock")).toUtf8());
         qputenv("STACK_NAME", "pddtest-i18n");
-        writeFile(m_stack.filePath("docker-compose.yml"),
-                  "services:\n  db:\n    image: postgres:16\n    profiles: [dev, prod]\n"
-                  "  web:\n    image: web:latest\n    build: web\n    profiles: [dev, prod]\n"
-                  "  pgadmin:\n    image: dpage/pgadmin4:8\n    profiles: [dev]\n"
-                  "volumes:\n  pgdata:\n");
-        writeFile(m_stack.filePath("run"), "#!/bin/sh\nexit 0\n");
+        QVERIFY(pddtest::writeFile(m_stack.filePath("docker-compose.yml"),
+                                   "services:\n  db:\n    image: postgres:16\n    profiles: [dev, prod]\n"
+                                   "  web:\n    image: web:latest\n    build: web\n    profiles: [dev, prod]\n"
+                                   "  pgadmin:\n    image: dpage/pgadmin4:8\n    profiles: [dev]\n"
+                                   "volumes:\n  pgdata:\n"));
+        QVERIFY(pddtest::writeFile(m_stack.filePath("run"), "#!/bin/sh\nexit 0\n"));
         m_window = std::make_unique<MainWindow>(m_stack.path(), EngineEndpoint::fromEnvironment());
         m_window->resize(1100, 720);
         m_window->show();

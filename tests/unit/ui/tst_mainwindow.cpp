@@ -1,6 +1,7 @@
 #include "GuiWatchdog.h"
 #include "Mnemonics.h"
 #include "Screenshot.h"
+#include "TestFiles.h"
 #include "main/MainWindow.h"
 #include "stack/ContainerListModel.h"
 
@@ -34,13 +35,6 @@ const char kDevOverlay[] = "services:\n"
                            "  web:\n    ports: [\"${DEV_WEB_PORT:-8000}:8000\"]\n";
 const char kRun[] = "#!/bin/sh\necho \"args: $*\"\nsleep 0.2\necho \"[1/1] done\"\n";
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(content);
-}
-
 QStringList column(QAbstractItemModel *m, int col)
 {
     QStringList out;
@@ -57,15 +51,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_stack.isValid() && m_config.isValid());
-        // Keep the user's settings out of it.
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjangoTest"));
+        pddtest::isolateSettings(m_config); // keep the user's settings out of it
         qputenv("DOCKER_HOST", "unix://" + m_stack.filePath(QStringLiteral("no-such.sock")).toUtf8());
         qputenv("STACK_NAME", "pddtest-ui");
-        writeFile(m_stack.filePath("docker-compose.yml"), kCompose);
-        writeFile(m_stack.filePath("docker-compose.dev.yml"), kDevOverlay);
-        writeFile(m_stack.filePath("run"), kRun);
-        writeFile(m_stack.filePath(".env"), "DEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n");
+        QVERIFY(pddtest::writeFile(m_stack.filePath("docker-compose.yml"), kCompose));
+        QVERIFY(pddtest::writeFile(m_stack.filePath("docker-compose.dev.yml"), kDevOverlay));
+        QVERIFY(pddtest::writeFile(m_stack.filePath("run"), kRun));
+        QVERIFY(pddtest::writeFile(m_stack.filePath(".env"), "DEV_WEB_PORT=28000\nPROD_HTTP_PORT=28080\n"));
         m_window = std::make_unique<MainWindow>(m_stack.path(), EngineEndpoint::fromEnvironment());
         m_window->show();
         m_window->startMonitoring();
@@ -124,7 +116,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, broken);
         QFETCH(QString, position);
         auto *banner = m_window->findChild<QLabel *>(QStringLiteral("bannerText"));
-        writeFile(m_stack.filePath(file), broken);
+        QVERIFY(pddtest::writeFile(m_stack.filePath(file), broken));
         // The file watcher reloads on its own; Ctrl+R does it at once.
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
         const QString where = m_stack.filePath(file) + position;
@@ -135,7 +127,7 @@ private Q_SLOTS:
         const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-');
         QVERIFY(pddtest::saveScreenshot(m_window.get(), QStringLiteral("ui-compose-broken-%1").arg(tag)));
 
-        writeFile(m_stack.filePath(file), good);
+        QVERIFY(pddtest::writeFile(m_stack.filePath(file), good));
         QTRY_VERIFY_WITH_TIMEOUT(!banner->text().contains(QStringLiteral("Compose file problem")), 5000);
     }
 
