@@ -68,20 +68,41 @@ bool wantsTextOnly(int argc, char *argv[])
     return false;
 }
 
-struct NewStackOptions
+// The command line, in the user's language (built after the translators are in).
+struct Text
 {
-    QCommandLineOption dir{QStringLiteral("new-stack"),
-                           QStringLiteral("Create a stack from the template in the empty (or new) folder DIR: a name, "
-                                          "free ports and a .env with fresh secrets; then open it with --project DIR."),
-                           QStringLiteral("DIR")};
-    QCommandLineOption name{QStringLiteral("name"),
-                            QStringLiteral("With --new-stack: the stack's name (default: from the folder's name)."),
-                            QStringLiteral("NAME")};
-    QCommandLineOption git{QStringLiteral("git"), QStringLiteral("With --new-stack: initialise a git repository.")};
+    Q_DECLARE_TR_FUNCTIONS(main)
 };
 
+struct Options
+{
+    QCommandLineOption project{QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                               Text::tr("The stack folder (holding docker-compose.yml and run)."), Text::tr("DIR")};
+    QCommandLineOption verbose{
+        QStringLiteral("verbose"),
+        Text::tr("Diagnostics of every area (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) on stderr; "
+                 "QT_LOGGING_RULES selects finer. Secrets are never logged.")};
+    QCommandLineOption dir{QStringLiteral("new-stack"),
+                           Text::tr("Create a stack from the template in the empty (or new) folder DIR: a name, "
+                                    "free ports and a .env with fresh secrets; then open it with --project DIR."),
+                           Text::tr("DIR")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            Text::tr("With --new-stack: the stack's name (default: from the folder's name)."),
+                            Text::tr("NAME")};
+    QCommandLineOption git{QStringLiteral("git"), Text::tr("With --new-stack: initialise a git repository.")};
+};
+
+// Names for QSettings, then the language (saved choice, else the system's).
+void identify()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjango"));
+    QCoreApplication::setApplicationName(QStringLiteral("postdodjango"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PDD_VERSION));
+    pdd::i18n::install(QSettings().value(pdd::i18n::settingKey()).toString());
+}
+
 // --new-stack DIR: what File > New stack… does, for scripts and a terminal.
-int newStack(const QCommandLineParser &parser, const NewStackOptions &o)
+int newStack(const QCommandLineParser &parser, const Options &o)
 {
     NewStack::Settings s;
     s.dir = QDir(parser.value(o.dir)).absolutePath();
@@ -98,31 +119,25 @@ int newStack(const QCommandLineParser &parser, const NewStackOptions &o)
         return 1;
     }
     ProjectLocator::remember(s.dir);
-    std::fprintf(stdout, "Created the stack %s in %s; ports:", qPrintable(s.name),
-                 qPrintable(QDir::toNativeSeparators(s.dir)));
+    QStringList ports;
     for (const QString &key : NewStack::portKeys())
-        std::fprintf(stdout, " %s=%d", qPrintable(key), s.ports.value(key));
-    std::fprintf(stdout, "\nOpen it: postdodjango --project %s\n", qPrintable(QDir::toNativeSeparators(s.dir)));
+        ports << QStringLiteral("%1=%2").arg(key).arg(s.ports.value(key));
+    std::fprintf(stdout, "%s\n",
+                 qPrintable(Text::tr("Created the stack %1 in %2; ports: %3\nOpen it: postdodjango --project %2")
+                                .arg(s.name, QDir::toNativeSeparators(s.dir), ports.join(QLatin1Char(' ')))));
     return 0;
 }
 
-void describe(QCoreApplication &app, QCommandLineParser &parser, QCommandLineOption &projectOption,
-              QCommandLineOption &verboseOption, const NewStackOptions &newStackOptions)
+void describe(QCoreApplication &app, QCommandLineParser &parser, const Options &o)
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("PostDoDjango"));
-    QCoreApplication::setApplicationName(QStringLiteral("postdodjango"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PDD_VERSION));
     parser.setApplicationDescription(
-        QStringLiteral("Desktop companion for a Django + PostgreSQL stack on Docker Compose.\n"
-                       "Without --project, the last stack folder is reopened, else a compose/ folder is looked\n"
-                       "for upward from the working directory and next to the program."));
+        Text::tr("Desktop companion for a Django + PostgreSQL stack on Docker Compose.\n"
+                 "Without --project, the last stack folder is reopened, else a compose/ folder is looked\n"
+                 "for upward from the working directory and next to the program."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(projectOption);
-    parser.addOption(verboseOption);
-    parser.addOption(newStackOptions.dir);
-    parser.addOption(newStackOptions.name);
-    parser.addOption(newStackOptions.git);
+    for (const QCommandLineOption *option : {&o.project, &o.verbose, &o.dir, &o.name, &o.git})
+        parser.addOption(*option);
     parser.process(app);
 }
 
@@ -172,54 +187,44 @@ private:
 int main(int argc, char *argv[])
 {
     QCommandLineParser parser;
-    QCommandLineOption projectOption(QStringList{QStringLiteral("p"), QStringLiteral("project")},
-                                     QStringLiteral("The stack folder (holding docker-compose.yml and run)."),
-                                     QStringLiteral("DIR"));
-    QCommandLineOption verboseOption(
-        QStringLiteral("verbose"),
-        QStringLiteral("Diagnostics of every area (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) on stderr; "
-                       "QT_LOGGING_RULES selects finer. Secrets are never logged."));
-    const NewStackOptions newStackOptions;
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
-        describe(app, parser, projectOption, verboseOption, newStackOptions); // help and version print and exit
-        if (parser.isSet(newStackOptions.dir)) {
-            // Its sentences in the user's language too, plural forms included.
-            pdd::i18n::install(QSettings().value(pdd::i18n::settingKey()).toString());
-            return newStack(parser, newStackOptions);
-        }
-        return 0;
+        identify();
+        const Options options;
+        describe(app, parser, options); // help and version print and exit
+        return parser.isSet(options.dir) ? newStack(parser, options) : 0;
     }
 
     QApplication app(argc, argv);
+    identify();
+    const Options options;
     QApplication::setApplicationDisplayName(QStringLiteral("PostDoDjango"));
     QIcon icon;
     for (int size : {32, 64, 256})
         icon.addFile(QStringLiteral(":/icons/postdodjango-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
     QApplication::setDesktopFileName(QStringLiteral("org.postdodjango.PostDoDjango"));
-    describe(app, parser, projectOption, verboseOption, newStackOptions);
-    if (parser.isSet(verboseOption))
+    describe(app, parser, options);
+    if (parser.isSet(options.verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("pdd.*.debug=true\npdd.*.info=true"));
 
     QSettings settings;
-    // Before any window: the system's language, or the one chosen in File > Language.
-    pdd::i18n::install(settings.value(pdd::i18n::settingKey()).toString());
     QString projectDir;
-    if (parser.isSet(projectOption)) {
-        projectDir = QDir(parser.value(projectOption)).absolutePath();
+    if (parser.isSet(options.project)) {
+        projectDir = QDir(parser.value(options.project)).absolutePath();
         if (!ProjectLocator::isStackDir(projectDir)) {
-            std::fprintf(stderr, "postdodjango: %s holds no stack (docker-compose.yml and run are needed).\n",
-                         qPrintable(QDir::toNativeSeparators(projectDir)));
+            std::fprintf(stderr, "postdodjango: %s\n",
+                         qPrintable(Text::tr("%1 holds no stack (docker-compose.yml and run are needed).")
+                                        .arg(QDir::toNativeSeparators(projectDir))));
             return 2;
         }
     } else {
         projectDir = ProjectLocator::locate(settings.value(QStringLiteral("projectDir")).toString(),
                                             QDir::currentPath(), QCoreApplication::applicationDirPath());
         if (projectDir.isEmpty()) {
-            std::fprintf(stderr,
-                         "postdodjango: no stack folder found; pass --project DIR "
-                         "(the folder with docker-compose.yml and run).\n");
+            std::fprintf(stderr, "postdodjango: %s\n",
+                         qPrintable(Text::tr("no stack folder found; pass --project DIR (the folder with "
+                                             "docker-compose.yml and run), or create one with --new-stack DIR.")));
             return 2;
         }
     }
@@ -231,8 +236,7 @@ int main(int argc, char *argv[])
     // window keeps one StackSession for its whole life.
     QObject::connect(&window, &MainWindow::openStackRequested, &window, [&window](const QString &dir) {
         if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--project"), dir}))
-            window.statusBar()->showMessage(
-                QCoreApplication::translate("MainWindow", "Could not start a new window for %1.").arg(dir), 10000);
+            window.statusBar()->showMessage(Text::tr("Could not start a new window for %1.").arg(dir), 10000);
     });
     if (qEnvironmentVariableIsSet("PDD_STARTUP_TRACE") || qEnvironmentVariableIsSet("PDD_STARTUP_SCREENSHOT"))
         new StartupTrace(&window);

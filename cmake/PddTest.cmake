@@ -2,13 +2,18 @@
 #              [TIMEOUT s] [ENV VAR=value ...] [RESOURCE_LOCK lock ...])
 # Builds a Qt Test executable and registers it with CTest under one label.
 # GUI tests run with the offscreen platform so no display is needed.
+# Compiled once, linked into every suite (pdd_add_test, and the two suites with
+# an executable of their own): the language a suite runs in.
+add_library(pdd_test_language OBJECT ${PROJECT_SOURCE_DIR}/tests/support/TestLanguage.cpp)
+target_link_libraries(pdd_test_language PRIVATE pdd_i18n pdd_warnings)
+
 function(pdd_add_test)
   cmake_parse_arguments(T "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;ENV;RESOURCE_LOCK" ${ARGN})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
   # TestLanguage.cpp: every suite starts in English with its plural forms (or PDD_TEST_LANGUAGE).
-  add_executable(${T_NAME} ${T_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/TestLanguage.cpp)
+  add_executable(${T_NAME} ${T_SOURCES} $<TARGET_OBJECTS:pdd_test_language>)
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test pdd_warnings pdd_i18n ${T_LIBS})
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   set_tests_properties(${T_NAME} PROPERTIES

@@ -1802,10 +1802,6 @@ Você tem alterações não salvas em %2.</translation>
         <translation>&amp;Sobre o PostDoDjango</translation>
     </message>
     <message>
-        <source>Could not start a new window for %1.</source>
-        <translation>Não foi possível abrir uma nova janela para %1.</translation>
-    </message>
-    <message>
         <source>Stack folder: %1</source>
         <translation>Pasta da stack: %1</translation>
     </message>
@@ -2728,6 +2724,63 @@ Continuar mesmo assim?</translation>
     <message>
         <source>Export failed: %1</source>
         <translation>A exportação falhou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The stack folder (holding docker-compose.yml and run).</source>
+        <translation>A pasta da stack (com docker-compose.yml e run).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Diagnostics of every area (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) on stderr; QT_LOGGING_RULES selects finer. Secrets are never logged.</source>
+        <translation>Diagnósticos de cada área (pdd.engine, pdd.compose, pdd.stack, pdd.db, pdd.jobs) na saída de erro; QT_LOGGING_RULES escolhe com mais detalhe. Segredos nunca vão para o log.</translation>
+    </message>
+    <message>
+        <source>Create a stack from the template in the empty (or new) folder DIR: a name, free ports and a .env with fresh secrets; then open it with --project DIR.</source>
+        <translation>Cria uma stack a partir do modelo na pasta vazia (ou nova) PASTA: um nome, portas livres e um .env com segredos novos; depois abra-a com --project PASTA.</translation>
+    </message>
+    <message>
+        <source>With --new-stack: the stack&apos;s name (default: from the folder&apos;s name).</source>
+        <translation>Com --new-stack: o nome da stack (padrão: a partir do nome da pasta).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>With --new-stack: initialise a git repository.</source>
+        <translation>Com --new-stack: inicializa um repositório git.</translation>
+    </message>
+    <message>
+        <source>Created the stack %1 in %2; ports: %3
+Open it: postdodjango --project %2</source>
+        <translation>Stack %1 criada em %2; portas: %3
+Abra-a: postdodjango --project %2</translation>
+    </message>
+    <message>
+        <source>Desktop companion for a Django + PostgreSQL stack on Docker Compose.
+Without --project, the last stack folder is reopened, else a compose/ folder is looked
+for upward from the working directory and next to the program.</source>
+        <translation>Companheiro de desktop para uma stack Django + PostgreSQL no Docker Compose.
+Sem --project, a última pasta de stack é reaberta; senão, uma pasta compose/ é procurada
+subindo a partir do diretório atual e ao lado do programa.</translation>
+    </message>
+    <message>
+        <source>%1 holds no stack (docker-compose.yml and run are needed).</source>
+        <translation>%1 não contém uma stack (são necessários docker-compose.yml e run).</translation>
+    </message>
+    <message>
+        <source>no stack folder found; pass --project DIR (the folder with docker-compose.yml and run), or create one with --new-stack DIR.</source>
+        <translation>nenhuma pasta de stack encontrada; use --project PASTA (a pasta com docker-compose.yml e run) ou crie uma com --new-stack PASTA.</translation>
+    </message>
+    <message>
+        <source>Could not start a new window for %1.</source>
+        <translation>Não foi possível abrir uma nova janela para %1.</translation>
     </message>
 </context>
 </TS>

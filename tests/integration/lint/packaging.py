@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The desktop integration files are what their validators accept (issue 16):
 desktop-file-validate, appstreamcli validate --no-net, the macOS Info.plist
-through a real plist parser (plistlib) with the keys a bundle needs, and the
-man page through groff's warnings. Under CI=true a missing tool fails.
+through a real plist parser (plistlib) with the keys a bundle needs, the man
+page through groff's warnings, and lintian on the .deb (built here with CPack,
+seconds after the build): no error; its warnings are printed. Under CI=true a
+missing tool fails.
 
 usage: packaging.py SOURCE_DIR BINARY_DIR VERSION"""
 import os
@@ -62,6 +64,27 @@ if tool("groff", "groff-base"):
     print(f"groff -man -ww: {p.stdout.strip() or 'clean'}")
     if p.returncode != 0 or p.stdout.strip():
         problems.append(f"the man page has warnings: {p.stdout.strip()}")
+
+# The package itself: what Debian's own checker says of it.
+if tool("lintian", "lintian") and tool("dpkg-shlibdeps", "dpkg-dev"):
+    for old in os.listdir(binary):
+        if old.startswith("postdodjango_") and old.endswith(".deb"):
+            os.remove(os.path.join(binary, old))
+    p = subprocess.run(["cmake", "--build", binary, "--target", "package"], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    debs = [f for f in os.listdir(binary) if f.startswith("postdodjango_") and f.endswith(".deb")]
+    if p.returncode != 0 or not debs:
+        problems.append("cmake --target package failed: " + p.stdout[-2000:])
+    else:
+        deb = os.path.join(binary, debs[0])
+        out = subprocess.run(["lintian", "--no-tag-display-limit", deb], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True).stdout
+        tags = [line for line in out.splitlines() if line[:2] in ("E:", "W:")]
+        print(f"lintian {debs[0]}: {sum(t.startswith('E:') for t in tags)} error(s), "
+              f"{sum(t.startswith('W:') for t in tags)} warning(s)")
+        for t in tags:
+            print("  " + t)
+        problems += [f"lintian: {t}" for t in tags if t.startswith("E:")]
 
 for p in problems:
     print("FAIL:", p)
