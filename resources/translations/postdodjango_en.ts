@@ -110,6 +110,33 @@
     </message>
 </context>
 <context>
+    <name>db::CatalogModel</name>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%1 row(s)</source>
+        <translation>
+            <numerusform>~%1 row</numerusform>
+            <numerusform>~%1 rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>db::TableModel</name>
+    <message numerus="yes">
+        <source>%n change(s) in one transaction</source>
+        <translation>
+            <numerusform>%n change in one transaction</numerusform>
+            <numerusform>%n changes in one transaction</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dbui::SqlConsole</name>
     <message numerus="yes">
         <source>%1 — %L2 row(s) affected</source>

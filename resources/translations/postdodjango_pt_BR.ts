@@ -2327,16 +2327,8 @@ Continuar mesmo assim?</translation>
 <context>
     <name>db::CatalogModel</name>
     <message>
-        <source>%1 rows</source>
-        <translation>%1 linhas</translation>
-    </message>
-    <message>
         <source>not analyzed</source>
         <translation>não analisada</translation>
-    </message>
-    <message>
-        <source>~%1 rows</source>
-        <translation>~%1 linhas</translation>
     </message>
     <message>
         <source>primary key</source>
@@ -2362,6 +2354,20 @@ Continuar mesmo assim?</translation>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 linha</numerusform>
+            <numerusform>%1 linhas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%1 row(s)</source>
+        <translation>
+            <numerusform>~%1 linha</numerusform>
+            <numerusform>~%1 linhas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>db::QueryRunner</name>
@@ -2376,9 +2382,12 @@ Continuar mesmo assim?</translation>
         <source>Save changes to %1</source>
         <translation>Salvar alterações em %1</translation>
     </message>
-    <message>
-        <source>%1 change(s) in one transaction</source>
-        <translation>%1 alteração(ões) numa transação</translation>
+    <message numerus="yes">
+        <source>%n change(s) in one transaction</source>
+        <translation>
+            <numerusform>%n alteração numa transação</numerusform>
+            <numerusform>%n alterações numa transação</numerusform>
+        </translation>
     </message>
 </context>
 <context>

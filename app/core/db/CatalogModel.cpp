@@ -8,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include <limits>
 #include <vector>
 
 namespace db {
@@ -41,6 +42,11 @@ struct CatalogNode
 };
 
 namespace {
+// tr()'s plural selector is an int; a count past it still reads as "many".
+int pluralCount(qint64 n)
+{
+    return int(qMin<qint64>(n, std::numeric_limits<int>::max()));
+}
 
 QString kindLabel(RelationInfo::Kind k)
 {
@@ -262,9 +268,10 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
             if (index.column() == TypeColumn)
                 return kindLabel(n->relation.kind);
             if (n->exactRows >= 0)
-                return tr("%1 rows").arg(locale.toString(n->exactRows));
+                return tr("%1 row(s)", "", pluralCount(n->exactRows)).arg(locale.toString(n->exactRows));
             return n->relation.estimatedRows < 0 ? tr("not analyzed")
-                                                 : tr("~%1 rows").arg(locale.toString(n->relation.estimatedRows));
+                                                 : tr("~%1 row(s)", "", pluralCount(n->relation.estimatedRows))
+                                                       .arg(locale.toString(n->relation.estimatedRows));
         }
         if (n->kind == NodeKind::Column) {
             if (index.column() == TypeColumn)

@@ -195,7 +195,7 @@ Job *TableModel::save()
 
     auto *job = new Job(tr("Save changes to %1").arg(m_schema.relation.ref.displayName()), this);
     job->reportStarted();
-    job->reportLog(tr("%1 change(s) in one transaction").arg(changes.size()));
+    job->reportLog(tr("%n change(s) in one transaction", "", int(changes.size())));
     const TableSchema schema = m_schema;
     auto finish = [this, job](const DbError &error) {
         if (error.isError()) {

@@ -282,7 +282,7 @@ void TestDbUiGui::consoleShowsResults()
     QCOMPARE(result->rowCount(), 1);
     QCOMPARE(console->delegate()->displayedText(result->index(0, 1)), QStringLiteral("NULL"));
     QCOMPARE(console->delegate()->displayedText(result->index(0, 2)), QString());
-    QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("1 rows")));
+    QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("1 row ")));
     QVERIFY(console->ui()->statusLabel->text().contains(QStringLiteral("ms")));
     QVERIFY(pddtest::saveScreenshot(m_panel.get(), QStringLiteral("db-console")));
 
