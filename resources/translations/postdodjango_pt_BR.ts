@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>BackupEntry</name>
+    <message>
+        <source>not an object</source>
+        <translation>não é um objeto</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>manual</source>
@@ -463,6 +470,83 @@
     </message>
 </context>
 <context>
+    <name>BuildProgress</name>
+    <message>
+        <source>the build failed without a message</source>
+        <translation>o build falhou sem mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeProject</name>
+    <message>
+        <source>this line is indented with a tab; YAML indents with spaces only (YAML: %1)</source>
+        <translation>esta linha está indentada com tab; o YAML só indenta com espaços (YAML: %1)</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping</source>
+        <translation>o nível de cima precisa ser um mapeamento</translation>
+    </message>
+    <message>
+        <source>cannot read the compose file: %1</source>
+        <translation>não foi possível ler o arquivo compose: %1</translation>
+    </message>
+    <message>
+        <source>no compose file given</source>
+        <translation>nenhum arquivo compose indicado</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeServiceReader</name>
+    <message>
+        <source>a mapping</source>
+        <translation>um mapeamento</translation>
+    </message>
+    <message>
+        <source>a sequence</source>
+        <translation>uma sequência</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>um escalar</translation>
+    </message>
+    <message>
+        <source>expected a scalar, found %1</source>
+        <translation>esperava um escalar, encontrou %1</translation>
+    </message>
+    <message>
+        <source>a port must be a string or a mapping</source>
+        <translation>uma porta precisa ser um texto ou um mapeamento</translation>
+    </message>
+    <message>
+        <source>a long-syntax port needs &quot;target&quot;</source>
+        <translation>uma porta na sintaxe longa precisa de &quot;target&quot;</translation>
+    </message>
+    <message>
+        <source>invalid container port</source>
+        <translation>porta do contêiner inválida</translation>
+    </message>
+    <message>
+        <source>invalid published port</source>
+        <translation>porta publicada inválida</translation>
+    </message>
+    <message>
+        <source>invalid port &quot;%1&quot;</source>
+        <translation>porta inválida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a long-syntax volume needs &quot;target&quot;</source>
+        <translation>um volume na sintaxe longa precisa de &quot;target&quot;</translation>
+    </message>
+    <message>
+        <source>invalid volume &quot;%1&quot;</source>
+        <translation>volume inválido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>volume target must be an absolute path in &quot;%1&quot;</source>
+        <translation>o destino do volume precisa ser um caminho absoluto em &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>ContainerAction</name>
     <message>
         <source>Start</source>
@@ -592,6 +676,44 @@
     <message>
         <source>dead</source>
         <translation>morto</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>A gravação de %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2</source>
+        <translation>%1 linhas, %2</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>A exportação falhou.</translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation>Exportar %1 para CSV</translation>
+    </message>
+    <message>
+        <source>Export query to CSV</source>
+        <translation>Exportar consulta para CSV</translation>
+    </message>
+</context>
+<context>
+    <name>CurlRequest</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>the stream could not be decoded</source>
+        <translation>o fluxo não pôde ser decodificado</translation>
     </message>
 </context>
 <context>
@@ -766,6 +888,41 @@ Você tem alterações não salvas em %2.</translation>
     <message>
         <source>&amp;Read-only (the server refuses every write)</source>
         <translation>Somente &amp;leitura (o servidor recusa qualquer gravação)</translation>
+    </message>
+</context>
+<context>
+    <name>DbError</name>
+    <message>
+        <source>The server rejected the user name or password; check them in the connection settings.</source>
+        <translation>O servidor recusou o usuário ou a senha; confira-os nas configurações da conexão.</translation>
+    </message>
+    <message>
+        <source>The database does not exist on this server; check the database name (or create it, e.g. by starting the stack once).</source>
+        <translation>O banco não existe neste servidor; confira o nome do banco (ou crie-o, por exemplo subindo a stack uma vez).</translation>
+    </message>
+    <message>
+        <source>The database server is not reachable at that host and port; is the stack (or PostgreSQL) running?</source>
+        <translation>O servidor de banco não responde nesse host e porta; a stack (ou o PostgreSQL) está rodando?</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database.</source>
+        <translation>Não foi possível conectar ao banco.</translation>
+    </message>
+    <message>
+        <source>The query was cancelled.</source>
+        <translation>A consulta foi cancelada.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only; the statement tried to change data.</source>
+        <translation>Esta conexão é somente leitura; o comando tentou alterar dados.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost; it is re-established on the next action.</source>
+        <translation>A conexão com o banco caiu; ela é refeita na próxima ação.</translation>
+    </message>
+    <message>
+        <source>The connection broke while committing; the changes may or may not have been saved. Reload to check.</source>
+        <translation>A conexão caiu durante o commit; as alterações podem ou não ter sido salvas. Recarregue para conferir.</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1683,21 @@ Você tem alterações não salvas em %2.</translation>
     </message>
 </context>
 <context>
+    <name>Interpolation</name>
+    <message>
+        <source>invalid interpolation format for &quot;%1&quot;: missing &apos;}&apos;</source>
+        <translation>formato de interpolação inválido em &quot;%1&quot;: falta &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format for &quot;%1&quot;</source>
+        <translation>formato de interpolação inválido em &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value%2</source>
+        <translation>a variável obrigatória %1 está sem valor%2</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Pending</source>
@@ -1546,6 +1718,25 @@ Você tem alterações não salvas em %2.</translation>
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>JsonMessageStream</name>
+    <message>
+        <source>unexpected byte 0x%1 between JSON messages</source>
+        <translation>byte inesperado 0x%1 entre mensagens JSON</translation>
+    </message>
+    <message>
+        <source>a JSON message exceeds %1 bytes</source>
+        <translation>uma mensagem JSON passa de %1 bytes</translation>
+    </message>
+    <message>
+        <source>unbalanced JSON message</source>
+        <translation>mensagem JSON desbalanceada</translation>
+    </message>
+    <message>
+        <source>malformed JSON message: %1</source>
+        <translation>mensagem JSON malformada: %1</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2371,28 @@ Continuar mesmo assim?</translation>
     </message>
 </context>
 <context>
+    <name>PushProgress</name>
+    <message>
+        <source>the push failed without a message</source>
+        <translation>o push falhou sem mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>QueryRunnerText</name>
+    <message>
+        <source>Could not make the console read-only.</source>
+        <translation>Não foi possível deixar o console somente leitura.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost; it is re-established on the next action.</source>
+        <translation>A conexão com o banco caiu; ela é refeita na próxima ação.</translation>
+    </message>
+    <message>
+        <source>COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV.</source>
+        <translation>COPY para STDOUT ou de STDIN não pode rodar no console; use Exportar CSV.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryLoginDialog</name>
     <message>
         <source>Log in to %1</source>
@@ -2254,6 +2467,10 @@ Continuar mesmo assim?</translation>
         <source>The web image name from .env is not valid: %1</source>
         <translation>O nome da imagem web no .env não é válido: %1</translation>
     </message>
+    <message>
+        <source>TLS_MODE=%1 in %2 is none of self-signed, files, letsencrypt, off.</source>
+        <translation>TLS_MODE=%1 em %2 não é nenhum de self-signed, files, letsencrypt, off.</translation>
+    </message>
 </context>
 <context>
     <name>StackSession</name>
@@ -2280,6 +2497,48 @@ Continuar mesmo assim?</translation>
     <message>
         <source>Up failed: could not pull %1: %2 (%3). Set %4 in %5 to a mirror or a local image, or build local images from Debian&apos;s packages: %6</source>
         <translation>Subir falhou: não foi possível baixar %1: %2 (%3). Defina %4 em %5 como um espelho ou uma imagem local, ou construa imagens locais a partir dos pacotes do Debian: %6</translation>
+    </message>
+</context>
+<context>
+    <name>TableModelEditing</name>
+    <message>
+        <source>A row was changed or deleted by someone else since it was read, so nothing was saved. Reload to see the current data, then edit again.</source>
+        <translation>Uma linha foi alterada ou excluída por outra pessoa depois de lida, então nada foi salvo. Recarregue para ver os dados atuais e edite de novo.</translation>
+    </message>
+    <message>
+        <source>another session</source>
+        <translation>outra sessão</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 holds locks on %2 and did not let go within %3 s. Commit or roll back that session (an open transaction in psql, pgAdmin or the console), then save again; your changes are still pending.</source>
+        <translation>Nada foi salvo: %1 mantém locks em %2 e não os liberou em %3 s. Faça commit ou rollback naquela sessão (uma transação aberta no psql, no pgAdmin ou no console) e salve de novo; suas alterações continuam pendentes.</translation>
+    </message>
+</context>
+<context>
+    <name>TableQuery</name>
+    <message>
+        <source>starts with</source>
+        <translation>começa com</translation>
+    </message>
+    <message>
+        <source>is not NULL</source>
+        <translation>não é NULL</translation>
+    </message>
+    <message>
+        <source>The sort column does not exist.</source>
+        <translation>A coluna de ordenação não existe.</translation>
+    </message>
+    <message>
+        <source>The filter refers to a column &quot;%1&quot; that this table does not have.</source>
+        <translation>O filtro se refere a uma coluna &quot;%1&quot; que esta tabela não tem.</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contém</translation>
+    </message>
+    <message>
+        <source>is NULL</source>
+        <translation>é NULL</translation>
     </message>
 </context>
 <context>

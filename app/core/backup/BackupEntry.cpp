@@ -1,5 +1,6 @@
 #include "BackupEntry.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +9,14 @@
 #include <QJsonObject>
 
 #include <algorithm>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(BackupEntry)
+};
+} // namespace
 
 QString BackupEntry::sidecarPath() const
 {
@@ -41,8 +50,7 @@ bool BackupEntry::readSidecar(const QByteArray &json, BackupEntry &entry)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (!doc.isObject()) {
-        entry.sidecarError =
-            err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not an object");
+        entry.sidecarError = err.error != QJsonParseError::NoError ? err.errorString() : Text::tr("not an object");
         return false;
     }
     const QJsonObject o = doc.object();

@@ -4,11 +4,20 @@
 #include "ComposeMerge.h"
 #include "ComposeServiceReader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ComposeProject)
+};
+} // namespace
 
 Q_LOGGING_CATEGORY(lcCompose, "pdd.compose", QtWarningMsg)
 
@@ -32,8 +41,7 @@ QString plainYamlMessage(const std::string &parserMessage, const QByteArray &sou
         if (tab >= 0 && indent < l.size()) {
             mark->line = i;
             mark->column = tab;
-            return QStringLiteral("this line is indented with a tab; YAML indents with spaces only (YAML: %1)")
-                .arg(original);
+            return Text::tr("this line is indented with a tab; YAML indents with spaces only (YAML: %1)").arg(original);
         }
     }
     struct Plain
@@ -80,7 +88,7 @@ Layer readLayer(const ComposeSource &source, const ComposeServiceReader &reader,
     Layer layer;
     const YAML::Node root = YAML::Load(source.yaml.toStdString());
     if (!root.IsMap())
-        throw ComposeReadError(root.Mark(), QStringLiteral("the top level must be a mapping"));
+        throw ComposeReadError(root.Mark(), Text::tr("the top level must be a mapping"));
     // An overlay may only add top-level volumes; the base must declare services.
     const YAML::Node services = root["services"];
     if ((!services && !overlay) || (services && !services.IsMap()))
@@ -119,7 +127,7 @@ ComposeProject ComposeProject::load(const QStringList &composeFiles, const EnvFi
             p.m_files = composeFiles;
             ComposeError e;
             e.file = name;
-            e.message = QStringLiteral("cannot read the compose file: %1").arg(f.errorString());
+            e.message = Text::tr("cannot read the compose file: %1").arg(f.errorString());
             p.fail(e);
             return p;
         }
@@ -139,7 +147,7 @@ ComposeProject ComposeProject::parse(const QVector<ComposeSource> &sources, cons
     for (const ComposeSource &s : sources)
         p.m_files << s.fileName;
     if (sources.isEmpty()) {
-        p.fail(ComposeError{QString(), 0, 0, QStringLiteral("no compose file given")});
+        p.fail(ComposeError{QString(), 0, 0, Text::tr("no compose file given")});
         return p;
     }
     const ComposeServiceReader reader([&env](const QString &name) { return env.lookup(name); });

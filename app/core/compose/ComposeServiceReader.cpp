@@ -1,15 +1,24 @@
 #include "ComposeServiceReader.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ComposeServiceReader)
+};
+} // namespace
 
 namespace {
 
 QString nodeKindName(const YAML::Node &n)
 {
     switch (n.Type()) {
-    case YAML::NodeType::Map: return QStringLiteral("a mapping");
-    case YAML::NodeType::Sequence: return QStringLiteral("a sequence");
-    case YAML::NodeType::Scalar: return QStringLiteral("a scalar");
+    case YAML::NodeType::Map: return Text::tr("a mapping");
+    case YAML::NodeType::Sequence: return Text::tr("a sequence");
+    case YAML::NodeType::Scalar: return Text::tr("a scalar");
     default: return QStringLiteral("null");
     }
 }
@@ -55,7 +64,7 @@ YAML::Node ComposeServiceReader::child(const YAML::Node &map, const char *key)
 QString ComposeServiceReader::scalar(const YAML::Node &node) const
 {
     if (!node.IsScalar())
-        throw ComposeReadError(node.Mark(), QStringLiteral("expected a scalar, found %1").arg(nodeKindName(node)));
+        throw ComposeReadError(node.Mark(), Text::tr("expected a scalar, found %1").arg(nodeKindName(node)));
     const Interpolation::Result r = Interpolation::apply(QString::fromStdString(node.Scalar()), m_lookup);
     if (!r.ok())
         throw ComposeReadError(node.Mark(), r.error);
@@ -140,20 +149,20 @@ QVector<ComposePort> ComposeServiceReader::readPort(const YAML::Node &node) cons
     if (node.IsScalar())
         return parsePortString(scalar(node), node.Mark());
     if (!node.IsMap())
-        throw ComposeReadError(node.Mark(), QStringLiteral("a port must be a string or a mapping"));
+        throw ComposeReadError(node.Mark(), Text::tr("a port must be a string or a mapping"));
 
     ComposePort port;
     const YAML::Node target = node["target"];
     if (!target)
-        throw ComposeReadError(node.Mark(), QStringLiteral("a long-syntax port needs \"target\""));
+        throw ComposeReadError(node.Mark(), Text::tr("a long-syntax port needs \"target\""));
     bool ok = false;
     port.containerPort = scalar(target).toInt(&ok);
     if (!ok || port.containerPort < 1 || port.containerPort > 65535)
-        throw ComposeReadError(target.Mark(), QStringLiteral("invalid container port"));
+        throw ComposeReadError(target.Mark(), Text::tr("invalid container port"));
     if (const YAML::Node published = node["published"]) {
         port.hostPort = scalar(published).toInt(&ok);
         if (!ok || port.hostPort < 0 || port.hostPort > 65535)
-            throw ComposeReadError(published.Mark(), QStringLiteral("invalid published port"));
+            throw ComposeReadError(published.Mark(), Text::tr("invalid published port"));
     }
     if (const YAML::Node ip = node["host_ip"])
         port.hostIp = scalar(ip);
@@ -176,7 +185,7 @@ QVector<ComposePort> ComposeServiceReader::parsePortString(const QString &specIn
     if (spec.startsWith(QLatin1Char('['))) {
         const int close = spec.indexOf(QLatin1String("]:"));
         if (close < 0)
-            throw ComposeReadError(mark, QStringLiteral("invalid port \"%1\"").arg(specIn));
+            throw ComposeReadError(mark, Text::tr("invalid port \"%1\"").arg(specIn));
         hostIp = spec.mid(1, close - 1);
         spec = spec.mid(close + 2);
     }
@@ -184,7 +193,7 @@ QVector<ComposePort> ComposeServiceReader::parsePortString(const QString &specIn
     if (hostIp.isEmpty() && parts.size() == 3)
         hostIp = parts.takeFirst();
     if (parts.isEmpty() || parts.size() > 2)
-        throw ComposeReadError(mark, QStringLiteral("invalid port \"%1\"").arg(specIn));
+        throw ComposeReadError(mark, Text::tr("invalid port \"%1\"").arg(specIn));
 
     const QVector<int> container = parsePortRange(parts.last());
     const QVector<int> host =
@@ -192,7 +201,7 @@ QVector<ComposePort> ComposeServiceReader::parsePortString(const QString &specIn
     const bool hostGiven = parts.size() == 2 && !parts.first().isEmpty();
     if (container.isEmpty() || (hostGiven && host.isEmpty())
         || (hostGiven && host.size() != container.size() && host.size() != 1))
-        throw ComposeReadError(mark, QStringLiteral("invalid port \"%1\"").arg(specIn));
+        throw ComposeReadError(mark, Text::tr("invalid port \"%1\"").arg(specIn));
 
     QVector<ComposePort> out;
     for (int i = 0; i < container.size(); ++i) {
@@ -212,7 +221,7 @@ ComposeMount ComposeServiceReader::readMount(const YAML::Node &node) const
     if (node.IsMap()) {
         const YAML::Node target = node["target"];
         if (!target)
-            throw ComposeReadError(node.Mark(), QStringLiteral("a long-syntax volume needs \"target\""));
+            throw ComposeReadError(node.Mark(), Text::tr("a long-syntax volume needs \"target\""));
         m.target = scalar(target);
         if (const YAML::Node source = node["source"])
             m.source = scalar(source);
@@ -234,10 +243,9 @@ ComposeMount ComposeServiceReader::readMount(const YAML::Node &node) const
         m.namedVolume = !m.source.isEmpty() && first != QLatin1Char('.') && first != QLatin1Char('/')
             && first != QLatin1Char('~') && first != QLatin1Char('$');
     } else {
-        throw ComposeReadError(node.Mark(), QStringLiteral("invalid volume \"%1\"").arg(spec));
+        throw ComposeReadError(node.Mark(), Text::tr("invalid volume \"%1\"").arg(spec));
     }
     if (m.target.isEmpty() || !m.target.startsWith(QLatin1Char('/')))
-        throw ComposeReadError(node.Mark(),
-                               QStringLiteral("volume target must be an absolute path in \"%1\"").arg(spec));
+        throw ComposeReadError(node.Mark(), Text::tr("volume target must be an absolute path in \"%1\"").arg(spec));
     return m;
 }

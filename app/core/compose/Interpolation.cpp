@@ -1,5 +1,15 @@
 #include "Interpolation.h"
 
+#include <QCoreApplication>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Interpolation)
+};
+} // namespace
+
 namespace {
 
 bool isNameStart(QChar c)
@@ -47,12 +57,12 @@ Interpolation::Result Interpolation::apply(const QString &text, const Lookup &lo
         } else if (next == QLatin1Char('{')) {
             const int close = matchingBrace(text, i);
             if (close < 0) {
-                r.error = QStringLiteral("invalid interpolation format for \"%1\": missing '}'").arg(text);
+                r.error = Text::tr("invalid interpolation format for \"%1\": missing '}'").arg(text);
                 return r;
             }
             if (!expandBraced(text.mid(i + 2, close - i - 2), lookup, &r.value, &r.error)) {
                 if (r.error.isEmpty())
-                    r.error = QStringLiteral("invalid interpolation format for \"%1\"").arg(text);
+                    r.error = Text::tr("invalid interpolation format for \"%1\"").arg(text);
                 return r;
             }
             i = close;
@@ -118,7 +128,7 @@ bool Interpolation::expandBraced(const QString &body, const Lookup &lookup, QStr
             QString message;
             if (!expandArgument(&message))
                 return false;
-            *error = QStringLiteral("required variable %1 is missing a value%2")
+            *error = Text::tr("required variable %1 is missing a value%2")
                          .arg(name, message.isEmpty() ? QString() : QStringLiteral(": ") + message);
             return false;
         }

@@ -15,6 +15,14 @@
 #include <atomic>
 #include <memory>
 
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvExport)
+};
+} // namespace
+
 namespace db::CsvExport {
 
 namespace {
@@ -73,7 +81,7 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
         return true;
     };
     if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        job.failed(QStringLiteral("Cannot write %1: %2").arg(filePath, out.errorString()));
+        job.failed(Text::tr("Cannot write %1: %2").arg(filePath, out.errorString()));
         return;
     }
     if (!PQsendQuery(conn.get(), copy.toUtf8().constData())) {
@@ -114,7 +122,7 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
             if (chunk.size() >= kChunk && !writeChunk()) {
                 // Disk full or similar: stop the server, then read what it had
                 // already sent; libpq leaves COPY OUT only at the end of the data.
-                error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
+                error = Text::tr("Writing %1 failed: %2").arg(filePath, out.errorString());
                 sendCancel();
                 for (int m; (m = PQgetCopyData(conn.get(), &buf, 0)) > 0;)
                     PQfreemem(buf);
@@ -125,7 +133,7 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
             if (++messages % 5000 == 0) {
                 const qint64 rows = messages - 1;
                 const double fraction = estimatedRows > 0 ? std::min(0.99, double(rows) / estimatedRows) : -1.0;
-                job.progress(fraction, QStringLiteral("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
+                job.progress(fraction, Text::tr("%1 rows, %2").arg(rows).arg(CellFormat::humanSize(bytes)));
                 checkCancel();
             }
             continue;
@@ -155,18 +163,17 @@ void run(const Job::Reporter &job, ConnectionSettings settings, std::string tabl
         return;
     }
     if (error.isEmpty() && ok && !writeChunk())
-        error = QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString());
+        error = Text::tr("Writing %1 failed: %2").arg(filePath, out.errorString());
     if (!error.isEmpty() || !ok) {
         out.cancelWriting();
-        job.failed(error.isEmpty() ? QStringLiteral("The export failed.") : error);
+        job.failed(error.isEmpty() ? Text::tr("The export failed.") : error);
         return;
     }
     if (!out.commit()) {
-        job.failed(QStringLiteral("Writing %1 failed: %2").arg(filePath, out.errorString()));
+        job.failed(Text::tr("Writing %1 failed: %2").arg(filePath, out.errorString()));
         return;
     }
-    job.progress(
-        1.0, QStringLiteral("%1 rows, %2").arg(std::max<qint64>(0, messages - 1)).arg(CellFormat::humanSize(bytes)));
+    job.progress(1.0, Text::tr("%1 rows, %2").arg(std::max<qint64>(0, messages - 1)).arg(CellFormat::humanSize(bytes)));
     job.succeeded();
 }
 
@@ -198,14 +205,14 @@ QString copyStatement(const QString &selectSql)
 Job *exportTable(const ConnectionSettings &settings, const TableRef &table, const QString &filePath,
                  qint64 estimatedRows, QObject *parent)
 {
-    return start(QStringLiteral("Export %1 to CSV").arg(table.displayName()), settings, table, {}, filePath,
-                 estimatedRows, parent);
+    return start(Text::tr("Export %1 to CSV").arg(table.displayName()), settings, table, {}, filePath, estimatedRows,
+                 parent);
 }
 
 Job *exportQuery(const ConnectionSettings &settings, const QString &sql, const QString &filePath, qint64 estimatedRows,
                  QObject *parent)
 {
-    return start(QStringLiteral("Export query to CSV"), settings, {}, sql, filePath, estimatedRows, parent);
+    return start(Text::tr("Export query to CSV"), settings, {}, sql, filePath, estimatedRows, parent);
 }
 
 } // namespace db::CsvExport

@@ -1,11 +1,20 @@
 #include "db/DbError.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <pqxx/pqxx>
 
 #include <libpq-fe.h>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DbError)
+};
+} // namespace
 
 namespace db {
 
@@ -34,25 +43,25 @@ DbError DbError::fromConnectFailure(const QString &libpqMessage)
         || text.contains(QLatin1String("no password supplied"))
         || text.contains(QLatin1String("SCRAM authentication"))) {
         return make(Kind::AuthenticationFailed,
-                    QStringLiteral("The server rejected the user name or password; check them in the "
-                                   "connection settings."),
+                    Text::tr("The server rejected the user name or password; check them in the "
+                             "connection settings."),
                     text);
     }
     if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
         return make(Kind::DatabaseMissing,
-                    QStringLiteral("The database does not exist on this server; check the database name "
-                                   "(or create it, e.g. by starting the stack once)."),
+                    Text::tr("The database does not exist on this server; check the database name "
+                             "(or create it, e.g. by starting the stack once)."),
                     text);
     }
     if (text.contains(QLatin1String("Connection refused")) || text.contains(QLatin1String("timeout expired"))
         || text.contains(QLatin1String("could not translate host name"))
         || text.contains(QLatin1String("No route to host")) || text.contains(QLatin1String("Is the server running"))) {
         return make(Kind::ServerUnreachable,
-                    QStringLiteral("The database server is not reachable at that host and port; is the "
-                                   "stack (or PostgreSQL) running?"),
+                    Text::tr("The database server is not reachable at that host and port; is the "
+                             "stack (or PostgreSQL) running?"),
                     text);
     }
-    return make(Kind::Other, QStringLiteral("Could not connect to the database."), text);
+    return make(Kind::Other, Text::tr("Could not connect to the database."), text);
 }
 
 // The SQLSTATEs that have a sentence of their own; anything else is a Query error
@@ -61,12 +70,12 @@ bool DbError::classifyBySqlState(DbError &err)
 {
     if (err.sqlState == QLatin1String("57014")) {
         err.kind = Kind::Cancelled;
-        err.message = QStringLiteral("The query was cancelled.");
+        err.message = Text::tr("The query was cancelled.");
         return true;
     }
     if (err.sqlState == QLatin1String("25006")) {
         err.kind = Kind::ReadOnly;
-        err.message = QStringLiteral("This connection is read-only; the statement tried to change data.");
+        err.message = Text::tr("This connection is read-only; the statement tried to change data.");
         return true;
     }
     err.kind = Kind::Query;
@@ -95,14 +104,14 @@ DbError DbError::fromException(const std::exception &e, const QString &query)
         if (text.contains(QLatin1String("failed:")) || text.contains(QLatin1String("FATAL")))
             return fromConnectFailure(text);
         return make(Kind::ConnectionLost,
-                    QStringLiteral("The connection to the database was lost; it is re-established on the "
-                                   "next action."),
+                    Text::tr("The connection to the database was lost; it is re-established on the "
+                             "next action."),
                     text);
     }
     if (dynamic_cast<const pqxx::in_doubt_error *>(&e)) {
         return make(Kind::ConnectionLost,
-                    QStringLiteral("The connection broke while committing; the changes may or may not "
-                                   "have been saved. Reload to check."),
+                    Text::tr("The connection broke while committing; the changes may or may not "
+                             "have been saved. Reload to check."),
                     text);
     }
     return make(Kind::Other, text.section('\n', 0, 0), text);
@@ -117,7 +126,7 @@ DbError DbError::fromResult(const void *pgResult, const QString &query)
     err.serverText = QString::fromUtf8(r ? PQresultErrorMessage(r) : "").trimmed();
     if (err.sqlState.isEmpty()) // no server answer: the connection is gone
         return make(Kind::ConnectionLost,
-                    QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+                    Text::tr("The connection to the database was lost; it is re-established on the next action."),
                     err.serverText);
     if (classifyBySqlState(err))
         return err;

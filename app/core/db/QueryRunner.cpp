@@ -3,6 +3,7 @@
 #include "db/DbSession.h"
 #include "db/QueryResultModel.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRegularExpression>
@@ -13,6 +14,14 @@
 
 #include <memory>
 #include <mutex>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(QueryRunnerText)
+};
+} // namespace
 
 namespace db {
 
@@ -187,7 +196,7 @@ static PGconn *consoleConnection(ConsoleState &st, const ConnectionSettings &set
         return out;
     });
     if (!setup.readOnly.empty() && !succeeded(exec(c, setup.readOnly).get())) {
-        *error = DbError::make(DbError::Kind::Other, QStringLiteral("Could not make the console read-only."),
+        *error = DbError::make(DbError::Kind::Other, Text::tr("Could not make the console read-only."),
                                QString::fromUtf8(PQerrorMessage(c)));
         st.conn.reset();
         return nullptr;
@@ -305,7 +314,7 @@ void QueryRunner::run(const QString &sql)
         if (!PQsendQuery(c, text.c_str())) {
             o.error = DbError::make(
                 DbError::Kind::ConnectionLost,
-                QStringLiteral("The connection to the database was lost; it is re-established on the next action."),
+                Text::tr("The connection to the database was lost; it is re-established on the next action."),
                 QString::fromUtf8(PQerrorMessage(c)));
             return done();
         }
@@ -343,7 +352,7 @@ void QueryRunner::run(const QString &sql)
             if (st == PGRES_COPY_OUT || st == PGRES_COPY_IN || st == PGRES_COPY_BOTH) {
                 o.error = DbError::make(
                     DbError::Kind::Query,
-                    QStringLiteral("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
+                    Text::tr("COPY to STDOUT or from STDIN cannot run in the console; use Export to CSV."));
                 PQputCopyEnd(c, "not in the console"); // leave copy mode; the server ends the statement
                 newResult = true;
                 continue;

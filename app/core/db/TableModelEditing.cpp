@@ -10,6 +10,16 @@
 
 #include <pqxx/pqxx>
 
+#include <QCoreApplication>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(TableModelEditing)
+};
+} // namespace
+
 namespace db {
 
 const TableModel::Row *TableModel::rowAt(int row) const
@@ -221,8 +231,8 @@ Job *TableModel::save()
                     if (st.mustAffectOneRow && r.affected_rows() != 1) {
                         const DbError conflict = DbError::make(
                             DbError::Kind::Conflict,
-                            QStringLiteral("A row was changed or deleted by someone else since it was read, so "
-                                           "nothing was saved. Reload to see the current data, then edit again."));
+                            Text::tr("A row was changed or deleted by someone else since it was read, so "
+                                     "nothing was saved. Reload to see the current data, then edit again."));
                         return [finish, conflict] { finish(conflict); };
                     }
                 }
@@ -260,12 +270,12 @@ DbError TableModel::lockedBy(PqConnection &conn, const TableRef &ref, const QStr
     } catch (const std::exception &) {
         // Naming the holder is a courtesy; the timeout itself is the answer.
     }
-    const QString holders = who.isEmpty() ? QStringLiteral("another session") : who.join(QStringLiteral(", "));
+    const QString holders = who.isEmpty() ? Text::tr("another session") : who.join(QStringLiteral(", "));
     return DbError::make(
         DbError::Kind::Conflict,
-        QStringLiteral("Nothing was saved: %1 holds locks on %2 and did not let go within %3 s. Commit or roll back "
-                       "that session (an open transaction in psql, pgAdmin or the console), then save again; "
-                       "your changes are still pending.")
+        Text::tr("Nothing was saved: %1 holds locks on %2 and did not let go within %3 s. Commit or roll back "
+                 "that session (an open transaction in psql, pgAdmin or the console), then save again; "
+                 "your changes are still pending.")
             .arg(holders, ref.displayName())
             .arg(kSaveLockTimeoutMs / 1000),
         serverText);

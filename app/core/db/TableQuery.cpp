@@ -1,5 +1,15 @@
 #include "db/TableQuery.h"
 
+#include <QCoreApplication>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(TableQuery)
+};
+} // namespace
+
 namespace db {
 
 namespace {
@@ -33,12 +43,12 @@ QString Filter::opLabel(FilterOp op)
     case FilterOp::LessOrEqual: return QStringLiteral("≤");
     case FilterOp::Greater: return QStringLiteral(">");
     case FilterOp::GreaterOrEqual: return QStringLiteral("≥");
-    case FilterOp::Contains: return QStringLiteral("contains");
-    case FilterOp::StartsWith: return QStringLiteral("starts with");
+    case FilterOp::Contains: return Text::tr("contains");
+    case FilterOp::StartsWith: return Text::tr("starts with");
     case FilterOp::Like: return QStringLiteral("LIKE");
     case FilterOp::ILike: return QStringLiteral("ILIKE");
-    case FilterOp::IsNull: return QStringLiteral("is NULL");
-    case FilterOp::IsNotNull: return QStringLiteral("is not NULL");
+    case FilterOp::IsNull: return Text::tr("is NULL");
+    case FilterOp::IsNotNull: return Text::tr("is not NULL");
     }
     return {};
 }
@@ -69,10 +79,10 @@ void TableQuery::setFilters(QVector<Filter> filters)
 QString TableQuery::validate() const
 {
     if (m_sortColumn >= m_schema.columns.size())
-        return QStringLiteral("The sort column does not exist.");
+        return Text::tr("The sort column does not exist.");
     for (const Filter &f : m_filters) {
         if (m_schema.columnIndex(f.column) < 0)
-            return QStringLiteral("The filter refers to a column \"%1\" that this table does not have.").arg(f.column);
+            return Text::tr("The filter refers to a column \"%1\" that this table does not have.").arg(f.column);
     }
     return {};
 }

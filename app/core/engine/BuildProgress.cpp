@@ -1,6 +1,15 @@
 #include "BuildProgress.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(BuildProgress)
+};
+} // namespace
 
 QStringList BuildProgress::apply(const QJsonObject &message)
 {
@@ -10,7 +19,7 @@ QStringList BuildProgress::apply(const QJsonObject &message)
             message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
         m_error = detail.isEmpty() ? message.value(QLatin1String("error")).toString() : detail;
         if (m_error.isEmpty())
-            m_error = QStringLiteral("the build failed without a message");
+            m_error = Text::tr("the build failed without a message");
         lines << m_error;
         return lines;
     }

@@ -1,5 +1,6 @@
 #include "CurlRequest.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -8,6 +9,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CurlRequest)
+};
+} // namespace
 
 namespace {
 // curl_global_init is not thread-safe; the first request on any thread does it once.
@@ -146,7 +155,7 @@ HttpResult CurlRequest::perform()
             m_result.failure = HttpResult::Failure::Transport;
             m_result.osErrno = errno;
             m_result.detail =
-                QStringLiteral("cannot read %1: %2").arg(m_bodyFile, QString::fromLocal8Bit(std::strerror(errno)));
+                Text::tr("cannot read %1: %2").arg(m_bodyFile, QString::fromLocal8Bit(std::strerror(errno)));
             curl_easy_cleanup(easy);
             curl_multi_cleanup(multi);
             m_easy = nullptr;
@@ -244,7 +253,7 @@ HttpResult CurlRequest::perform()
     } else if (code == CURLE_ABORTED_BY_CALLBACK || (code == CURLE_WRITE_ERROR && m_handlerAborted)) {
         m_result.failure = m_handlerAborted && !isCancelled() ? F::Transport : F::Cancelled;
         if (m_handlerAborted && !isCancelled())
-            m_result.detail = QStringLiteral("the stream could not be decoded");
+            m_result.detail = Text::tr("the stream could not be decoded");
     } else if (code == CURLE_COULDNT_CONNECT) {
         m_result.failure = F::CannotConnect;
     } else {

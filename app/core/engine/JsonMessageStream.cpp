@@ -1,7 +1,16 @@
 #include "JsonMessageStream.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(JsonMessageStream)
+};
+} // namespace
 
 JsonBraceScanner::Step JsonBraceScanner::step(char c)
 {
@@ -52,20 +61,20 @@ bool JsonMessageStream::feed(const char *data, qsizetype size, QVector<QJsonObje
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
                 continue;
             if (c != '{')
-                return fail(QStringLiteral("unexpected byte 0x%1 between JSON messages")
-                                .arg(uchar(c), 2, 16, QLatin1Char('0')));
+                return fail(
+                    Text::tr("unexpected byte 0x%1 between JSON messages").arg(uchar(c), 2, 16, QLatin1Char('0')));
         }
         m_buffer.append(c);
         if (m_buffer.size() > kMaxMessageBytes)
-            return fail(QStringLiteral("a JSON message exceeds %1 bytes").arg(kMaxMessageBytes));
+            return fail(Text::tr("a JSON message exceeds %1 bytes").arg(kMaxMessageBytes));
         switch (m_scan.step(c)) {
         case JsonBraceScanner::Step::Inside: break;
-        case JsonBraceScanner::Step::Unbalanced: return fail(QStringLiteral("unbalanced JSON message"));
+        case JsonBraceScanner::Step::Unbalanced: return fail(Text::tr("unbalanced JSON message"));
         case JsonBraceScanner::Step::Closed: {
             QJsonParseError err{};
             const QJsonDocument doc = QJsonDocument::fromJson(m_buffer, &err);
             if (err.error != QJsonParseError::NoError || !doc.isObject())
-                return fail(QStringLiteral("malformed JSON message: %1").arg(err.errorString()));
+                return fail(Text::tr("malformed JSON message: %1").arg(err.errorString()));
             out->append(doc.object());
             m_buffer.clear();
             break;

@@ -1,6 +1,15 @@
 #include "PushProgress.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace {
+// The context lupdate and the runtime both use for this file's sentences.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(PushProgress)
+};
+} // namespace
 
 namespace {
 bool isDoneStatus(const QString &s)
@@ -17,7 +26,7 @@ QString PushProgress::apply(const QJsonObject &message)
             message.value(QLatin1String("errorDetail")).toObject().value(QLatin1String("message")).toString();
         m_error = detail.isEmpty() ? message.value(QLatin1String("error")).toString() : detail;
         if (m_error.isEmpty())
-            m_error = QStringLiteral("the push failed without a message");
+            m_error = Text::tr("the push failed without a message");
         return m_error;
     }
     const QString status = message.value(QLatin1String("status")).toString();

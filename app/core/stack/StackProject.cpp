@@ -82,7 +82,8 @@ QStringList StackProject::composeProblems() const
     if (const QString name = stackNameProblem(); !name.isEmpty())
         out << name;
     if (!tlsMode())
-        out << QStringLiteral("TLS_MODE=%1 in %2 is none of self-signed, files, letsencrypt, off.")
+        out << QCoreApplication::translate("StackProject",
+                                           "TLS_MODE=%1 in %2 is none of self-signed, files, letsencrypt, off.")
                    .arg(m_env.value(QStringLiteral("TLS_MODE")), QDir::toNativeSeparators(envFilePath()));
     for (StackMode mode : modes()) {
         const ComposeProject p = m_compose.value(mode);
