@@ -8,7 +8,8 @@
    empty translation or plural form.
 3. A translation keeps the source's placeholders (%1, %L2, %n, %Ln) and has a
    mnemonic (&) exactly when the source has one.
-4. No user-visible setter in app/ui is given a literal: it goes through tr().
+4. No user-visible setter in app/ui is given a literal, and no sentence
+   anywhere in app/ is a literal (diagnostics aside): they go through tr().
 
 usage: translations.py LUPDATE SOURCE_DIR
 """
@@ -81,6 +82,18 @@ for cpp in sorted((source / "app" / "ui").rglob("*.cpp")):
         for m in SETTER.finditer(line):
             if re.search(r"[A-Za-z]{3,}", m.group(3)) and "tr(" not in line[: m.start()]:
                 problems.append(f"{cpp.relative_to(source)}:{number}: {m.group(1)} gets a literal, not tr(): {m.group(3)!r}")
+
+# A sentence (a capital, then three words or more) written as a literal anywhere
+# in the app is a sentence nobody translates; diagnostics (qCDebug...) are not
+# for users and stay English.
+SENTENCE = re.compile(r"(QStringLiteral|QLatin1String)\(\"([A-Z][a-z]+(?: [A-Za-z0-9%,;:()'./-]+){3,})")
+# ... nor is a foreign program's message the code looks for (libpq's, the daemon's).
+LOGGING = re.compile(r"qC(Debug|Info|Warning|Critical)|qDebug|qWarning|qInfo|\.(contains|startsWith|endsWith|indexOf)\(")
+for cpp in sorted((source / "app").rglob("*.cpp")):
+    for number, line in enumerate(cpp.read_text(encoding="utf-8").splitlines(), 1):
+        m = SENTENCE.search(line)
+        if m and not LOGGING.search(line):
+            problems.append(f"{cpp.relative_to(source)}:{number}: a sentence as a literal, not tr(): {m.group(2)!r}")
 
 for p in problems:
     print("FAIL:", p)
