@@ -9,7 +9,18 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name, default=None):
-    """The variable's value; an empty one counts as unset (compose passes `${X:-}` as "")."""
+    """The variable's value; an empty one counts as unset (compose passes `${X:-}` as "").
+    NAME_FILE, when set, names a file holding the value instead (a Docker secret
+    under /run/secrets in Swarm), so the secret is in no container's environment."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        if os.environ.get(name):
+            raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+        try:
+            with open(path, encoding="utf-8") as f:
+                return f.read().rstrip("\r\n")
+        except OSError as e:
+            raise ImproperlyConfigured(f"{name}_FILE={path} cannot be read: {e.strerror}.") from None
     value = os.environ.get(name) or default
     if value is None:
         raise ImproperlyConfigured(f"Set the {name} environment variable (see compose/.env.example).")

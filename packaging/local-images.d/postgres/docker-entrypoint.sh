@@ -3,7 +3,22 @@
 # POSTGRES_USER (default postgres), POSTGRES_PASSWORD (required unless
 # POSTGRES_HOST_AUTH_METHOD=trust), POSTGRES_DB (default = user), PGDATA,
 # POSTGRES_INITDB_ARGS, scripts in /docker-entrypoint-initdb.d on first start only.
+# Each of POSTGRES_USER, _PASSWORD, _DB, _INITDB_ARGS may come from a file
+# instead (POSTGRES_PASSWORD_FILE=/run/secrets/..., a Docker secret), not both.
 set -Eeo pipefail
+
+for var in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB POSTGRES_INITDB_ARGS; do
+    file_var=${var}_FILE
+    if [ -n "${!file_var:-}" ]; then
+        if [ -n "${!var:-}" ]; then
+            echo "Error: both $var and $file_var are set (they are exclusive)." >&2
+            exit 1
+        fi
+        printf -v "$var" '%s' "$(<"${!file_var}")"
+        export "${var?}"
+        unset "$file_var"
+    fi
+done
 
 if [ "${1:0:1}" = '-' ]; then set -- postgres "$@"; fi
 
