@@ -14,6 +14,10 @@ https_port=${PDD_HTTPS_PORT:-443}
 rate=${ADMIN_LOGIN_RATE:-10r/m}
 burst=${ADMIN_LOGIN_BURST:-5}
 hsts=${SECURE_HSTS_SECONDS:-86400}
+# Swarm (docker-compose.swarm.yml) sets PDD_WEB_UPSTREAM=web:8000: replicas come
+# and go, so NGINX asks Docker's resolver for the name again every few seconds
+# (a variable in proxy_pass) instead of resolving it once at start.
+web_upstream=${PDD_WEB_UPSTREAM:-}
 
 case $mode in
     off|self-signed|files|letsencrypt) ;;
@@ -22,6 +26,12 @@ esac
 case $https_port in ''|*[!0-9]*) die "PROD_HTTPS_PORT=$https_port is not a port number." ;; esac
 case $rate in [1-9]*r/s|[1-9]*r/m) ;; *) die "ADMIN_LOGIN_RATE=$rate is not a rate like 10r/m or 1r/s." ;; esac
 case $rate in *[!0-9r/sm]*) die "ADMIN_LOGIN_RATE=$rate is not a rate like 10r/m or 1r/s." ;; esac
+case $web_upstream in
+    '') ;;
+    *[!A-Za-z0-9._-]*:*|*:*[!0-9]*|:*|*:) die "PDD_WEB_UPSTREAM=$web_upstream is not a NAME:PORT like web:8000." ;;
+    *:*) ;;
+    *) die "PDD_WEB_UPSTREAM=$web_upstream is not a NAME:PORT like web:8000." ;;
+esac
 case $burst in ''|*[!0-9]*) die "ADMIN_LOGIN_BURST=$burst is not a whole number." ;; esac
 case $hsts in ''|*[!0-9]*) die "SECURE_HSTS_SECONDS=$hsts is not a whole number of seconds." ;; esac
 
@@ -66,6 +76,15 @@ if printf '%s\n' "1.25.1" "${version:-0}" | sort -t. -k1,1n -k2,2n -k3,3n -C 2>/
     http2_directive="http2 on;"
 fi
 
+if [ -z "$web_upstream" ]; then
+    upstream_block="upstream django { server web:8000; keepalive 16; }"
+    proxy_pass="proxy_pass http://django;"
+else
+    upstream_block="resolver 127.0.0.11 valid=5s ipv6=off; resolver_timeout 2s;"
+    # A task that is gone refuses or is unreachable: the next address, quickly.
+    proxy_pass="set \$pdd_web $web_upstream; proxy_pass http://\$pdd_web; proxy_connect_timeout 2s; proxy_next_upstream error timeout http_502 http_503; proxy_next_upstream_tries 4;"
+fi
+
 render() { # FILE.in OUTPUT
     sed -e "s|@ADMIN_LOGIN_RATE@|$rate|g" \
         -e "s|@ADMIN_LOGIN_BURST@|$burst|g" \
@@ -77,6 +96,8 @@ render() { # FILE.in OUTPUT
         -e "s|@TLS_CERT@|$cert|g" \
         -e "s|@TLS_KEY@|$key|g" \
         -e "s|@OCSP_STAPLING@|$stapling|g" \
+        -e "s|@WEB_UPSTREAM@|$upstream_block|g" \
+        -e "s|@PROXY_PASS@|$proxy_pass|g" \
         "$1" >"$2.tmp"
     if grep -n '@[A-Z0-9_]*@' "$2.tmp" >&2; then die "$1 has a placeholder this script does not fill (above)."; fi
     mv "$2.tmp" "$2"

@@ -92,6 +92,25 @@ class NginxConfig(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertNotIn("add_header Strict-Transport-Security", p.stdout, "SECURE_HSTS_SECONDS=0 sends no HSTS")
 
+    def test_swarm_upstream_is_resolved_at_run_time(self):
+        # Compose: one fixed upstream with keepalive. Swarm (PDD_WEB_UPSTREAM):
+        # Docker's resolver asked again every 5 s, so new replicas get traffic.
+        dump = self.nginx("off", "nginx", "-T").stdout
+        self.assertIn("upstream django { server web:8000; keepalive 16; }", dump)
+        self.assertIn("proxy_pass http://django;", dump)
+        self.assertNotIn("resolver 127.0.0.11", dump)
+        for mode in ("off", "files"):
+            with self.subTest(mode=mode):
+                p = self.nginx(mode, "nginx", "-T", env={"PDD_WEB_UPSTREAM": "web:8000"})
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn("resolver 127.0.0.11 valid=5s ipv6=off;", p.stdout)
+                self.assertIn("set $pdd_web web:8000; proxy_pass http://$pdd_web;", p.stdout)
+                self.assertIn("proxy_next_upstream error timeout http_502 http_503;", p.stdout)
+                self.assertNotIn("upstream django", p.stdout)
+        p = self.nginx("off", "nginx", "-t", env={"PDD_WEB_UPSTREAM": "web"})
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr.strip(), "nginx entrypoint: PDD_WEB_UPSTREAM=web is not a NAME:PORT like web:8000.")
+
     def test_bad_values_stop_it_with_one_sentence(self):
         cases = [
             ({"PDD_TLS_MODE": "bogus"}, "PDD_TLS_MODE=bogus is none of off, self-signed, files, letsencrypt."),
