@@ -76,5 +76,25 @@ for cfg in "${DOCKER_CONFIG:-$HOME/.docker}" "${PDD_COMPOSE_V2_CONFIG:-}"; do
         ran=1
     fi
 done
+# The Swarm stack file, as `docker stack deploy` reads it (the docker CLI's own
+# loader and v3 schema; no swarm needed): web replicated WEB_REPLICAS times,
+# rolled back by itself, NGINX the only published port, no secret in the file.
+swarm_check() {
+    out=$(cd "$src/compose" && STACK_NAME=pddlint WEB_REPLICAS=3 SWARM_ENDPOINT_MODE=dnsrr SWARM_PUBLISH_MODE=host \
+        PROD_HTTP_PORT=18080 docker stack config -c docker-compose.swarm.yml) || { printf '%s\n' "$out"; return 1; }
+    for want in "replicas: 3" "endpoint_mode: dnsrr" "failure_action: rollback" "order: start-first" \
+        "published: 18080" "mode: host" "POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password" \
+        "DJANGO_SECRET_KEY_FILE: /run/secrets/django_secret_key" "name: pddlint-swarm_postgres_password" \
+        "node.labels.postdodjango.db == pddlint" "PDD_WEB_UPSTREAM: web:8000"; do
+        case $out in *"$want"*) ;; *) echo "docker stack config has no '$want'"; return 1 ;; esac
+    done
+    [ "$(printf '%s\n' "$out" | grep -c 'published:')" = 1 ] || { echo "more than NGINX's port is published"; return 1; }
+    case $out in *"POSTGRES_PASSWORD: "*|*"DJANGO_SECRET_KEY: "*) echo "a secret is in the environment"; return 1 ;; esac
+}
+if docker stack config --help >/dev/null 2>&1; then
+    check "docker stack config docker-compose.swarm.yml: replicas, rollback, secrets as files" swarm_check
+else
+    echo "FAIL docker stack config is missing (docker CLI 20.10 or later needed)"; fail=1
+fi
 [ $ran = 1 ] || { echo "FAIL no compose CLI (docker-compose or docker compose) to check the files with"; fail=1; }
 exit $fail

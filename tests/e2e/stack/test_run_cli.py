@@ -159,6 +159,20 @@ class RunWithoutEngine(unittest.TestCase):
                      "--yes-restore-prod=STACK_NAME"):
             self.assertIn(line, p.stdout)
 
+    def test_swarm_flags_are_checked_before_anything_runs(self):
+        for args in (["-9"], ["-9", "up"], ["-9", "scale"], ["-9", "scale", "2", "3"], ["-9", "deploy", "now"],
+                     ["-9", "status", "--json"], ["-9", "remove", "--force"], ["-9", "remove", "volumes"]):
+            with self.subTest(args=args):
+                p = run(self.run_sh, *args, env={"DOCKER_HOST": "unix:///nonexistent.sock"})
+                self.assertEqual(p.returncode, 2, p.stderr)
+                self.assertIn("-9 scale N", p.stderr)
+        p = run(self.run_sh, "-9", "status", env={"DOCKER_HOST": "unix:///nonexistent.sock"})
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("the Docker daemon is not reachable at unix:///nonexistent.sock", p.stderr)
+        p = run(self.run_sh, "-h")
+        for line in ("-9 deploy", "-9 remove [--secrets] [--volumes]", "--yes-remove-data=STACK_NAME"):
+            self.assertIn(line, p.stdout)
+
     def test_stack_name_compose_would_change_is_refused(self):
         for bad in ("MyShop", "-shop", "shop.v2", "shop name"):
             p = run(self.run_sh, "-5", env={"STACK_NAME": bad, "DOCKER_HOST": "unix:///nonexistent.sock"})
