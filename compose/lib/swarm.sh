@@ -18,7 +18,7 @@ swarm_manager() {
     case $st in
         "active true") ;;
         "active false") die "this engine is a Swarm worker, not a manager; run sh run -9 on a manager node (docker node ls there lists them)." ;;
-        *) die "this engine is not in a swarm (state: ${st% *}). For one node: docker swarm init --advertise-addr <this machine's address>; to join a swarm: docker swarm join (README.md, \"Swarm\")." ;;
+        *) die "this engine is not in a swarm (state: ${st% *}). For one node: docker swarm init --advertise-addr <this machine's address>; to join a swarm: docker swarm join (README.md, \"Docker Swarm\")." ;;
     esac
 }
 
