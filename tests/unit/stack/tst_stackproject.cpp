@@ -162,7 +162,8 @@ private Q_SLOTS:
         const QDir shipped(qEnvironmentVariable("PDD_SOURCE_DIR") + QStringLiteral("/compose"));
         for (const QString &f : shipped.entryList({"docker-compose*.yml"}, QDir::Files))
             QVERIFY(QFile::copy(shipped.filePath(f), dir.filePath(f)));
-        QCOMPARE(QDir(dir.path()).entryList({"docker-compose*.yml"}).size(), 5);
+        // base, dev, prod, tls, letsencrypt, swarm
+        QCOMPARE(QDir(dir.path()).entryList({"docker-compose*.yml"}).size(), 6);
         QProcessEnvironment pe;
         for (const char *secret : {"POSTGRES_PASSWORD", "DJANGO_SECRET_KEY", "PGADMIN_DEFAULT_PASSWORD"})
             pe.insert(QLatin1String(secret), QStringLiteral("x"));
