@@ -79,6 +79,7 @@ done
 # The Swarm stack file, as `docker stack deploy` reads it (the docker CLI's own
 # loader and v3 schema; no swarm needed): web replicated WEB_REPLICAS times,
 # rolled back by itself, NGINX the only published port, no secret in the file.
+# shellcheck disable=SC2317 # called through check
 swarm_check() {
     out=$(cd "$src/compose" && STACK_NAME=pddlint WEB_REPLICAS=3 SWARM_ENDPOINT_MODE=dnsrr SWARM_PUBLISH_MODE=host \
         PROD_HTTP_PORT=18080 docker stack config -c docker-compose.swarm.yml) || { printf '%s\n' "$out"; return 1; }
