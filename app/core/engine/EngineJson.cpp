@@ -74,15 +74,43 @@ ContainerHealth healthFromStatus(const QString &status)
 
 namespace EngineJson {
 
+QString displayImage(const QString &reference)
+{
+    for (const char *prefix : {"docker.io/library/", "docker.io/", "localhost/"}) {
+        const QLatin1String p(prefix);
+        // Only a prefix followed by a name ("localhost:5000/x" is a registry, kept).
+        if (reference.startsWith(p) && reference.size() > p.size())
+            return reference.mid(p.size());
+    }
+    return reference;
+}
+
+bool isIrrelevantContainerAction(const QString &action)
+{
+    static const QStringList ignored{
+        QStringLiteral("attach"), QStringLiteral("detach"),       QStringLiteral("resize"),
+        QStringLiteral("top"),    QStringLiteral("archive-path"), QStringLiteral("extract-to-dir"),
+        QStringLiteral("export"), QStringLiteral("copy"),         QStringLiteral("commit")};
+    return action.startsWith(QLatin1String("exec_")) || ignored.contains(action);
+}
+
+int stopGraceSeconds(const ContainerInfo &c)
+{
+    return c.stopTimeout > 0 ? c.stopTimeout : 10;
+}
+
 ContainerInfo containerFromInspect(const QJsonObject &o)
 {
     ContainerInfo c;
     c.id = str(o, "Id");
     c.name = stripSlash(str(o, "Name"));
     const QJsonObject config = obj(o, "Config");
-    c.image = str(config, "Image");
+    c.image = displayImage(str(config, "Image"));
     if (c.image.isEmpty())
-        c.image = str(o, "Image");
+        c.image = displayImage(str(o, "Image"));
+    const QJsonValue stopTimeout = config.value(QLatin1String("StopTimeout"));
+    if (stopTimeout.isDouble())
+        c.stopTimeout = stopTimeout.toInt();
     const QJsonObject state = obj(o, "State");
     c.state = ContainerStates::parse(str(state, "Status"));
     c.health = ContainerStates::parseHealth(str(obj(state, "Health"), "Status"));
@@ -113,7 +141,7 @@ ContainerInfo containerFromList(const QJsonObject &o)
     const QJsonArray names = o.value(QLatin1String("Names")).toArray();
     if (!names.isEmpty())
         c.name = stripSlash(names.first().toString());
-    c.image = str(o, "Image");
+    c.image = displayImage(str(o, "Image"));
     c.state = ContainerStates::parse(str(o, "State"));
     c.status = str(o, "Status");
     c.health = healthFromStatus(c.status);

@@ -14,17 +14,6 @@
 #include <optional>
 
 namespace {
-// Container actions that change nothing we show; health checks alone fire
-// exec_* every few seconds per container.
-bool isIrrelevantContainerAction(const QString &action)
-{
-    static const QStringList ignored{
-        QStringLiteral("attach"), QStringLiteral("detach"),       QStringLiteral("resize"),
-        QStringLiteral("top"),    QStringLiteral("archive-path"), QStringLiteral("extract-to-dir"),
-        QStringLiteral("export"), QStringLiteral("copy"),         QStringLiteral("commit")};
-    return action.startsWith(QLatin1String("exec_")) || ignored.contains(action);
-}
-
 // Docker's stop/restart default grace period is 10 s; requests must outlive it.
 constexpr int kActionStallSeconds = 60;
 // /system/df on API 1.41 sizes every layer too; it is slow but not hung.
@@ -182,7 +171,8 @@ void EngineMonitor::onEvent(const EngineEvent &event)
         m_sizeRefresh.start();
         return;
     }
-    if (event.type != QLatin1String("container") || event.id.isEmpty() || isIrrelevantContainerAction(event.action))
+    if (event.type != QLatin1String("container") || event.id.isEmpty()
+        || EngineJson::isIrrelevantContainerAction(event.action))
         return;
     const QString id = event.id;
     if (event.action == QLatin1String("destroy")) {
@@ -359,12 +349,19 @@ Job *EngineMonitor::containerAction(const QString &id, ContainerAction action)
     const Job::Reporter report = job->reporter();
     report.started();
     report.progress(-1, tr("Asking the engine: %1").arg(ContainerStates::displayName(action)));
+    // Stop and restart name their grace period: Podman would otherwise kill at once (app/core/engine/README.md).
+    QString path = QStringLiteral("/containers/%1/%2").arg(id, ContainerStates::apiName(action));
+    int stallSeconds = kActionStallSeconds;
+    if (action == ContainerAction::Stop || action == ContainerAction::Restart) {
+        const int grace = EngineJson::stopGraceSeconds(it != m_containers.constEnd() ? *it : ContainerInfo{});
+        path += QStringLiteral("?t=%1").arg(grace);
+        stallSeconds = std::max(kActionStallSeconds, grace + 30);
+    }
     m_actions->run(
         m_self,
-        [report, id, verb = ContainerStates::apiName(action)](EngineClient &client) {
+        [report, path, stallSeconds](EngineClient &client) {
             const EngineReply r = client.post(
-                QStringLiteral("/containers/%1/%2").arg(id, verb), [report] { return report.isCancelRequested(); },
-                kActionStallSeconds);
+                path, [report] { return report.isCancelRequested(); }, stallSeconds);
             if (r.ok || r.status == 304) // 304: already in that state
                 report.succeeded();
             else if (r.failure == HttpResult::Failure::Cancelled)

@@ -37,6 +37,9 @@ struct ContainerInfo
     QVector<PortBinding> ports;
     QDateTime startedAt; // invalid when never started
     QStringList volumeNames;
+    // Config.StopTimeout in seconds; -1 when the engine did not say (Docker
+    // omits it unless set; Podman's compatible API writes 0 for "not set").
+    int stopTimeout = -1;
 };
 
 struct VolumeInfo

@@ -339,6 +339,52 @@ private Q_SLOTS:
         const EngineEvent e = EngineJson::eventFromJson(parse("{\"Type\":\"container\",\"time\":9000000000000000000}"));
         QCOMPARE(e.timeNano, Q_INT64_C(0));
     }
+
+    // Podman's compatible API (app/core/engine/README.md): fully qualified short
+    // names, and StopTimeout 0 for "not set".
+    void podmanImageNamesReadAsWritten_data()
+    {
+        QTest::addColumn<QString>("reported");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("docker hub library") << "docker.io/library/postgres:16"
+                                            << "postgres:16";
+        QTest::newRow("docker hub user") << "docker.io/pdd-test/busybox:latest"
+                                         << "pdd-test/busybox:latest";
+        QTest::newRow("podman local build") << "localhost/shop-web:dev"
+                                            << "shop-web:dev";
+        QTest::newRow("registry with port kept") << "localhost:5000/shop-web:v2"
+                                                 << "localhost:5000/shop-web:v2";
+        QTest::newRow("other registry kept") << "quay.io/x/y:1"
+                                             << "quay.io/x/y:1";
+        QTest::newRow("docker as given") << "postgres:16"
+                                         << "postgres:16";
+        QTest::newRow("bare prefix kept") << "docker.io/"
+                                          << "docker.io/";
+    }
+    void podmanImageNamesReadAsWritten()
+    {
+        QFETCH(QString, reported);
+        QFETCH(QString, shown);
+        QCOMPARE(EngineJson::displayImage(reported), shown);
+        const QJsonObject inspect{{"Id", "abc"}, {"Name", "/x"}, {"Config", QJsonObject{{"Image", reported}}}};
+        QCOMPARE(EngineJson::containerFromInspect(inspect).image, shown);
+        QCOMPARE(EngineJson::containerFromList(QJsonObject{{"Id", "abc"}, {"Image", reported}}).image, shown);
+    }
+
+    void stopGracePeriod()
+    {
+        const auto inspect = [](const QJsonValue &timeout) {
+            QJsonObject config{{"Image", "x"}};
+            if (!timeout.isUndefined())
+                config.insert("StopTimeout", timeout);
+            return EngineJson::containerFromInspect(QJsonObject{{"Id", "a"}, {"Config", config}});
+        };
+        QCOMPARE(inspect(QJsonValue::Undefined).stopTimeout, -1); // Docker: not set
+        QCOMPARE(EngineJson::stopGraceSeconds(inspect(QJsonValue::Undefined)), 10);
+        QCOMPARE(EngineJson::stopGraceSeconds(inspect(0)), 10);  // Podman: not set either
+        QCOMPARE(EngineJson::stopGraceSeconds(inspect(30)), 30); // compose's stop_grace_period: 30s
+        QCOMPARE(EngineJson::stopGraceSeconds(ContainerInfo{}), 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineJson)
