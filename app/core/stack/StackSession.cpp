@@ -10,6 +10,8 @@
 #include "stack/PullFailure.h"
 #include "stack/StackController.h"
 #include "stack/VolumeListModel.h"
+#include "swarm/SwarmModels.h"
+#include "swarm/SwarmMonitor.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,6 +37,13 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
                                          int steps) { return m_stack->runScript(title, args, steps); },
                                   this);
     connect(m_backups, &BackupService::upgradeOfferChanged, this, &StackSession::problemsChanged);
+    m_swarm = new SwarmMonitor(endpoint, m_monitor, this);
+    m_swarmServices = new SwarmServiceModel(this);
+    m_swarmTasks = new SwarmTaskModel(this);
+    connect(m_swarm, &SwarmMonitor::changed, this, [this] {
+        m_swarmServices->setSnapshot(m_swarm->snapshot());
+        m_swarmTasks->setSnapshot(m_swarm->snapshot());
+    });
     m_engineProblem = endpoint.isUsable() ? QString() : endpoint.unsupportedReason;
 
     connect(m_monitor, &EngineMonitor::availabilityChanged, this, &StackSession::onAvailabilityChanged);
@@ -54,6 +63,7 @@ StackSession::StackSession(const QString &projectDir, const EngineEndpoint &endp
     connect(m_stack, &StackController::jobFinished, this, [this](Job *job) {
         m_backups->stackJobFinished(job);
         m_monitor->refreshVolumes();
+        m_swarm->refresh();
         readCertificate();
         if (job->state() == Job::State::Failed) {
             if (const std::optional<PullFailure> f = PullFailure::parse(job->errorString())) {
@@ -185,6 +195,8 @@ void StackSession::present()
         m_boot->setEnvironment(env);
     }
     m_backups->setStack(m_project.dir(), m_project.stackName(), m_mode);
+    m_swarmServices->setStack(swarmStackName());
+    m_swarmTasks->setStack(swarmStackName());
     m_otherFolderSeen = otherFolder();
     readCertificate();
     Q_EMIT presented();
@@ -300,4 +312,27 @@ void StackSession::track(Job *job)
     if (job)
         m_jobs->add(job);
     Q_EMIT jobsChanged();
+}
+
+QString StackSession::swarmStackName() const
+{
+    return m_project.stackName() + QStringLiteral("-swarm");
+}
+
+Job *StackSession::swarmDeploy()
+{
+    return m_stack->runScript(tr("Deploy %1 to the swarm").arg(swarmStackName()),
+                              {QStringLiteral("-9"), QStringLiteral("deploy")});
+}
+
+Job *StackSession::swarmScale(int replicas)
+{
+    return m_stack->runScript(tr("Scale web of %1 to %2").arg(swarmStackName()).arg(replicas),
+                              {QStringLiteral("-9"), QStringLiteral("scale"), QString::number(replicas)});
+}
+
+Job *StackSession::swarmRemove()
+{
+    return m_stack->runScript(tr("Remove %1 from the swarm (volumes and secrets kept)").arg(swarmStackName()),
+                              {QStringLiteral("-9"), QStringLiteral("remove")});
 }

@@ -19,6 +19,9 @@ class ImageService;
 class Job;
 class JobListModel;
 class StackController;
+class SwarmMonitor;
+class SwarmServiceModel;
+class SwarmTaskModel;
 class VolumeListModel;
 
 // The app's core objects for one stack folder, created and wired in one place:
@@ -49,6 +52,13 @@ public:
     BootService *boot() const { return m_boot; }
     // The shown mode's backups and Django migrations (compose/run -8).
     BackupService *backups() const { return m_backups; }
+    // Docker Swarm (compose/run -9): the engine's swarm, and this stack's
+    // services and tasks (namespace swarmStackName()).
+    SwarmMonitor *swarm() const { return m_swarm; }
+    SwarmServiceModel *swarmServices() const { return m_swarmServices; }
+    SwarmTaskModel *swarmTasks() const { return m_swarmTasks; }
+    // `<STACK_NAME>-swarm`, what compose/run -9 deploys.
+    QString swarmStackName() const;
 
     // Starts the engine feed (when the endpoint is usable); separate from
     // construction so the first paint waits for nothing.
@@ -83,6 +93,10 @@ public:
     Job *down();
     // The container shown at the given row of containers(); null when there is none.
     Job *containerAction(int row, ContainerAction action);
+    // compose/run -9 deploy | scale N | remove (keeps volumes and secrets).
+    Job *swarmDeploy();
+    Job *swarmScale(int replicas);
+    Job *swarmRemove();
     void refreshVolumes();
     // Shows a Job of any area (database exports, ...) in the Activity list.
     void track(Job *job);
@@ -122,6 +136,9 @@ private:
     ImageService *m_images = nullptr;
     BootService *m_boot = nullptr;
     BackupService *m_backups = nullptr;
+    SwarmMonitor *m_swarm = nullptr;
+    SwarmServiceModel *m_swarmServices = nullptr;
+    SwarmTaskModel *m_swarmTasks = nullptr;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDebounce;
     QTimer m_uptimeTick;
