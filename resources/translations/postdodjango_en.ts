@@ -110,6 +110,23 @@
     </message>
 </context>
 <context>
+    <name>SwarmPanel</name>
+    <message numerus="yes">
+        <source>Swarm manager (%n node(s)). %1 is not deployed: Deploy pushes the web image and starts it.</source>
+        <translation>
+            <numerusform>Swarm manager (%n node). %1 is not deployed: Deploy pushes the web image and starts it.</numerusform>
+            <numerusform>Swarm manager (%n nodes). %1 is not deployed: Deploy pushes the web image and starts it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Swarm manager (%n node(s)). Stack %1, from this folder&apos;s compose/docker-compose.swarm.yml.</source>
+        <translation>
+            <numerusform>Swarm manager (%n node). Stack %1, from this folder&apos;s compose/docker-compose.swarm.yml.</numerusform>
+            <numerusform>Swarm manager (%n nodes). Stack %1, from this folder&apos;s compose/docker-compose.swarm.yml.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>db::CatalogModel</name>
     <message numerus="yes">
         <source>%1 row(s)</source>

@@ -2197,6 +2197,18 @@ Continuar mesmo assim?</translation>
         <source>Database tab</source>
         <translation>Aba Banco de dados</translation>
     </message>
+    <message>
+        <source>Swarm (&amp;X)</source>
+        <translation>Swarm (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>S&amp;warm</source>
+        <translation>S&amp;warm</translation>
+    </message>
+    <message>
+        <source>The stack on Docker Swarm: services, tasks, deploy, scale, remove (Ctrl+3)</source>
+        <translation>A stack no Docker Swarm: serviços, tarefas, deploy, escala, remoção (Ctrl+3)</translation>
+    </message>
 </context>
 <context>
     <name>MigrationListModel</name>
@@ -2497,6 +2509,257 @@ Continuar mesmo assim?</translation>
     <message>
         <source>Up failed: could not pull %1: %2 (%3). Set %4 in %5 to a mirror or a local image, or build local images from Debian&apos;s packages: %6</source>
         <translation>Subir falhou: não foi possível baixar %1: %2 (%3). Defina %4 em %5 como um espelho ou uma imagem local, ou construa imagens locais a partir dos pacotes do Debian: %6</translation>
+    </message>
+    <message>
+        <source>Deploy %1 to the swarm</source>
+        <translation>Fazer deploy de %1 no swarm</translation>
+    </message>
+    <message>
+        <source>Scale web of %1 to %2</source>
+        <translation>Escalar o web de %1 para %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the swarm (volumes and secrets kept)</source>
+        <translation>Remover %1 do swarm (volumes e secrets mantidos)</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmPanel</name>
+    <message>
+        <source>Swarm status</source>
+        <translation>Estado do swarm</translation>
+    </message>
+    <message>
+        <source>Depl&amp;oy</source>
+        <translation>Deplo&amp;y</translation>
+    </message>
+    <message>
+        <source>compose/run -9 deploy: push the web image, create missing secrets, deploy and wait until every service runs</source>
+        <translation>compose/run -9 deploy: envia a imagem web, cria os secrets que faltam, faz o deploy e espera até todo serviço rodar</translation>
+    </message>
+    <message>
+        <source>Web replicas:</source>
+        <translation>Réplicas do web:</translation>
+    </message>
+    <message>
+        <source>Web replicas</source>
+        <translation>Réplicas do web</translation>
+    </message>
+    <message>
+        <source>Scal&amp;e</source>
+        <translation>&amp;Escalar</translation>
+    </message>
+    <message>
+        <source>compose/run -9 scale: run this many web tasks (the next deploy goes back to WEB_REPLICAS in .env)</source>
+        <translation>compose/run -9 scale: roda este número de tarefas web (o próximo deploy volta ao WEB_REPLICAS do .env)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remover…</translation>
+    </message>
+    <message>
+        <source>compose/run -9 remove: stop and remove the stack&apos;s services; its database volume and secrets are kept</source>
+        <translation>compose/run -9 remove: para e remove os serviços da stack; o volume do banco de dados e os secrets são mantidos</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>In&amp;terromper</translation>
+    </message>
+    <message>
+        <source>Stop the running compose/run -9 (what the swarm has started keeps going)</source>
+        <translation>Interrompe o compose/run -9 em execução (o que o swarm já iniciou continua)</translation>
+    </message>
+    <message>
+        <source>Swarm progress</source>
+        <translation>Progresso do swarm</translation>
+    </message>
+    <message>
+        <source>Swarm services</source>
+        <translation>Serviços do swarm</translation>
+    </message>
+    <message>
+        <source>Swarm tasks</source>
+        <translation>Tarefas do swarm</translation>
+    </message>
+    <message>
+        <source>Could not read the swarm: %1</source>
+        <translation>Não foi possível ler o swarm: %1</translation>
+    </message>
+    <message>
+        <source>This engine is not a swarm manager. Run docker swarm init on it, or open the app on a manager.</source>
+        <translation>Este engine não é um manager do swarm. Rode docker swarm init nele, ou abra o app em um manager.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Swarm manager (%n node(s)). %1 is not deployed: Deploy pushes the web image and starts it.</source>
+        <translation>
+            <numerusform>Manager do swarm (%n nó). %1 não está no ar: Deploy envia a imagem web e a inicia.</numerusform>
+            <numerusform>Manager do swarm (%n nós). %1 não está no ar: Deploy envia a imagem web e a inicia.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Swarm manager (%n node(s)). Stack %1, from this folder&apos;s compose/docker-compose.swarm.yml.</source>
+        <translation>
+            <numerusform>Manager do swarm (%n nó). Stack %1, do compose/docker-compose.swarm.yml desta pasta.</numerusform>
+            <numerusform>Manager do swarm (%n nós). Stack %1, do compose/docker-compose.swarm.yml desta pasta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>web: %1 of %2 replicas running</source>
+        <translation>web: %1 de %2 réplicas rodando</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: concluído</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Remove from the swarm</source>
+        <translation>Remover do swarm</translation>
+    </message>
+    <message>
+        <source>Stop and remove every service of %1? Its database volume and its secrets are kept; Deploy starts it again on the same data.</source>
+        <translation>Parar e remover todos os serviços de %1? O volume do banco de dados e os secrets são mantidos; Deploy a inicia de novo com os mesmos dados.</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmServiceModel</name>
+    <message>
+        <source>updating</source>
+        <translation>atualizando</translation>
+    </message>
+    <message>
+        <source>update paused</source>
+        <translation>atualização pausada</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>atualizado</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>revertendo</translation>
+    </message>
+    <message>
+        <source>rollback paused</source>
+        <translation>reversão pausada</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>revertido</translation>
+    </message>
+    <message>
+        <source>%1/%2 (global)</source>
+        <translation>%1/%2 (global)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 on the new spec</source>
+        <translation>%1: %2 de %3 na nova spec</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Réplicas</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Atualização</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmTaskModel</name>
+    <message>
+        <source>new</source>
+        <translation>nova</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>atribuída</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceita</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>preparando</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>pronta</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>iniciando</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>rodando</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>desligada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeitada</translation>
+    </message>
+    <message>
+        <source>removing</source>
+        <translation>removendo</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>órfã</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarefa</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nó</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>Desejado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagem</translation>
     </message>
 </context>
 <context>

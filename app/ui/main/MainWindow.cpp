@@ -13,6 +13,8 @@
 #include "stack/ProjectLocator.h"
 #include "stack/StackSession.h"
 #include "stack/VolumeListModel.h"
+#include "swarm/SwarmMonitor.h"
+#include "swarm/SwarmPanel.h"
 #include "ui/backup/BackupPanel.h"
 #include "ui/image/ImagePanel.h"
 #include "ui_MainWindow.h"
@@ -110,6 +112,7 @@ MainWindow::MainWindow(const QString &projectDir, const EngineEndpoint &endpoint
     addImageTab();
     addDatabaseTab();
     addBackupTab();
+    addSwarmTab();
     addBootSection();
 
     QSettings settings;
@@ -630,6 +633,38 @@ void MainWindow::addBackupTab()
     menu->addActions(m_backupPanel->backupActions());
     m_ui->menuStack->insertMenu(m_ui->actionReload, menu);
     m_ui->menuStack->insertSeparator(m_ui->actionReload);
+}
+
+void MainWindow::addSwarmTab()
+{
+    m_swarmPanel = new SwarmPanel(m_session);
+    m_swarmPanel->setObjectName(QStringLiteral("swarmPanel"));
+    m_swarmTab = m_swarmPanel;
+    m_ui->tabs->addTab(m_swarmPanel, tr("Swarm (&X)"));
+    // Swarm is the third way to run the stack, with its own services, volume
+    // and secrets, so it is a page of its own rather than a filter of the
+    // Containers list (which shows Compose projects); Stack > Swarm (Ctrl+3)
+    // sits beside Dev (Ctrl+1) and Prod (Ctrl+2).
+    m_swarmAction = new QAction(tr("S&warm"), this);
+    m_swarmAction->setObjectName(QStringLiteral("actionSwarmMode"));
+    m_swarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_swarmAction->setToolTip(tr("The stack on Docker Swarm: services, tasks, deploy, scale, remove (Ctrl+3)"));
+    connect(m_swarmAction, &QAction::triggered, this, [this] { m_ui->tabs->setCurrentWidget(m_swarmTab); });
+    const QList<QAction *> stackActions = m_ui->menuStack->actions();
+    const qsizetype prod = stackActions.indexOf(m_ui->actionProdMode);
+    m_ui->menuStack->insertAction(
+        prod >= 0 && prod + 1 < stackActions.size() ? stackActions.at(prod + 1) : m_ui->actionReload, m_swarmAction);
+    connect(m_session->swarm(), &SwarmMonitor::managerChanged, this, &MainWindow::updateSwarmTab);
+    updateSwarmTab();
+}
+
+void MainWindow::updateSwarmTab()
+{
+    // Only on a swarm manager: elsewhere there is nothing to show or do.
+    const bool manager = m_session->swarm()->isManager();
+    m_ui->tabs->setTabVisible(m_ui->tabs->indexOf(m_swarmTab), manager);
+    m_swarmAction->setVisible(manager);
+    m_swarmAction->setEnabled(manager);
 }
 
 bool MainWindow::confirmPendingMigrations()

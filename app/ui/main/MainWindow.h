@@ -12,6 +12,8 @@ class ContainerListModel;
 class DbBrowserPanel;
 class BackupPanel;
 class ImagePanel;
+class SwarmPanel;
+class QAction;
 class QLabel;
 class QMenu;
 class Job;
@@ -74,6 +76,9 @@ private:
     bool event(QEvent *event) override;
     void addDatabaseTab();
     void addBackupTab();
+    // The Swarm tab and the mode row's Swarm button: shown while the engine is a swarm manager.
+    void addSwarmTab();
+    void updateSwarmTab();
     // Prod with pending migrations: shows them and that a backup comes first.
     bool confirmPendingMigrations();
     void updateDatabaseDefaults();
@@ -85,6 +90,9 @@ private:
         ContainerState::Unknown; // of the container the log pane follows, to notice it starting
     ImagePanel *m_imagePanel = nullptr;
     BackupPanel *m_backupPanel = nullptr;
+    SwarmPanel *m_swarmPanel = nullptr;
+    QWidget *m_swarmTab = nullptr;
+    QAction *m_swarmAction = nullptr;
     QLabel *m_bootLabel = nullptr;
     QMenu *m_bootMenu = nullptr;
     DbBrowserPanel *m_dbPanel = nullptr; // null when built without the db UI

@@ -76,7 +76,8 @@ private Q_SLOTS:
         QStringList tabTexts;
         for (int i = 0; i < tabs->count(); ++i)
             tabTexts << tabs->tabText(i);
-        QCOMPARE(tabTexts, (QStringList{"&Contêineres", "&Volumes", "&Imagem", "&Banco de dados", "Bac&kups"}));
+        QCOMPARE(tabTexts,
+                 (QStringList{"&Contêineres", "&Volumes", "&Imagem", "&Banco de dados", "Bac&kups", "Swarm (&Q)"}));
         QCOMPARE(m_window->findChild<QToolButton *>(QStringLiteral("upButton"))->text(), QStringLiteral("S&ubir"));
         QCOMPARE(m_window->findChild<QToolButton *>(QStringLiteral("downButton"))->text(), QStringLiteral("Desli&gar"));
         auto *view = m_window->findChild<QTableView *>(QStringLiteral("containerView"));
