@@ -284,6 +284,24 @@ class Swarm(unittest.TestCase):
         self.assertIn(f"--yes-remove-data={self.stack.name}", p.stderr)
         self.assertIn(f"{self.name}_pgdata", docker("volume", "ls", "-q"))
 
+    def test_7_app_swarm_view_follows_scale(self):
+        """The app's Swarm tab on this same deployment (tests/e2e/app/tst_swarm_gui.cpp)."""
+        binary = os.environ.get("PDD_SWARM_GUI_TEST", "")
+        if not os.access(binary, os.X_OK):
+            msg = f"the Swarm GUI test binary is missing (PDD_SWARM_GUI_TEST={binary!r}); build tst_swarm_gui"
+            if fx.IN_CI:
+                self.fail(msg)
+            self.skipTest(msg)
+        env = dict(self.stack.env, WEB_TAG="v2", PDD_SWARM_STACK_DIR=self.stack.compose_dir,
+                   QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="pdd-e2e-xdg-", dir=self.stack.dir))
+        t0 = time.monotonic()
+        p = subprocess.run([binary], env=env, cwd=self.stack.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, timeout=900)
+        self.times["app swarm view"] = time.monotonic() - t0
+        print(p.stdout[-6000:], file=sys.stderr)
+        self.assertEqual(p.returncode, 0, p.stdout[-6000:])
+        self.assertIn("swarm view: scale", p.stdout)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
