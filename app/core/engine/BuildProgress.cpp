@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 // The context lupdate and the runtime both use for this file's sentences.
 struct Text
@@ -36,12 +38,34 @@ QStringList BuildProgress::apply(const QJsonObject &message)
             continue;
         lines << line;
         static const QRegularExpression stepRe(QStringLiteral("^Step (\\d+)/(\\d+) :"));
+        // Podman (Buildah) counts per stage: "[2/3] STEP 4/11: COPY . /srv", or
+        // "STEP 4/11: COPY . /srv" when there is one stage.
+        static const QRegularExpression podmanStepRe(
+            QStringLiteral("^(?:\\[(\\d+)/(\\d+)\\] )?STEP (\\d+)/(\\d+): (.*)$"));
         const auto m = stepRe.match(line);
+        const auto p = m.hasMatch() ? QRegularExpressionMatch() : podmanStepRe.match(line);
         if (m.hasMatch()) {
             m_step = m.captured(1).toInt();
             m_total = m.captured(2).toInt();
             m_status = line;
-        } else if (line == QLatin1String("---> Using cache")) {
+        } else if (p.hasMatch()) {
+            const int stage = p.captured(1).isEmpty() ? 1 : p.captured(1).toInt();
+            const int stages = p.captured(2).isEmpty() ? 1 : std::max(1, p.captured(2).toInt());
+            const int step = p.captured(3).toInt();
+            const int steps = std::max(1, p.captured(4).toInt());
+            // One scale for both engines: stages weigh the same, steps split their stage.
+            m_total = stages * steps;
+            m_step = (stage - 1) * steps + step;
+            // The status reads as Docker's does, so sentences built on it ("Step 3/3 : RUN
+            // false failed: …") need not know the engine.
+            m_status = stages > 1 ? Text::tr("Stage %1/%2, step %3/%4 : %5")
+                                        .arg(stage)
+                                        .arg(stages)
+                                        .arg(step)
+                                        .arg(steps)
+                                        .arg(p.captured(5))
+                                  : QStringLiteral("Step %1/%2 : %3").arg(step).arg(steps).arg(p.captured(5));
+        } else if (line == QLatin1String("---> Using cache") || line.startsWith(QLatin1String("--> Using cache "))) {
             ++m_cached;
         } else if (line.startsWith(QLatin1String("Successfully built ")) && m_imageId.isEmpty()) {
             m_imageId = line.mid(int(qstrlen("Successfully built ")));

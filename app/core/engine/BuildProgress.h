@@ -5,7 +5,8 @@
 #include <QStringList>
 
 // Follows the JSON-lines answer of POST /build (classic builder): `stream`
-// carries the output text, "Step N/M :" lines give real progress, `aux.ID`
+// carries the output text, "Step N/M :" lines give real progress (Podman's
+// Buildah: "[S/T] STEP N/M:", per stage), `aux.ID`
 // names the built image and `error`/`errorDetail` end it. Feed it the objects
 // a JsonMessageStream produces; a build Job reads fraction() and status().
 class BuildProgress
@@ -20,7 +21,7 @@ public:
     QString status() const { return m_status; }
     QString imageId() const { return m_imageId; }
     QString error() const { return m_error; }
-    // Steps the builder took from its cache (" ---> Using cache").
+    // Steps the builder took from its cache (" ---> Using cache"; Podman: "--> Using cache <id>").
     int cachedSteps() const { return m_cached; }
     // "Step 5/9 : RUN false" when the build failed during a step; empty otherwise.
     QString failedStep() const { return failed() ? m_status : QString(); }

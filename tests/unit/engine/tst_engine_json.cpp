@@ -239,6 +239,35 @@ private Q_SLOTS:
         QVERIFY(!build.failed());
     }
 
+    // Podman's Buildah, as its compatible /build streams it (seen with 4.3.1): steps per
+    // stage, "--> Using cache <id>", and the error naming the step by its instruction.
+    void buildProgressFromPodman()
+    {
+        BuildProgress build;
+        for (const char *line :
+             {"[1/2] STEP 1/4: FROM postdodjango-local/python:3.11 AS build\n",
+              "[1/2] STEP 2/4: ENV PIP_NO_CACHE_DIR=1\n",
+              "--> Using cache 106645113e892040561773f549952f658f129923f8ae50db1073b4ea8b938db3\n", "--> 106645113e8\n",
+              "[1/2] STEP 3/4: COPY requirements.txt /tmp/requirements.txt\n"}) {
+            build.apply(QJsonObject{{"stream", QString::fromUtf8(line)}});
+        }
+        QCOMPARE(build.cachedSteps(), 1);
+        QCOMPARE(build.totalSteps(), 8);
+        QCOMPARE(build.step(), 3);
+        QCOMPARE(build.fraction(), 0.25);
+        QCOMPARE(build.status(), QStringLiteral("Stage 1/2, step 3/4 : COPY requirements.txt /tmp/requirements.txt"));
+        build.apply(QJsonObject{{"stream", "[2/2] STEP 11/11: CMD [\"gunicorn\"]\n"}});
+        QCOMPARE(build.step(), 22); // the last step of the last stage, on a scale of 2 stages x 11
+        QCOMPARE(build.totalSteps(), 22);
+
+        BuildProgress single;
+        single.apply(QJsonObject{{"stream", "STEP 3/3: RUN false\n"}});
+        QCOMPARE(single.status(), QStringLiteral("Step 3/3 : RUN false")); // as Docker says it
+        single.apply(QJsonObject{{"error", "building at STEP \"RUN false\": while running runtime: exit status 1"}});
+        QVERIFY(single.failed());
+        QCOMPARE(single.failedStep(), QStringLiteral("Step 3/3 : RUN false"));
+    }
+
     void buildError()
     {
         BuildProgress build;
