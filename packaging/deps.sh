@@ -11,7 +11,7 @@ qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools dpkg-dev"
 PDD_LOCAL_IMAGE_DEPS="debootstrap curl ca-certificates"
 # `postgresql` gives the server binaries for tests/support/pg-test-server; pdd_apt_install
 # installs it without the packaged cluster, which would listen on 5432 (the dev database's port).
-PDD_TEST_DEPS="debootstrap shellcheck docker-registry systemd postgresql postgresql-client \
+PDD_TEST_DEPS="debootstrap podman shellcheck docker-registry systemd postgresql postgresql-client \
 xvfb xauth curl clang clang-format libclang-rt-14-dev python3 python3-venv python3-yaml busybox-static \
 gnome-keyring dbus-daemon libsecret-1-0 golang-docker-credential-helpers apache2-utils \
 pkexec polkitd procps dbus-bin pebble \
