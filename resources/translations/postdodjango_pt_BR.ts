@@ -475,6 +475,15 @@
         <source>the build failed without a message</source>
         <translation>o build falhou sem mensagem</translation>
     </message>
+    <message>
+        <source>Stage %1/%2, step %3/%4 : %5</source>
+        <translation>Estágio %1/%2, Step %3/%4 : %5</translation>
+    </message>
+    <message>
+        <source>Step %1/%2 : %3</source>
+        <extracomment>Docker&apos;s own step line, which the app shows as the engine sends it (untranslated)</extracomment>
+        <translation>Step %1/%2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>ComposeProject</name>

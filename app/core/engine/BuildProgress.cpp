@@ -58,13 +58,16 @@ QStringList BuildProgress::apply(const QJsonObject &message)
             m_step = (stage - 1) * steps + step;
             // The status reads as Docker's does, so sentences built on it ("Step 3/3 : RUN
             // false failed: …") need not know the engine.
-            m_status = stages > 1 ? Text::tr("Stage %1/%2, step %3/%4 : %5")
-                                        .arg(stage)
-                                        .arg(stages)
-                                        .arg(step)
-                                        .arg(steps)
-                                        .arg(p.captured(5))
-                                  : QStringLiteral("Step %1/%2 : %3").arg(step).arg(steps).arg(p.captured(5));
+            if (stages > 1)
+                m_status = Text::tr("Stage %1/%2, step %3/%4 : %5")
+                               .arg(stage)
+                               .arg(stages)
+                               .arg(step)
+                               .arg(steps)
+                               .arg(p.captured(5));
+            else
+                //: Docker's own step line, which the app shows as the engine sends it (untranslated)
+                m_status = Text::tr("Step %1/%2 : %3").arg(step).arg(steps).arg(p.captured(5));
         } else if (line == QLatin1String("---> Using cache") || line.startsWith(QLatin1String("--> Using cache "))) {
             ++m_cached;
         } else if (line.startsWith(QLatin1String("Successfully built ")) && m_imageId.isEmpty()) {
