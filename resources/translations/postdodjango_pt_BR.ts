@@ -1690,6 +1690,14 @@ Você tem alterações não salvas em %2.</translation>
         <source>Pushed %1 · %2</source>
         <translation>%1 enviada · %2</translation>
     </message>
+    <message>
+        <source>The registry %1 speaks plain HTTP; Podman only allows that for registries marked insecure in registries.conf ([[registry]] location=&quot;%1&quot; insecure=true).</source>
+        <translation>O registry %1 fala HTTP sem TLS; o Podman só permite isso para registries marcados como inseguros no registries.conf ([[registry]] location=&quot;%1&quot; insecure=true).</translation>
+    </message>
+    <message>
+        <source>Pushing to %1 (Podman reports no progress per layer)</source>
+        <translation>Enviando para %1 (o Podman não informa o progresso por camada)</translation>
+    </message>
 </context>
 <context>
     <name>Interpolation</name>

@@ -226,6 +226,9 @@ HttpResult CurlRequest::perform()
     curl_header *builderHeader = nullptr;
     if (curl_easy_header(easy, "Builder-Version", 0, CURLH_HEADER, -1, &builderHeader) == CURLHE_OK)
         m_result.builderVersion = QByteArray(builderHeader->value).trimmed();
+    curl_header *libpodHeader = nullptr;
+    if (curl_easy_header(easy, "Libpod-Api-Version", 0, CURLH_HEADER, -1, &libpodHeader) == CURLHE_OK)
+        m_result.libpodVersion = QByteArray(libpodHeader->value).trimmed();
     long osErrno = 0;
     curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osErrno);
     m_result.osErrno = int(osErrno);

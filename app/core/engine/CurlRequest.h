@@ -17,6 +17,7 @@ struct HttpResult
     QByteArray body;           // whole body, or (streaming) only a non-2xx body
     QByteArray apiVersion;     // the Api-Version response header, if any
     QByteArray builderVersion; // Builder-Version (/_ping): "2" when the daemon builds with BuildKit
+    QByteArray libpodVersion;  // Libpod-Api-Version: set only by Podman's compatible API
     int osErrno = 0;           // errno of a failed connect (ENOENT, EACCES, ECONNREFUSED...)
     QString detail;            // libcurl's own wording, for logs
 

@@ -123,6 +123,7 @@ EngineReply EngineClient::negotiate()
     }
     m_version = n.version;
     m_builderVersion = raw.builderVersion;
+    m_podman = !raw.libpodVersion.isEmpty();
     reply.ok = true;
     return reply;
 }

@@ -66,6 +66,10 @@ public:
     EngineReply postStream(const QString &pathAndQuery, const Upload &upload, CurlRequest::DataHandler handler);
     // The daemon's Builder-Version from the last negotiate(): "2" = BuildKit.
     QByteArray builderVersion() const { return m_builderVersion; }
+    // Whether the last negotiate() reached Podman's compatible API (it sends
+    // Libpod-Api-Version); app/core/engine/README.md lists what differs.
+    bool isPodman() const { return m_podman; }
+    void setPodman(bool podman) { m_podman = podman; } // for clients that copy another's negotiation
 
     void cancel();
     void resetCancel();
@@ -80,6 +84,7 @@ private:
     EngineTimeouts m_timeouts;
     ApiVersion m_version;
     QByteArray m_builderVersion;
+    bool m_podman = false;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_currentMutex;
     CurlRequest *m_current = nullptr;

@@ -111,3 +111,27 @@ QString ImageReference::registryDisplayName() const
 {
     return credentialKey().startsWith(QLatin1String("https://index.docker.io")) ? Text::tr("Docker Hub") : registry;
 }
+
+bool ImageReference::isLoopbackRegistry() const
+{
+    QString host = registry;
+    if (host.startsWith(QLatin1Char('['))) { // [::1]:5000
+        host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
+    } else {
+        const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0)
+            host.truncate(colon);
+    }
+    if (host == QLatin1String("localhost") || host == QLatin1String("::1"))
+        return true;
+    const QStringList parts = host.split(QLatin1Char('.'));
+    if (parts.size() != 4 || parts.first() != QLatin1String("127"))
+        return false;
+    for (const QString &p : parts) {
+        bool ok = false;
+        const int v = p.toInt(&ok);
+        if (!ok || v < 0 || v > 255)
+            return false;
+    }
+    return true;
+}

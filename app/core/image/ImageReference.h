@@ -24,4 +24,7 @@ struct ImageReference
     QString credentialKey() const;
     // The registry as shown to people: "localhost:5000", "Docker Hub".
     QString registryDisplayName() const;
+    // localhost, 127.0.0.0/8 or [::1], with or without a port: the registries
+    // Docker talks to over plain HTTP without being told.
+    bool isLoopbackRegistry() const;
 };

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcImage, "pdd.image", QtWarningMsg)
 
 namespace {
@@ -130,14 +132,20 @@ void ImageService::refresh()
                 info.id = o.value(QLatin1String("Id")).toString();
                 info.sizeBytes = o.value(QLatin1String("Size")).toInteger();
                 info.created = QDateTime::fromString(o.value(QLatin1String("Created")).toString(), Qt::ISODateWithMs);
-                for (const QJsonValue &d : o.value(QLatin1String("RepoDigests")).toArray())
-                    info.repoDigests << d.toString();
+                // Podman's RepoDigests hold the local manifest's digest under every name,
+                // not what a registry got (its push re-compresses): only the push stream's
+                // own digest, kept below, says what was pushed there.
+                if (!client.isPodman()) {
+                    for (const QJsonValue &d : o.value(QLatin1String("RepoDigests")).toArray())
+                        info.repoDigests << d.toString();
+                }
                 return info;
             },
             [this, generation](const ImageInfo &info) {
                 if (!m_infoGeneration.isCurrent(generation))
                     return;
                 m_info = info;
+                addPushedDigests();
                 Q_EMIT infoChanged();
             });
 }
@@ -311,6 +319,9 @@ Job *ImageService::startPush()
             [this, job, ref](const PushOutcome &out) {
                 if (out.ok) {
                     job->reportLog(tr("Digest: %1").arg(out.digest));
+                    m_pushed.insert(ref.name(), {out.digest, m_info.id});
+                    addPushedDigests();
+                    Q_EMIT infoChanged();
                     job->reportSucceeded();
                 } else if (out.cancelled) {
                     job->reportCancelled();
@@ -321,4 +332,18 @@ Job *ImageService::startPush()
                 }
             });
     return job;
+}
+
+// What this session pushed, where the engine does not say it: Docker's
+// RepoDigests do, Podman's never do. Only for the image that was pushed (its ID),
+// so a rebuild shows no digest it never had.
+void ImageService::addPushedDigests()
+{
+    for (auto it = m_pushed.constBegin(); it != m_pushed.constEnd(); ++it) {
+        const QString prefix = it.key() + QLatin1Char('@');
+        const bool engineSays = std::any_of(m_info.repoDigests.cbegin(), m_info.repoDigests.cend(),
+                                            [&prefix](const QString &d) { return d.startsWith(prefix); });
+        if (!engineSays && !m_info.id.isEmpty() && m_info.id == it->imageId)
+            m_info.repoDigests << prefix + it->digest;
+    }
 }

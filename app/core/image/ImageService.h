@@ -97,6 +97,12 @@ private:
     BuildSpec m_spec;
     QString m_specProblem;
     ImageInfo m_info;
+    struct Pushed
+    {
+        QString digest, imageId;
+    };
+    QHash<QString, Pushed> m_pushed; // name (registry/repository) → this session's last push there
+    void addPushedDigests();
     BuildBackend m_backend = BuildBackend::Auto;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     QHash<QString, RegistryCredential> m_sessionCredentials;

@@ -51,7 +51,7 @@ QString explainBuildError(const QString &daemonMessage, const QString &failedSte
     return Text::tr("The build failed: %1").arg(m);
 }
 
-QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin)
+QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin, bool podman)
 {
     const QString m = daemonMessage.trimmed();
     const QString registry = reference.registryDisplayName();
@@ -66,6 +66,10 @@ QString explainPushError(const QString &daemonMessage, const ImageReference &ref
         || has("network is unreachable") || has("connection reset"))
         return Text::tr("The registry %1 cannot be reached (%2). Is it running, and is REGISTRY in .env right?")
             .arg(registry, m);
+    if (has("server gave HTTP response to HTTPS client") && podman)
+        return Text::tr("The registry %1 speaks plain HTTP; Podman only allows that for registries marked insecure in "
+                        "registries.conf ([[registry]] location=\"%1\" insecure=true).")
+            .arg(registry);
     if (has("server gave HTTP response to HTTPS client"))
         return Text::tr("The registry %1 speaks plain HTTP; the Docker daemon only allows that for registries listed "
                         "in its insecure-registries (localhost is always allowed).")
@@ -286,28 +290,34 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
     PushProgress progress;
     QVector<QJsonObject> messages;
     double shown = 0;
-    const EngineReply reply = client.postStream(
-        QStringLiteral("/images/%1/push?tag=%2").arg(encoded(reference.name()), encoded(reference.tag)), upload,
-        [&](const char *data, size_t size) {
-            messages.clear();
-            const bool ok = splitter.feed(data, qsizetype(size), &messages);
-            for (const QJsonObject &m : std::as_const(messages)) {
-                const QString line = progress.apply(m);
-                if (!line.isEmpty())
-                    report.log(line);
-                QString status = progress.layerCount() == 0
-                    ? Text::tr("Preparing the push to %1").arg(reference.registryDisplayName())
-                    : pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(),
-                                 progress.bytesTotal());
-                const QString raw = m.value(QLatin1String("status")).toString();
-                if (raw.startsWith(QLatin1String("Retrying")))
-                    status += QStringLiteral(" · ") + raw;
-                // A layer that appears late raises the total: the bar holds still, never goes back.
-                shown = qMax(shown, progress.fraction());
-                report.progress(progress.layerCount() ? shown : -1, status);
-            }
-            return ok;
-        });
+    QString path = QStringLiteral("/images/%1/push?tag=%2").arg(encoded(reference.name()), encoded(reference.tag));
+    // Docker pushes to a registry on this machine over plain HTTP by itself;
+    // Podman only when told, so it is told for loopback registries and no other.
+    if (client.isPodman() && reference.isLoopbackRegistry())
+        path += QStringLiteral("&tlsVerify=false");
+    const EngineReply reply = client.postStream(path, upload, [&](const char *data, size_t size) {
+        messages.clear();
+        const bool ok = splitter.feed(data, qsizetype(size), &messages);
+        for (const QJsonObject &m : std::as_const(messages)) {
+            const QString line = progress.apply(m);
+            if (!line.isEmpty())
+                report.log(line);
+            QString status = progress.layerCount() == 0
+                ? (client.isPodman()
+                       // Podman's compatible push streams no layers, only the result.
+                       ? Text::tr("Pushing to %1 (Podman reports no progress per layer)")
+                             .arg(reference.registryDisplayName())
+                       : Text::tr("Preparing the push to %1").arg(reference.registryDisplayName()))
+                : pushStatus(progress.layersDone(), progress.layerCount(), progress.bytesSent(), progress.bytesTotal());
+            const QString raw = m.value(QLatin1String("status")).toString();
+            if (raw.startsWith(QLatin1String("Retrying")))
+                status += QStringLiteral(" · ") + raw;
+            // A layer that appears late raises the total: the bar holds still, never goes back.
+            shown = qMax(shown, progress.fraction());
+            report.progress(progress.layerCount() ? shown : -1, status);
+        }
+        return ok;
+    });
     out.layers = progress.layerCount();
     if (reply.failure == HttpResult::Failure::Cancelled || report.isCancelRequested()) {
         out.cancelled = true;
@@ -320,7 +330,7 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
     }
     const QString failure = !reply.ok ? reply.error : progress.error();
     if (!failure.isEmpty()) {
-        out.error = explainPushError(failure, reference, &out.needsLogin);
+        out.error = explainPushError(failure, reference, &out.needsLogin, client.isPodman());
         return out;
     }
     if (progress.digest().isEmpty()) {

@@ -62,7 +62,9 @@ PushOutcome push(EngineClient &client, const ImageReference &reference, const Re
 // The daemon's words for a failed build or push made into a sentence a user
 // can act on (disk full, registry down, refused credentials); public for tests.
 QString explainBuildError(const QString &daemonMessage, const QString &failedStep);
-QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin);
+// podman: the engine is Podman's compatible API (its own word for an insecure registry).
+QString explainPushError(const QString &daemonMessage, const ImageReference &reference, bool *needsLogin,
+                         bool podman = false);
 // "3 of 7 layers · 12.5 MB of 80.0 MB"
 QString pushStatus(int done, int total, qint64 sent, qint64 size);
 } // namespace imagework

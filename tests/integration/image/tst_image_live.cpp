@@ -357,10 +357,11 @@ private Q_SLOTS:
         QVERIFY2(job->state() == Job::State::Succeeded, qPrintable(job->errorString()));
         QVERIFY(monotonic(w->progress));
         QCOMPARE(w->progress.last(), 1.0);
-        QVERIFY2(
-            !w->statuses.filter(QRegularExpression(QStringLiteral("^\\d+ of \\d+ layers · [0-9.]+ MB of [0-9.]+ MB")))
-                 .isEmpty(),
-            qPrintable(w->statuses.join('\n').right(2000)));
+        const bool podman = qEnvironmentVariable("PDD_ENGINE_UNDER_TEST") == QLatin1String("podman");
+        // Podman streams no layers, and the status says so (app/core/engine/README.md).
+        const QRegularExpression layers(podman ? QStringLiteral("\\(Podman reports no progress per layer\\)$")
+                                               : QStringLiteral("^\\d+ of \\d+ layers · [0-9.]+ MB of [0-9.]+ MB"));
+        QVERIFY2(!w->statuses.filter(layers).isEmpty(), qPrintable(w->statuses.join('\n').right(2000)));
         const QString digest = pushedDigest(job);
         QVERIFY2(digest.startsWith(QLatin1String("sha256:")), qPrintable(job->log().join('\n')));
         QCOMPARE(registryDigest(*m_open, m_tag, QStringLiteral("t1")), digest);
@@ -377,7 +378,8 @@ private Q_SLOTS:
         auto w2 = watch(again);
         QTRY_VERIFY_WITH_TIMEOUT(again->isFinished(), 120000);
         QCOMPARE(again->state(), Job::State::Succeeded);
-        QVERIFY(!again->log().filter(QStringLiteral("Layer already exists")).isEmpty());
+        if (!podman)
+            QVERIFY(!again->log().filter(QStringLiteral("Layer already exists")).isEmpty());
         QCOMPARE(w2->progress.last(), 1.0);
         QCOMPARE(pushedDigest(again), digest);
     }

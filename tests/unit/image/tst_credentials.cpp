@@ -207,6 +207,29 @@ private Q_SLOTS:
         QCOMPARE(r.tag, tag);
     }
 
+    // Where Podman is told tlsVerify=false: the registries Docker reaches over plain HTTP by itself.
+    void loopbackRegistries_data()
+    {
+        QTest::addColumn<QString>("reference");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("127.0.0.1 with port") << "127.0.0.1:5000/web:1" << true;
+        QTest::newRow("127.x.y.z") << "127.8.9.10:443/web" << true;
+        QTest::newRow("localhost") << "localhost:5000/web" << true;
+        QTest::newRow("ipv6 loopback") << "[::1]:5000/web" << true;
+        QTest::newRow("docker hub") << "alice/web:1" << false;
+        QTest::newRow("lan address") << "192.168.0.5:5000/web" << false;
+        QTest::newRow("127 as a name") << "127.example.com/web" << false;
+        QTest::newRow("localhost as a prefix") << "localhost.evil.example/web" << false;
+    }
+    void loopbackRegistries()
+    {
+        QFETCH(QString, reference);
+        QFETCH(bool, loopback);
+        const ImageReference r = ImageReference::parse(reference);
+        QVERIFY2(r.isValid(), qPrintable(r.error));
+        QCOMPARE(r.isLoopbackRegistry(), loopback);
+    }
+
 private:
     QTemporaryDir m_bin;
 };
