@@ -90,6 +90,16 @@
     </message>
 </context>
 <context>
+    <name>ImageWork</name>
+    <message numerus="yes">
+        <source>Removed %n working container(s) that Podman&apos;s builder left behind.</source>
+        <translation>
+            <numerusform>Removed %n working container that Podman&apos;s builder left behind.</numerusform>
+            <numerusform>Removed %n working containers that Podman&apos;s builder left behind.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Migrations to apply to the prod database: %n. A backup of it is taken first; if a migration fails, web keeps its previous image and the backup brings the data back.</source>

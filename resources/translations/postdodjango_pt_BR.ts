@@ -1698,6 +1698,13 @@ Você tem alterações não salvas em %2.</translation>
         <source>Pushing to %1 (Podman reports no progress per layer)</source>
         <translation>Enviando para %1 (o Podman não informa o progresso por camada)</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n working container(s) that Podman&apos;s builder left behind.</source>
+        <translation>
+            <numerusform>Removido %n container de trabalho que o builder do Podman deixou para trás.</numerusform>
+            <numerusform>Removidos %n containers de trabalho que o builder do Podman deixou para trás.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Interpolation</name>

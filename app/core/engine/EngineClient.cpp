@@ -160,6 +160,14 @@ EngineReply EngineClient::post(const QString &pathAndQuery, std::function<bool()
     return run(request, nullptr, stallSeconds);
 }
 
+EngineReply EngineClient::del(const QString &pathAndQuery)
+{
+    CurlRequest request(m_endpoint.socketPath);
+    request.setMethod("DELETE");
+    request.setPath((m_version.pathPrefix() + pathAndQuery).toUtf8());
+    return run(request);
+}
+
 EngineReply EngineClient::postStream(const QString &pathAndQuery, const Upload &upload,
                                      CurlRequest::DataHandler handler)
 {

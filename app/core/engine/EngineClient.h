@@ -52,6 +52,8 @@ public:
     EngineReply getJson(const QString &pathAndQuery, int stallSeconds = -1);
     // stallSeconds overrides the stall limit (e.g. stop waits for the container's grace period).
     EngineReply post(const QString &pathAndQuery, std::function<bool()> cancelCheck = {}, int stallSeconds = -1);
+    // DELETE (remove a container, an image).
+    EngineReply del(const QString &pathAndQuery);
     EngineReply stream(const QString &pathAndQuery, CurlRequest::DataHandler handler);
     // A POST whose answer is a stream (build, push): the body read from bodyFile
     // (empty: none), extra headers (credentials: never logged), and a cancel

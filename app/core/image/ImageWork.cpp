@@ -8,15 +8,18 @@
 #include "image/ImageLog.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QThread>
-
+#include <QScopeGuard>
 #include <QTemporaryFile>
+#include <QThread>
 #include <QUrl>
+
 #include <csignal>
 
 namespace {
@@ -89,6 +92,38 @@ QString pushStatus(int done, int total, qint64 sent, qint64 size)
     return s;
 }
 
+int removeBuildahLeftovers(EngineClient &client, const QDateTime &since, const Job::Reporter &report)
+{
+    int removed = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        // Libpod's own list: the compatible /containers/json never shows Buildah's.
+        const EngineReply list = client.getJson(QStringLiteral("/libpod/containers/json?all=true&external=true"));
+        if (!list.ok)
+            return removed;
+        QStringList ids;
+        for (const QJsonValue &v : list.json().array()) {
+            const QJsonObject c = v.toObject();
+            const QDateTime created =
+                QDateTime::fromString(c.value(QLatin1String("Created")).toString(), Qt::ISODateWithMs);
+            // Only this build's: Buildah's command, in storage only, made since it started (a second's slack).
+            if (c.value(QLatin1String("Command")).toArray().contains(QStringLiteral("buildah"))
+                && c.value(QLatin1String("State")).toString() == QLatin1String("storage") && created.isValid()
+                && created >= since.addSecs(-1))
+                ids << c.value(QLatin1String("Id")).toString();
+        }
+        if (ids.isEmpty())
+            break;
+        for (const QString &id : std::as_const(ids)) {
+            if (client.del(QStringLiteral("/libpod/containers/%1?force=true").arg(id)).ok)
+                ++removed;
+        }
+        QThread::msleep(300); // Buildah may still be tearing down a cancelled step
+    }
+    if (removed > 0)
+        report.log(Text::tr("Removed %n working container(s) that Podman's builder left behind.", "", removed));
+    return removed;
+}
+
 BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const Job::Reporter &report)
 {
     BuildOutcome out;
@@ -128,6 +163,13 @@ BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const 
     BuildProgress progress;
     QVector<QJsonObject> messages;
     double shown = -1;
+    // Podman's Buildah leaves its working containers behind when a build fails or
+    // is cancelled; they are removed again below (app/core/engine/README.md).
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const auto leftovers = qScopeGuard([&] {
+        if (client.isPodman() && !out.ok)
+            removeBuildahLeftovers(client, started, report);
+    });
     const EngineReply reply =
         client.postStream(QStringLiteral("/build?") + query, upload, [&](const char *data, size_t size) {
             messages.clear();

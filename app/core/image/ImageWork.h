@@ -5,6 +5,7 @@
 #include "image/ImageReference.h"
 #include "jobs/Job.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
@@ -45,6 +46,9 @@ namespace imagework {
 // POST /build (the classic builder; also Podman's compatible API): the context
 // as a tar from BuildContext, streamed from a temporary file.
 BuildOutcome buildWithEngine(EngineClient &client, const BuildSpec &spec, const Job::Reporter &report);
+// Podman only: removes the working containers Buildah left behind by a build that
+// failed or was cancelled (made since `since`); returns how many.
+int removeBuildahLeftovers(EngineClient &client, const QDateTime &since, const Job::Reporter &report);
 
 // `docker buildx build --progress=rawjson` (BuildKit) run with env (its
 // DOCKER_CONFIG finds the plugin) against the endpoint's socket; cancel sends

@@ -61,6 +61,21 @@ bool monotonic(const QVector<double> &values)
     return true;
 }
 
+// Every container, the builder's own included: Docker lists its build containers
+// in `docker ps -a`; Podman's Buildah keeps them out of the API and `podman ps
+// --external` shows them (tests/support/podman-engine runs rootful, so the CLI
+// reads the service's storage).
+QString buildContainers()
+{
+    if (qEnvironmentVariable("PDD_ENGINE_UNDER_TEST") != QLatin1String("podman"))
+        return live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
+    QProcess p;
+    p.start(QStringLiteral("podman"),
+            {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc"), QStringLiteral("--external")});
+    p.waitForFinished(60000);
+    return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
+}
+
 // Instructions in a Dockerfile as the classic builder counts its steps.
 int dockerfileSteps(const QString &path)
 {
@@ -302,6 +317,7 @@ private Q_SLOTS:
     {
         QTemporaryDir ctx;
         writeDockerfile(ctx.path(), QStringLiteral("FROM %1\nRUN true\nRUN false\n").arg(kDebian));
+        const QString before = buildContainers();
         ImageService service(EngineEndpoint::fromEnvironment());
         BuildSpec spec;
         spec.contextDir = ctx.path();
@@ -314,6 +330,8 @@ private Q_SLOTS:
                  qPrintable(job->errorString()));
         QVERIFY2(!job->errorString().contains(QLatin1Char('{')), qPrintable(job->errorString()));
         QVERIFY(live::docker({QStringLiteral("image"), QStringLiteral("inspect"), spec.reference.toString()}).isNull());
+        // No build container is left behind (Docker: forcerm; Podman: removed by the client).
+        QTRY_COMPARE_WITH_TIMEOUT(buildContainers(), before, 15000);
     }
 
     void cancelStopsTheBuildOnTheDaemon()
@@ -324,8 +342,7 @@ private Q_SLOTS:
                         QStringLiteral("FROM %1\nLABEL pdd.test.cancel=%2\nRUN sleep 120\n")
                             .arg(kDebian)
                             .arg(QDateTime::currentMSecsSinceEpoch()));
-        const QString before =
-            live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
+        const QString before = buildContainers();
         ImageService service(EngineEndpoint::fromEnvironment());
         BuildSpec spec;
         spec.contextDir = ctx.path();
@@ -334,8 +351,7 @@ private Q_SLOTS:
         Job *job = service.build();
         QTRY_VERIFY_WITH_TIMEOUT(job->statusText().startsWith(QLatin1String("Step 3/3")), 60000);
         // The RUN container exists now.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}) != before, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(buildContainers() != before, 20000);
         QElapsedTimer t;
         t.start();
         job->cancel();
@@ -343,8 +359,7 @@ private Q_SLOTS:
         const qint64 cancelMs = t.elapsed();
         QCOMPARE(job->state(), Job::State::Cancelled);
         // The daemon kills and removes the build container (forcerm).
-        QTRY_COMPARE_WITH_TIMEOUT(
-            live::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}), before, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(buildContainers(), before, 15000);
         qInfo("cancelled in %lld ms; build container gone after %lld ms", cancelMs, t.elapsed());
         QVERIFY(live::docker({QStringLiteral("image"), QStringLiteral("inspect"), spec.reference.toString()}).isNull());
     }
