@@ -10,6 +10,9 @@
 #include <QMessageBox>
 #include <QStyle>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace {
 constexpr int kBarRange = 1000;
 }
@@ -47,9 +50,8 @@ SwarmPanel::SwarmPanel(StackSession *session, QWidget *parent)
         if (m_job)
             m_job->cancel();
     });
+    // Only Scale (Alt+E) scales: leaving the spin box must not start a job.
     connect(m_ui->replicasSpin, &QSpinBox::valueChanged, this, [this] { m_spinTouched = true; });
-    connect(m_ui->replicasSpin, &QAbstractSpinBox::editingFinished, this,
-            [this] { scale(m_ui->replicasSpin->value()); });
 
     SwarmMonitor *swarm = session->swarm();
     connect(swarm, &SwarmMonitor::changed, this, [this] {
@@ -123,8 +125,10 @@ void SwarmPanel::updateProgress()
         }
     }
     if (fraction < 0 && m_scaleTarget >= 0 && web) {
+        // How far from where it started toward the target, up or down.
         const int running = std::max(0, web->running);
-        fraction = m_scaleTarget == 0 ? (running == 0 ? 1.0 : 0.0) : std::min(1.0, double(running) / m_scaleTarget);
+        const int span = std::abs(m_scaleTarget - m_scaleFrom);
+        fraction = span == 0 ? 1.0 : std::clamp(double(std::abs(running - m_scaleFrom)) / span, 0.0, 1.0);
         text = tr("web: %1 of %2 replicas running").arg(running).arg(m_scaleTarget);
     }
     if (fraction < 0 && m_job && !m_job->isFinished()) {
@@ -182,8 +186,9 @@ void SwarmPanel::scale(int replicas)
         return;
     const SwarmService *web = m_session->swarmServices()->service(webRow());
     if (web->desired == replicas && web->running == replicas)
-        return; // editingFinished without a change
+        return; // nothing to change
     m_scaleTarget = replicas;
+    m_scaleFrom = std::max(0, web->running);
     follow(m_session->swarmScale(replicas));
 }
 

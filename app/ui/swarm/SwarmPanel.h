@@ -42,5 +42,6 @@ private:
     StackSession *m_session;
     QPointer<Job> m_job;
     int m_scaleTarget = -1; // while a Scale runs
+    int m_scaleFrom = 0;    // web's running tasks when it began
     bool m_spinTouched = false;
 };
