@@ -71,7 +71,6 @@ public:
     // Whether the last negotiate() reached Podman's compatible API (it sends
     // Libpod-Api-Version); app/core/engine/README.md lists what differs.
     bool isPodman() const { return m_podman; }
-    void setPodman(bool podman) { m_podman = podman; } // for clients that copy another's negotiation
 
     void cancel();
     void resetCancel();
